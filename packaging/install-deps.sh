@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Install whatever of packaging/debian-packages.txt is missing (Debian 12).
+# Runs before every build, so the nothing-to-do path must stay silent and fast.
+set -euo pipefail
+
+here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+list=$here/debian-packages.txt
+
+packages=()
+while IFS= read -r line || [[ -n $line ]]; do
+    read -ra words <<<"${line%%#*}"
+    packages+=("${words[@]}")
+done <"$list"
+
+((${#packages[@]} > 0)) || exit 0
+
+# One dpkg-query call for all packages: per-package calls would cost ~1 s.
+# Unknown packages print nothing on stdout, so they count as missing too.
+declare -A installed=()
+while IFS=' ' read -r name want ok state; do
+    if [[ "$want $ok $state" == "install ok installed" ]]; then
+        installed[$name]=1
+    fi
+done < <(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)
+
+missing=()
+for pkg in "${packages[@]}"; do
+    [[ -n ${installed[$pkg]:-} ]] || missing+=("$pkg")
+done
+
+((${#missing[@]} > 0)) || exit 0
+
+sudo=()
+if ((EUID != 0)); then
+    if ! command -v sudo >/dev/null 2>&1; then
+        echo "install-deps: missing packages and no sudo to install them as root: ${missing[*]}" >&2
+        exit 1
+    fi
+    # sudo drops the environment, so DEBIAN_FRONTEND goes through env.
+    sudo=(sudo)
+fi
+
+# postgresql-15's postinst creates and starts a "main" cluster (and
+# mariadb-server would start its service); the tests bring their own servers,
+# so remember what already runs and stop only what the install started.
+online_clusters() {
+    if command -v pg_lsclusters >/dev/null 2>&1; then
+        pg_lsclusters -h 2>/dev/null | awk '$4 == "online" { print $1 " " $2 }'
+    fi
+}
+init_scripts() {
+    if [[ -d /etc/init.d ]]; then
+        find /etc/init.d -maxdepth 1 -type f -printf '%f\n' | sort
+    fi
+}
+clusters_before=$(online_clusters)
+scripts_before=$(init_scripts)
+
+echo "install-deps: installing ${missing[*]}" >&2
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+
+while read -r version cluster; do
+    [[ -n $version ]] || continue
+    if ! grep -qxF "$version $cluster" <<<"$clusters_before"; then
+        echo "install-deps: stopping PostgreSQL cluster $version/$cluster started by the install" >&2
+        "${sudo[@]}" pg_ctlcluster "$version" "$cluster" stop || true
+    fi
+done < <(online_clusters)
+
+while read -r script; do
+    case $script in
+        postgresql | mariadb | mysql)
+            echo "install-deps: stopping service $script started by the install" >&2
+            "${sudo[@]}" service "$script" stop >/dev/null 2>&1 || true
+            ;;
+    esac
+done < <(comm -13 <(printf '%s\n' "$scripts_before") <(init_scripts))
