@@ -1,0 +1,276 @@
+#include "core/bindtreemodel.h"
+
+#include "core/connection.h"
+#include "core/engine.h"
+#include "core/pool.h"
+#include "core/workspace.h"
+
+#include <algorithm>
+
+// internalId: 0 for bind rows; otherwise (bind row + 1) << 2 | level, where
+// level 1 is a child of the bind (engine, pool) and level 2 a connection.
+namespace {
+
+quintptr makeId(int bindRow, int level)
+{
+    return (quintptr(bindRow + 1) << 2) | quintptr(level);
+}
+
+int bindRowOf(quintptr id)
+{
+    return int(id >> 2) - 1;
+}
+
+int levelOf(quintptr id)
+{
+    return int(id & 3u);
+}
+
+QString stateText(Connection::State state)
+{
+    switch (state) {
+    case Connection::State::Connecting:
+        return QStringLiteral("connecting");
+    case Connection::State::Idle:
+        return QStringLiteral("idle");
+    case Connection::State::CheckedOut:
+        return QStringLiteral("checked out");
+    case Connection::State::Resetting:
+        return QStringLiteral("resetting");
+    case Connection::State::Closing:
+        return QStringLiteral("closing");
+    case Connection::State::Closed:
+        return QStringLiteral("closed");
+    }
+    return {};
+}
+
+} // namespace
+
+BindTreeModel::BindTreeModel(Workspace *workspace, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_workspace(workspace)
+{
+    const auto engines = workspace->engines();
+    for (Engine *engine : engines)
+        addEngine(engine);
+    connect(workspace, &Workspace::engineAdded, this, &BindTreeModel::addEngine);
+    connect(workspace, &Workspace::engineRemoved, this, &BindTreeModel::removeEngine);
+}
+
+void BindTreeModel::addEngine(Engine *engine)
+{
+    const int row = int(m_binds.size());
+    beginInsertRows(QModelIndex(), row, row);
+    m_binds.push_back(BindNode{engine, {}});
+    endInsertRows();
+    connect(engine, &Engine::changed, this, [this, engine] { sync(engine); });
+    sync(engine);
+}
+
+void BindTreeModel::removeEngine(const QString &name)
+{
+    const auto it = std::find_if(m_binds.begin(), m_binds.end(),
+                                 [&](const BindNode &node) { return node.engine->name() == name; });
+    if (it == m_binds.end())
+        return;
+    const int row = int(std::distance(m_binds.begin(), it));
+    disconnect(it->engine, nullptr, this, nullptr);
+    beginRemoveRows(QModelIndex(), row, row);
+    m_binds.erase(it);
+    endRemoveRows();
+}
+
+int BindTreeModel::rowOf(const Engine *engine) const
+{
+    for (size_t i = 0; i < m_binds.size(); ++i) {
+        if (m_binds[i].engine == engine)
+            return int(i);
+    }
+    return -1;
+}
+
+void BindTreeModel::sync(Engine *engine)
+{
+    const int row = rowOf(engine);
+    if (row < 0)
+        return;
+    BindNode &node = m_binds[size_t(row)];
+    const QModelIndex poolIndex = index(1, 0, index(row, 0));
+    const QList<Connection *> current = engine->pool()->connections();
+
+    // The pool only appends new connections and removes closed ones anywhere,
+    // so removals then appends keep every row's identity.
+    for (int i = int(node.connections.size()) - 1; i >= 0; --i) {
+        if (!current.contains(node.connections[size_t(i)])) {
+            beginRemoveRows(poolIndex, i, i);
+            node.connections.erase(node.connections.begin() + i);
+            endRemoveRows();
+        }
+    }
+    std::vector<Connection *> added;
+    for (Connection *connection : current) {
+        if (std::find(node.connections.cbegin(), node.connections.cend(), connection) ==
+            node.connections.cend())
+            added.push_back(connection);
+    }
+    if (!added.empty()) {
+        const int first = int(node.connections.size());
+        beginInsertRows(poolIndex, first, first + int(added.size()) - 1);
+        node.connections.insert(node.connections.end(), added.cbegin(), added.cend());
+        endInsertRows();
+    }
+    const QModelIndex bindIndex = index(row, 0);
+    Q_EMIT dataChanged(bindIndex, index(row, 1));
+    Q_EMIT dataChanged(index(0, 0, bindIndex), index(1, 1, bindIndex));
+    if (!node.connections.empty())
+        Q_EMIT dataChanged(index(0, 0, poolIndex),
+                           index(int(node.connections.size()) - 1, 1, poolIndex));
+}
+
+BindTreeModel::NodeKind BindTreeModel::kindOf(const QModelIndex &index)
+{
+    const quintptr id = index.internalId();
+    if (id == 0)
+        return NodeKind::Bind;
+    if (levelOf(id) == 2)
+        return NodeKind::Connection;
+    return index.row() == 0 ? NodeKind::Engine : NodeKind::Pool;
+}
+
+QModelIndex BindTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= 2)
+        return {};
+    if (!parent.isValid())
+        return row < int(m_binds.size()) ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    const NodeKind kind = kindOf(parent);
+    if (kind == NodeKind::Bind)
+        return row < 2 ? createIndex(row, column, makeId(parent.row(), 1)) : QModelIndex();
+    if (kind == NodeKind::Pool) {
+        const int bind = bindRowOf(parent.internalId());
+        if (row < int(m_binds[size_t(bind)].connections.size()))
+            return createIndex(row, column, makeId(bind, 2));
+    }
+    return {};
+}
+
+QModelIndex BindTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    const int bind = bindRowOf(child.internalId());
+    if (levelOf(child.internalId()) == 1)
+        return createIndex(bind, 0, quintptr(0));
+    return createIndex(1, 0, makeId(bind, 1));
+}
+
+int BindTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_binds.size());
+    if (parent.column() != 0)
+        return 0;
+    switch (kindOf(parent)) {
+    case NodeKind::Bind:
+        return 2;
+    case NodeKind::Pool:
+        return int(m_binds[size_t(bindRowOf(parent.internalId()))].connections.size());
+    default:
+        return 0;
+    }
+}
+
+int BindTreeModel::columnCount(const QModelIndex &) const
+{
+    return 2;
+}
+
+Engine *BindTreeModel::engineAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    const int bind = index.internalId() == 0 ? index.row() : bindRowOf(index.internalId());
+    return bind >= 0 && bind < int(m_binds.size()) ? m_binds[size_t(bind)].engine : nullptr;
+}
+
+Connection *BindTreeModel::connectionAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || kindOf(index) != NodeKind::Connection)
+        return nullptr;
+    const auto &connections = m_binds[size_t(bindRowOf(index.internalId()))].connections;
+    return index.row() < int(connections.size()) ? connections[size_t(index.row())] : nullptr;
+}
+
+QString BindTreeModel::connectionText(const Connection *connection)
+{
+    QStringList parts{stateText(connection->state())};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (connection->state() == Connection::State::CheckedOut) {
+        parts << QStringLiteral("by %1").arg(connection->owner());
+        parts << QStringLiteral("for %1 s").arg(connection->checkedOutAt().secsTo(now));
+    }
+    if (connection->inTransaction())
+        parts << QStringLiteral("in transaction");
+    if (connection->isLeakSuspected())
+        parts << QStringLiteral("SUSPECTED LEAK");
+    if (connection->connectedAt().isValid())
+        parts << QStringLiteral("age %1 s").arg(connection->connectedAt().secsTo(now));
+    const QString sql = connection->lastSql().simplified();
+    if (!sql.isEmpty())
+        parts << QStringLiteral("last: %1").arg(sql.left(80));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariant BindTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const NodeKind kind = kindOf(index);
+    if (role == NodeKindRole)
+        return int(kind);
+    const Engine *engine = engineAt(index);
+    if (!engine)
+        return {};
+    if (kind == NodeKind::Connection) {
+        const Connection *connection = connectionAt(index);
+        if (!connection)
+            return {};
+        if (role == LeakSuspectedRole)
+            return connection->isLeakSuspected();
+        if (role == ConnectionStateRole)
+            return int(connection->state());
+        if (role == Qt::DisplayRole)
+            return index.column() == 0 ? connection->label() : connectionText(connection);
+        if (role == Qt::ToolTipRole)
+            return connection->lastSql();
+        return {};
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (kind) {
+    case NodeKind::Bind:
+        return index.column() == 0 ? engine->name() : dialects::displayName(engine->dialect());
+    case NodeKind::Engine:
+        if (index.column() == 0)
+            return QStringLiteral("engine");
+        return engine->serverVersion().isEmpty()
+                   ? engine->url().toDisplayString()
+                   : QStringLiteral("%1 · %2").arg(engine->url().toDisplayString(),
+                                                   engine->serverVersion());
+    case NodeKind::Pool:
+        if (index.column() == 0)
+            return engine->pool()->isStatic() ? QStringLiteral("pool (static)")
+                                              : QStringLiteral("pool");
+        return engine->pool()->status();
+    default:
+        return {};
+    }
+}
+
+QVariant BindTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == 0 ? QStringLiteral("Bind") : QStringLiteral("Details");
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QAbstractItemModel>
+
+#include <vector>
+
+class Connection;
+class Engine;
+class Workspace;
+
+// The binds of a workspace as a live tree:
+//   bind
+//     engine      URL (password as ***), dialect, server version
+//     pool        status() line; one child per pooled connection
+//       #3 pid 4711   state, age, owner, last SQL
+// Follows the core's signals; rows are inserted and removed, never reset, so
+// views keep their expansion.
+class BindTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        LeakSuspectedRole = Qt::UserRole + 1, // bool, on connection rows
+        ConnectionStateRole,                  // int(Connection::State), on connection rows
+        NodeKindRole,                         // int(NodeKind)
+    };
+    enum class NodeKind { Bind, Engine, Pool, Connection };
+
+    explicit BindTreeModel(Workspace *workspace, QObject *parent = nullptr);
+
+    QModelIndex index(int row, int column,
+                      const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    Engine *engineAt(const QModelIndex &index) const;
+    Connection *connectionAt(const QModelIndex &index) const;
+
+private:
+    struct BindNode
+    {
+        Engine *engine;
+        std::vector<Connection *> connections;
+    };
+
+    void addEngine(Engine *engine);
+    void removeEngine(const QString &name);
+    void sync(Engine *engine);
+    int rowOf(const Engine *engine) const;
+    static NodeKind kindOf(const QModelIndex &index);
+    static QString connectionText(const Connection *connection);
+
+    Workspace *m_workspace;
+    std::vector<BindNode> m_binds;
+};

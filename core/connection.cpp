@@ -1,0 +1,223 @@
+#include "core/connection.h"
+
+#include "core/connectionworker.h"
+#include "core/interrupter.h"
+#include "core/runningstatement.h"
+
+#include <QAtomicInteger>
+#include <QLoggingCategory>
+#include <QThread>
+#include <QThreadPool>
+
+Q_LOGGING_CATEGORY(lcConnection, "poolscope.connection")
+
+namespace {
+
+QString uniqueConnectionName(const QString &bind, int number)
+{
+    static QAtomicInteger<quint64> serial;
+    return QStringLiteral("poolscope/%1/%2/%3").arg(bind).arg(number).arg(++serial);
+}
+
+void registerMetaTypes()
+{
+    static const bool once = [] {
+        qRegisterMetaType<Columns>();
+        qRegisterMetaType<RowBatch>();
+        qRegisterMetaType<StatementResult>();
+        return true;
+    }();
+    Q_UNUSED(once)
+}
+
+} // namespace
+
+Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
+    : QObject(parent)
+    , m_spec(spec)
+    , m_number(number)
+    , m_thread(std::make_unique<QThread>())
+    , m_running(std::make_shared<RunningStatement>())
+{
+    registerMetaTypes();
+    m_thread->setObjectName(QStringLiteral("%1#%2").arg(spec.bindName).arg(number));
+    m_worker = new ConnectionWorker(spec, uniqueConnectionName(spec.bindName, number), m_running);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &ConnectionWorker::opened, this,
+            [this](qint64 serverId, const QString &version) {
+                m_serverId = serverId;
+                m_serverVersion = version;
+                m_connectedAt = QDateTime::currentDateTimeUtc();
+                if (m_state == State::Connecting)
+                    m_state = State::Idle;
+                Q_EMIT opened();
+                Q_EMIT changed();
+            });
+    connect(m_worker, &ConnectionWorker::openFailed, this, [this](const QString &message) {
+        Q_EMIT openFailed(message);
+        close();
+    });
+    connect(m_worker, &ConnectionWorker::lost, this, &Connection::lost);
+    connect(m_worker, &ConnectionWorker::resultStarted, this, &Connection::resultStarted);
+    connect(m_worker, &ConnectionWorker::rowsReady, this, &Connection::rowsReady);
+    connect(m_worker, &ConnectionWorker::finished, this, &Connection::onFinished);
+    connect(m_worker, &ConnectionWorker::pinged, this,
+            [this](quint64 request, bool ok, const QString &error) {
+                --m_pending;
+                Q_EMIT pinged(request, ok, error);
+            });
+    connect(m_worker, &ConnectionWorker::resetDone, this,
+            [this](quint64 request, bool ok, bool rolledBack, const QString &error) {
+                --m_pending;
+                if (ok)
+                    m_inTransaction = false;
+                Q_EMIT resetDone(request, ok, rolledBack, error);
+                Q_EMIT changed();
+            });
+    // The worker quits its thread after closing; finished is the proof.
+    connect(m_thread.get(), &QThread::finished, this, [this] {
+        m_state = State::Closed;
+        Q_EMIT closed();
+        Q_EMIT changed();
+    });
+    m_thread->start();
+}
+
+Connection::~Connection()
+{
+    if (!m_thread)
+        return;
+    if (m_thread->isRunning()) {
+        // Teardown: stop what runs (this may take a network round trip), then
+        // close on the worker and wait for it.
+        if (auto interrupter = m_running->cancelAll())
+            interrupter->interrupt();
+        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
+        if (!m_thread->wait(QDeadlineTimer(15000))) {
+            qCWarning(lcConnection) << "connection" << label()
+                                    << "did not close within 15 s; leaving its thread behind";
+            (void)m_thread.release();
+            return;
+        }
+    }
+}
+
+template<typename F>
+void Connection::post(F &&call)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<F>(call), Qt::QueuedConnection);
+}
+
+void Connection::open()
+{
+    post([worker = m_worker] { worker->open(); });
+}
+
+quint64 Connection::execute(const QString &sql)
+{
+    const quint64 request = m_nextRequest++;
+    ++m_pending;
+    m_lastSql = sql;
+    post([worker = m_worker, request, sql] { worker->execute(request, sql); });
+    Q_EMIT changed();
+    return request;
+}
+
+void Connection::onFinished(quint64 request, const StatementResult &result)
+{
+    --m_pending;
+    if (result.inTransaction && !m_inTransaction)
+        m_transactionStartedAt = QDateTime::currentDateTimeUtc();
+    m_inTransaction = result.inTransaction;
+    Q_EMIT finished(request, result);
+    Q_EMIT changed();
+}
+
+void Connection::cancel(quint64 request)
+{
+    if (auto interrupter = m_running->requestCancel(request)) {
+        // PQcancel and KILL QUERY talk to the server: never on this thread.
+        QThreadPool::globalInstance()->start([interrupter] { interrupter->interrupt(); });
+    }
+}
+
+quint64 Connection::ping()
+{
+    const quint64 request = m_nextRequest++;
+    ++m_pending;
+    post([worker = m_worker, request] { worker->ping(request); });
+    return request;
+}
+
+quint64 Connection::reset(bool commit)
+{
+    const quint64 request = m_nextRequest++;
+    ++m_pending;
+    post([worker = m_worker, request, commit] { worker->reset(request, commit); });
+    return request;
+}
+
+void Connection::close()
+{
+    if (m_state == State::Closing || m_state == State::Closed)
+        return;
+    m_state = State::Closing;
+    if (auto interrupter = m_running->cancelAll())
+        QThreadPool::globalInstance()->start([interrupter] { interrupter->interrupt(); });
+    post([worker = m_worker] { worker->close(); });
+    Q_EMIT changed();
+}
+
+QString Connection::label() const
+{
+    QString text = QStringLiteral("connection #%1").arg(m_number);
+    if (m_serverId > 0) {
+        text += m_spec.url.dialect() == Dialect::PostgreSQL ? QStringLiteral(" (pid %1)")
+                                                            : QStringLiteral(" (id %1)");
+        text = text.arg(m_serverId);
+    }
+    return text;
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT changed();
+}
+
+void Connection::markCheckedOut(const QString &owner)
+{
+    m_state = State::CheckedOut;
+    m_owner = owner;
+    m_checkedOutAt = QDateTime::currentDateTimeUtc();
+    m_leakSuspected = false;
+    Q_EMIT changed();
+}
+
+void Connection::markCheckedIn()
+{
+    m_state = State::Idle;
+    m_owner.clear();
+    m_checkedOutAt = QDateTime();
+    m_leakSuspected = false;
+    Q_EMIT changed();
+}
+
+void Connection::markInvalidated(const QString &reason)
+{
+    m_invalidated = true;
+    m_invalidationReason = reason;
+    Q_EMIT changed();
+}
+
+void Connection::setLeakSuspected(bool suspected)
+{
+    if (m_leakSuspected == suspected)
+        return;
+    m_leakSuspected = suspected;
+    Q_EMIT changed();
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+// The three database families poolscope speaks. MariaDB is the MySQL dialect,
+// as in SQLAlchemy.
+enum class Dialect { SQLite, PostgreSQL, MySQL };
+
+namespace dialects {
+
+// SQLAlchemy's backend name: "sqlite", "postgresql", "mysql".
+QString name(Dialect dialect);
+// Name for people: "SQLite", "PostgreSQL", "MySQL/MariaDB".
+QString displayName(Dialect dialect);
+// The Qt SQL driver that opens connections of this dialect.
+QString qtDriver(Dialect dialect);
+// Statement that starts a transaction explicitly.
+QString beginStatement(Dialect dialect);
+// Quotes an identifier the way the dialect does: "x" or `x`.
+QString quoteIdentifier(Dialect dialect, const QString &identifier);
+
+} // namespace dialects

@@ -1,0 +1,44 @@
+#include "core/engine.h"
+
+#include "core/connection.h"
+#include "core/eventlog.h"
+#include "core/pool.h"
+
+Engine::Engine(const Bind &bind, EventLog *log, QObject *parent)
+    : QObject(parent)
+    , m_bind(bind)
+    , m_log(log ? log : new EventLog(10000, this))
+{
+    ConnectSpec spec;
+    spec.url = bind.url;
+    spec.bindName = bind.name;
+    spec.readOnly = bind.options.readOnly;
+    spec.connectTimeoutSeconds = bind.options.connectTimeout;
+    m_pool = new Pool(spec, bind.options, m_log, this);
+    if (bind.options.echo)
+        m_log->setEcho(true);
+    connect(m_pool, &Pool::disposed, this, &Engine::disposed);
+    connect(m_pool, &Pool::changed, this, [this] {
+        if (m_serverVersion.isEmpty()) {
+            const auto connections = m_pool->connections();
+            for (const Connection *connection : connections) {
+                if (!connection->serverVersion().isEmpty()) {
+                    m_serverVersion = connection->serverVersion();
+                    break;
+                }
+            }
+        }
+        Q_EMIT changed();
+    });
+}
+
+Engine::~Engine()
+{
+    // The pool's destructor closes and waits for every connection.
+    delete m_pool;
+}
+
+void Engine::dispose()
+{
+    m_pool->dispose();
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/nativeconnection.h"
+
+struct st_mysql;
+class MysqlInterrupter;
+
+// Statements through mysql_real_query + mysql_use_result (unbuffered, rows
+// stream from the socket); cancel through KILL QUERY on a side connection.
+class MysqlNativeConnection final : public NativeConnection
+{
+public:
+    MysqlNativeConnection(st_mysql *mysql, const ConnectSpec &spec);
+    ~MysqlNativeConnection() override;
+
+    qint64 serverId() const override;
+    QString serverVersion() const override;
+    TransactionState transactionState() const override;
+    void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
+    bool ping(QString *error) override;
+    std::shared_ptr<Interrupter> interrupter() const override;
+    int socket() const override;
+    bool checkAlive(QString *reason) override;
+    void release() override;
+
+private:
+    void fail(StatementResult &result, const QByteArray &sql) const;
+    QStringList warnings();
+
+    st_mysql *m_mysql;
+    std::shared_ptr<MysqlInterrupter> m_interrupter;
+};

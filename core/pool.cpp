@@ -1,0 +1,499 @@
+#include "core/pool.h"
+
+#include "core/connection.h"
+#include "core/eventlog.h"
+
+#include <algorithm>
+
+namespace {
+
+QString seconds(double value)
+{
+    return QString::number(value, 'f', 2);
+}
+
+} // namespace
+
+Pool::Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, QObject *parent)
+    : QObject(parent)
+    , m_spec(spec)
+    , m_options(options)
+    , m_log(log)
+    , m_static(spec.url.isSqliteMemory())
+{
+    m_timeoutTimer.setSingleShot(true);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &Pool::checkTimeouts);
+    connect(&m_leakTimer, &QTimer::timeout, this, &Pool::checkLeaks);
+}
+
+Pool::~Pool()
+{
+    // Close all at once; each Connection's destructor then waits for its own.
+    for (Connection *connection : m_all)
+        connection->close();
+    m_waiters.clear();
+    m_serving.clear();
+    for (Connection *connection : m_all)
+        delete connection;
+    m_all.clear();
+}
+
+QString Pool::repr(const Connection *connection) const
+{
+    return QStringLiteral("<%1 of %2>").arg(connection->label(), m_spec.bindName);
+}
+
+void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
+                     const QString &owner)
+{
+    PoolEvent event;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.type = type;
+    event.bind = m_spec.bindName;
+    if (connection) {
+        event.connection = connection->number();
+        event.serverId = connection->serverId();
+    }
+    event.owner = owner;
+    event.message = message;
+    if (m_log)
+        m_log->append(event);
+    Q_EMIT this->event(event);
+}
+
+int Pool::openCount() const
+{
+    return int(std::count_if(m_all.cbegin(), m_all.cend(), [](const Connection *c) {
+        return c->state() != Connection::State::Closing && c->state() != Connection::State::Closed;
+    }));
+}
+
+QList<Connection *> Pool::connections() const
+{
+    return QList<Connection *>(m_all.cbegin(), m_all.cend());
+}
+
+QString Pool::status() const
+{
+    return QStringLiteral("Pool size: %1  Connections in pool: %2 Current Overflow: %3 Current "
+                          "Checked out connections: %4")
+        .arg(size())
+        .arg(checkedin())
+        .arg(overflow())
+        .arg(checkedout());
+}
+
+QString Pool::timeoutMessage() const
+{
+    return QStringLiteral("QueuePool limit of size %1 overflow %2 reached, connection timed out, "
+                          "timeout %3")
+        .arg(size())
+        .arg(overflow())
+        .arg(seconds(m_options.timeout));
+}
+
+quint64 Pool::checkout(const QString &owner, QObject *context, Callback callback)
+{
+    Waiter waiter;
+    waiter.ticket = m_nextTicket++;
+    waiter.owner = owner;
+    waiter.context = context;
+    waiter.hasContext = context != nullptr;
+    waiter.callback = std::move(callback);
+    waiter.waited.start();
+    const quint64 ticket = waiter.ticket;
+    m_waiters.push_back(std::move(waiter));
+    pump();
+    return ticket;
+}
+
+void Pool::cancelCheckout(quint64 ticket)
+{
+    const auto it = std::find_if(m_waiters.begin(), m_waiters.end(),
+                                 [ticket](const Waiter &w) { return w.ticket == ticket; });
+    if (it != m_waiters.end()) {
+        m_waiters.erase(it);
+        pump();
+        return;
+    }
+    // Being opened or pinged for it: the connection will go to the next waiter.
+    for (auto &[connection, waiter] : m_serving) {
+        if (waiter.ticket == ticket) {
+            waiter.callback = nullptr;
+            return;
+        }
+    }
+}
+
+void Pool::pump()
+{
+    if (m_pumping) {
+        m_pumpAgain = true;
+        return;
+    }
+    m_pumping = true;
+    do {
+        m_pumpAgain = false;
+        while (!m_waiters.empty() && !m_disposing) {
+            if (m_static) {
+                const auto shared =
+                    std::find_if(m_all.cbegin(), m_all.cend(), [](const Connection *c) {
+                        return c->isOpen() || c->state() == Connection::State::Connecting;
+                    });
+                if (shared == m_all.cend()) {
+                    Waiter waiter = std::move(m_waiters.front());
+                    m_waiters.pop_front();
+                    openFor(std::move(waiter));
+                    continue;
+                }
+                if ((*shared)->state() == Connection::State::Connecting)
+                    break;
+                Waiter waiter = std::move(m_waiters.front());
+                m_waiters.pop_front();
+                removeIdle(*shared);
+                handOut(*shared, std::move(waiter));
+                continue;
+            }
+            if (!m_idle.empty()) {
+                Connection *connection = m_options.lifo ? m_idle.back() : m_idle.front();
+                if (m_options.lifo)
+                    m_idle.pop_back();
+                else
+                    m_idle.pop_front();
+                Waiter waiter = std::move(m_waiters.front());
+                m_waiters.pop_front();
+                serve(connection, std::move(waiter));
+                continue;
+            }
+            if (m_options.maxOverflow < 0 || openCount() < size() + m_options.maxOverflow) {
+                Waiter waiter = std::move(m_waiters.front());
+                m_waiters.pop_front();
+                openFor(std::move(waiter));
+                continue;
+            }
+            break;
+        }
+    } while (m_pumpAgain);
+    m_pumping = false;
+
+    if (m_waiters.empty()) {
+        m_timeoutTimer.stop();
+    } else {
+        const qint64 left = qint64(m_options.timeout * 1000) - m_waiters.front().waited.elapsed();
+        m_timeoutTimer.start(int(qBound<qint64>(0, left, qint64(24) * 3600 * 1000)));
+    }
+    updateLeakTimer();
+    Q_EMIT changed();
+}
+
+void Pool::serve(Connection *connection, Waiter waiter)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_options.recycle > -1 &&
+        connection->connectedAt().msecsTo(now) > m_options.recycle * 1000) {
+        closeConnection(
+            connection, PoolEvent::Type::Close,
+            QStringLiteral("Connection %1 exceeded timeout; recycling").arg(repr(connection)));
+        openFor(std::move(waiter));
+        return;
+    }
+    if (m_invalidatedBefore.isValid() && connection->connectedAt() < m_invalidatedBefore) {
+        closeConnection(
+            connection, PoolEvent::Type::Close,
+            QStringLiteral("Connection %1 invalidated due to pool invalidation; recycling")
+                .arg(repr(connection)));
+        openFor(std::move(waiter));
+        return;
+    }
+    if (m_options.prePing) {
+        prePing(connection, std::move(waiter));
+        return;
+    }
+    handOut(connection, std::move(waiter));
+}
+
+void Pool::handOut(Connection *connection, Waiter waiter)
+{
+    if (!waiter.callback || (waiter.hasContext && !waiter.context)) {
+        // Nobody wants it any more: straight back, it was not used.
+        if (!m_static) {
+            connection->markCheckedIn();
+            m_idle.push_front(connection);
+            pump();
+        }
+        return;
+    }
+    if (m_static)
+        ++m_staticUsers;
+    connection->markCheckedOut(waiter.owner);
+    emitEvent(PoolEvent::Type::Checkout, connection,
+              QStringLiteral("Connection %1 checked out from pool").arg(repr(connection)),
+              waiter.owner);
+    updateLeakTimer();
+    waiter.callback(connection, QString());
+}
+
+void Pool::openFor(Waiter waiter)
+{
+    auto *connection = new Connection(m_spec, m_nextNumber++, this);
+    m_all.push_back(connection);
+    m_serving.emplace(connection, std::move(waiter));
+
+    connect(connection, &Connection::opened, this, [this, connection] {
+        emitEvent(PoolEvent::Type::Connect, connection,
+                  QStringLiteral("Created new connection %1").arg(repr(connection)));
+        const auto it = m_serving.find(connection);
+        if (it == m_serving.end()) {
+            finishCheckin(connection);
+            return;
+        }
+        Waiter served = std::move(it->second);
+        m_serving.erase(it);
+        handOut(connection, std::move(served));
+        pump();
+    });
+    connect(connection, &Connection::openFailed, this, [this, connection](const QString &message) {
+        const auto it = m_serving.find(connection);
+        if (it != m_serving.end()) {
+            Waiter failed = std::move(it->second);
+            m_serving.erase(it);
+            if (failed.callback && (!failed.hasContext || failed.context))
+                failed.callback(nullptr, message);
+        }
+        pump();
+    });
+    connect(connection, &Connection::pinged, this,
+            [this, connection](quint64, bool ok, const QString &error) {
+                const auto it = m_serving.find(connection);
+                if (it == m_serving.end())
+                    return;
+                Waiter pinged = std::move(it->second);
+                m_serving.erase(it);
+                if (ok) {
+                    handOut(connection, std::move(pinged));
+                    return;
+                }
+                emitEvent(
+                    PoolEvent::Type::Invalidate, connection,
+                    QStringLiteral("Pool pre-ping on connection %1 failed, will invalidate pool "
+                                   "(reason: %2)")
+                        .arg(repr(connection), error));
+                m_invalidatedBefore = QDateTime::currentDateTimeUtc();
+                connection->markInvalidated(error);
+                closeConnection(connection, PoolEvent::Type::Close,
+                                QStringLiteral("Closing connection %1").arg(repr(connection)));
+                openFor(std::move(pinged));
+                pump();
+            });
+    connect(connection, &Connection::resetDone, this,
+            [this, connection](quint64, bool ok, bool, const QString &error) {
+                if (connection->state() != Connection::State::Resetting)
+                    return;
+                if (ok)
+                    finishCheckin(connection);
+                else
+                    invalidate(connection, error);
+            });
+    connect(connection, &Connection::lost, this,
+            [this, connection](const QString &reason) { invalidate(connection, reason); });
+    connect(connection, &Connection::closed, this, [this, connection] { onClosed(connection); });
+    connect(connection, &Connection::changed, this, &Pool::changed);
+    connection->open();
+}
+
+void Pool::prePing(Connection *connection, Waiter waiter)
+{
+    connection->markCheckedOut(waiter.owner);
+    m_serving.emplace(connection, std::move(waiter));
+    connection->ping();
+}
+
+void Pool::checkin(Connection *connection)
+{
+    if (!connection || std::find(m_all.cbegin(), m_all.cend(), connection) == m_all.cend() ||
+        connection->state() != Connection::State::CheckedOut)
+        return;
+    emitEvent(PoolEvent::Type::Checkin, connection,
+              QStringLiteral("Connection %1 being returned to pool").arg(repr(connection)),
+              connection->owner());
+    if (m_static) {
+        // One connection shared by every session: checked in when the last
+        // user returns it, and never reset under another user's feet.
+        if (--m_staticUsers <= 0) {
+            m_staticUsers = 0;
+            connection->markCheckedIn();
+        }
+        pump();
+        return;
+    }
+    const bool reset = m_options.resetOnReturn != PoolOptions::ResetOnReturn::None &&
+                       (connection->inTransaction() || connection->isBusy());
+    if (!reset) {
+        finishCheckin(connection);
+        return;
+    }
+    const bool commit = m_options.resetOnReturn == PoolOptions::ResetOnReturn::Commit;
+    emitEvent(
+        PoolEvent::Type::Reset, connection,
+        QStringLiteral("Connection %1 %2-on-return")
+            .arg(repr(connection), commit ? QStringLiteral("commit") : QStringLiteral("rollback")));
+    // A statement still running is stopped first; the worker runs the reset after it.
+    connection->cancel(0);
+    connection->setState(Connection::State::Resetting);
+    connection->reset(commit);
+    Q_EMIT changed();
+}
+
+void Pool::reclaim(Connection *connection)
+{
+    if (!connection || connection->state() != Connection::State::CheckedOut)
+        return;
+    emitEvent(PoolEvent::Type::LeakReclaimed, connection,
+              QStringLiteral("Connection %1 was not returned by '%2', which is gone; reclaiming it "
+                             "(rollback, then checkin)")
+                  .arg(repr(connection), connection->owner()),
+              connection->owner());
+    checkin(connection);
+}
+
+void Pool::finishCheckin(Connection *connection)
+{
+    if (!connection->isOpen())
+        return;
+    if (m_disposing || connection->isInvalidated() ||
+        (m_options.poolSize > 0 && int(m_idle.size()) >= m_options.poolSize)) {
+        closeConnection(connection, PoolEvent::Type::Close,
+                        QStringLiteral("Closing connection %1").arg(repr(connection)));
+        pump();
+        return;
+    }
+    connection->markCheckedIn();
+    m_idle.push_back(connection);
+    pump();
+}
+
+void Pool::invalidate(Connection *connection, const QString &reason)
+{
+    if (!connection || std::find(m_all.cbegin(), m_all.cend(), connection) == m_all.cend() ||
+        !connection->isOpen())
+        return;
+    emitEvent(PoolEvent::Type::Invalidate, connection,
+              QStringLiteral("Invalidate connection %1 (reason: %2)").arg(repr(connection), reason),
+              connection->owner());
+    m_invalidatedBefore = QDateTime::currentDateTimeUtc();
+    connection->markInvalidated(reason);
+    closeConnection(connection, PoolEvent::Type::Close,
+                    QStringLiteral("Closing connection %1").arg(repr(connection)));
+    pump();
+}
+
+void Pool::closeConnection(Connection *connection, PoolEvent::Type type, const QString &message)
+{
+    removeIdle(connection);
+    const auto it = m_serving.find(connection);
+    if (it != m_serving.end()) {
+        // Being opened or pinged for someone: they wait for another one, at
+        // the head of the queue, unless the whole pool goes away.
+        Waiter waiter = std::move(it->second);
+        m_serving.erase(it);
+        if (!m_disposing) {
+            m_waiters.push_front(std::move(waiter));
+        } else if (waiter.callback && (!waiter.hasContext || waiter.context)) {
+            waiter.callback(nullptr, QStringLiteral("The pool was disposed."));
+        }
+    }
+    emitEvent(type, connection, message, connection->owner());
+    connection->close();
+}
+
+void Pool::removeIdle(Connection *connection)
+{
+    m_idle.erase(std::remove(m_idle.begin(), m_idle.end(), connection), m_idle.end());
+}
+
+void Pool::onClosed(Connection *connection)
+{
+    removeIdle(connection);
+    m_all.erase(std::remove(m_all.begin(), m_all.end(), connection), m_all.end());
+    connection->deleteLater();
+    if (m_all.empty() && m_disposePending) {
+        m_disposePending = false;
+        Q_EMIT disposed();
+    }
+    pump();
+}
+
+void Pool::dispose()
+{
+    m_disposing = true;
+    std::deque<Waiter> waiters;
+    waiters.swap(m_waiters);
+    for (Waiter &waiter : waiters) {
+        if (waiter.callback && (!waiter.hasContext || waiter.context))
+            waiter.callback(nullptr, QStringLiteral("The pool was disposed."));
+    }
+    const std::vector<Connection *> all = m_all;
+    for (Connection *connection : all) {
+        if (connection->state() != Connection::State::Closing &&
+            connection->state() != Connection::State::Closed)
+            closeConnection(connection, PoolEvent::Type::Close,
+                            QStringLiteral("Closing connection %1").arg(repr(connection)));
+    }
+    m_disposing = false;
+    m_staticUsers = 0;
+    m_disposePending = !m_all.empty();
+    emitEvent(PoolEvent::Type::Dispose, nullptr, QStringLiteral("Pool disposed. %1").arg(status()));
+    if (!m_disposePending)
+        Q_EMIT disposed();
+    pump();
+}
+
+void Pool::checkTimeouts()
+{
+    const qint64 limit = qint64(m_options.timeout * 1000);
+    while (!m_waiters.empty() && m_waiters.front().waited.elapsed() >= limit) {
+        Waiter waiter = std::move(m_waiters.front());
+        m_waiters.pop_front();
+        const QString message = timeoutMessage();
+        emitEvent(PoolEvent::Type::Timeout, nullptr, message, waiter.owner);
+        if (waiter.callback && (!waiter.hasContext || waiter.context))
+            waiter.callback(nullptr, message);
+    }
+    pump();
+}
+
+void Pool::updateLeakTimer()
+{
+    const bool anyOut = std::any_of(m_all.cbegin(), m_all.cend(), [](const Connection *c) {
+        return c->state() == Connection::State::CheckedOut && !c->isLeakSuspected();
+    });
+    if (m_options.leakThreshold <= 0 || !anyOut) {
+        m_leakTimer.stop();
+        return;
+    }
+    if (!m_leakTimer.isActive())
+        m_leakTimer.start(int(qBound(20.0, m_options.leakThreshold * 1000 / 5, 1000.0)));
+}
+
+void Pool::checkLeaks()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Connection *connection : m_all) {
+        if (connection->state() != Connection::State::CheckedOut || connection->isLeakSuspected())
+            continue;
+        const double held = connection->checkedOutAt().msecsTo(now) / 1000.0;
+        if (held < m_options.leakThreshold)
+            continue;
+        connection->setLeakSuspected(true);
+        QString sql = connection->lastSql().simplified();
+        if (sql.isEmpty())
+            sql = QStringLiteral("(none yet)");
+        emitEvent(PoolEvent::Type::LeakSuspected, connection,
+                  QStringLiteral("Connection %1 checked out by '%2' for %3 s, over leak_threshold "
+                                 "%4 s; last SQL: %5")
+                      .arg(repr(connection), connection->owner(), seconds(held),
+                           seconds(m_options.leakThreshold), sql),
+                  connection->owner());
+    }
+    updateLeakTimer();
+}

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/connectspec.h"
+#include "core/poolevent.h"
+#include "core/pooloptions.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <map>
+
+class Connection;
+class EventLog;
+
+// SQLAlchemy's QueuePool, on the event loop of the thread that owns it: at
+// most pool_size idle connections kept, up to max_overflow more opened on
+// demand and closed on checkin, checkouts wait up to pool_timeout, then fail
+// with SQLAlchemy's words. A sqlite:// memory database keeps one shared
+// connection (StaticPool). Opening, pinging and resetting happen on each
+// connection's worker thread; this class only keeps the books, so it never
+// blocks its thread.
+class Pool final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Called with a connection, or with nullptr and a message (timeout, connect
+    // error, pool disposed). Runs synchronously inside checkout() when an idle
+    // connection can be handed out at once.
+    using Callback = std::function<void(Connection *connection, const QString &error)>;
+
+    Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log,
+         QObject *parent = nullptr);
+    // Closes every connection it owns.
+    ~Pool() override;
+
+    // Asks for a connection for owner (shown in the GUI and in leak reports).
+    // The callback is dropped if context is destroyed first; a connection
+    // handed to a destroyed context goes straight back to the pool.
+    quint64 checkout(const QString &owner, QObject *context, Callback callback);
+    // Withdraws a checkout that still waits.
+    void cancelCheckout(quint64 ticket);
+    // Returns a connection: reset (rollback) on its worker, then idle, or
+    // closed when pool_size idle connections are already kept.
+    void checkin(Connection *connection);
+    // The owner went away without checkin: log a reclaimed leak, then checkin.
+    void reclaim(Connection *connection);
+    // The connection is broken (lost, killed): close it and free its slot.
+    // Connections older than now are replaced at their next checkout, as
+    // SQLAlchemy does after a disconnect.
+    void invalidate(Connection *connection, const QString &reason);
+    // Closes every connection, checked out or not, and fails waiting
+    // checkouts; disposed() follows when the last one is closed. The pool stays
+    // usable afterwards.
+    void dispose();
+
+    bool isStatic() const { return m_static; }
+    const PoolOptions &options() const { return m_options; }
+    const ConnectSpec &spec() const { return m_spec; }
+
+    // SQLAlchemy's Pool.status(), and the numbers it is made of.
+    QString status() const;
+    int size() const { return m_static ? 1 : m_options.poolSize; }
+    int checkedin() const { return int(m_idle.size()); }
+    int overflow() const { return openCount() - size(); }
+    int checkedout() const { return openCount() - checkedin(); }
+    int waiting() const { return int(m_waiters.size()); }
+    // Open or opening connections (not those being closed).
+    int openCount() const;
+    QList<Connection *> connections() const;
+    QString timeoutMessage() const;
+
+Q_SIGNALS:
+    void event(const PoolEvent &event);
+    // Counts or a connection changed.
+    void changed();
+    void disposed();
+
+private:
+    struct Waiter
+    {
+        quint64 ticket = 0;
+        QString owner;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Callback callback;
+        QElapsedTimer waited;
+    };
+
+    void pump();
+    void serve(Connection *connection, Waiter waiter);
+    void handOut(Connection *connection, Waiter waiter);
+    void openFor(Waiter waiter);
+    void prePing(Connection *connection, Waiter waiter);
+    void finishCheckin(Connection *connection);
+    void closeConnection(Connection *connection, PoolEvent::Type type, const QString &message);
+    void removeIdle(Connection *connection);
+    void onClosed(Connection *connection);
+    void checkTimeouts();
+    void checkLeaks();
+    void updateLeakTimer();
+    void emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
+                   const QString &owner = QString());
+    QString repr(const Connection *connection) const;
+
+    ConnectSpec m_spec;
+    PoolOptions m_options;
+    QPointer<EventLog> m_log;
+    bool m_static = false;
+    int m_nextNumber = 1;
+    quint64 m_nextTicket = 1;
+
+    std::vector<Connection *> m_all;          // owned, until closed
+    std::deque<Connection *> m_idle;          // ready, oldest return first
+    std::deque<Waiter> m_waiters;             // checkouts not yet being served
+    std::map<Connection *, Waiter> m_serving; // opening or pre-pinging for a waiter
+    QDateTime m_invalidatedBefore;
+    QTimer m_timeoutTimer;
+    QTimer m_leakTimer;
+    bool m_pumping = false;
+    bool m_pumpAgain = false;
+    bool m_disposing = false;
+    bool m_disposePending = false;
+    int m_staticUsers = 0;
+};

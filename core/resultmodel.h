@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/column.h"
+#include "core/rowbatch.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+// The rows of one result, as they stream in from a connection's worker in
+// batches. Cells stay packed in their batches (see RowBatch); text is made only
+// for the cells a view asks for. NULL is not the empty string: it shows as
+// "NULL" and IsNullRole says so, so the view can paint it differently.
+class ResultModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        IsNullRole = Qt::UserRole + 1, // bool
+        CellKindRole,                  // int(CellKind)
+        FullValueRole,                 // whole text (QString) or bytes (QByteArray)
+        ColumnKindRole,                // int(ColumnKind), also in headerData
+    };
+
+    // Longer text is cut in DisplayRole; FullValueRole has all of it.
+    static constexpr int kDisplayChars = 300;
+
+    explicit ResultModel(QObject *parent = nullptr);
+
+    // Starts a new result: drops the rows and sets the columns.
+    void setColumns(const Columns &columns);
+    void appendRows(const RowBatch &rows);
+    void clear();
+
+    const Columns &columns() const { return m_columns; }
+    CellView cell(int row, int column) const;
+    // Bytes used by the stored rows.
+    qsizetype memoryBytes() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // How a value looks in one line: "NULL", "<blob 12 bytes> 89 50 4E 47 …", text cut
+    // at kDisplayChars with line breaks shown as ⏎.
+    static QString displayText(const CellView &cell);
+
+private:
+    Columns m_columns;
+    std::vector<RowBatch> m_batches;
+    std::vector<int> m_firstRows; // first row number of each batch
+    int m_rows = 0;
+};

@@ -1,0 +1,56 @@
+#include "core/runningstatement.h"
+
+#include "core/interrupter.h"
+
+void RunningStatement::setInterrupter(std::shared_ptr<Interrupter> interrupter)
+{
+    QMutexLocker lock(&m_mutex);
+    m_interrupter = std::move(interrupter);
+}
+
+void RunningStatement::start(quint64 request)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_interrupter)
+        m_interrupter->arm();
+    m_running = request;
+    // A cancel can arrive while the request still waits in the worker's queue.
+    m_cancelled = m_cancelAll || m_cancelledRequest == request;
+}
+
+void RunningStatement::finish()
+{
+    std::shared_ptr<Interrupter> interrupter;
+    {
+        QMutexLocker lock(&m_mutex);
+        interrupter = m_interrupter;
+    }
+    // Waits for an interrupt in flight, so it cannot reach the next statement.
+    if (interrupter)
+        interrupter->disarm();
+    QMutexLocker lock(&m_mutex);
+    m_running = 0;
+    m_cancelled = m_cancelAll;
+}
+
+std::shared_ptr<Interrupter> RunningStatement::requestCancel(quint64 request)
+{
+    QMutexLocker lock(&m_mutex);
+    if (request == 0)
+        request = m_running;
+    if (request == 0)
+        return nullptr;
+    m_cancelledRequest = request;
+    if (m_running != request)
+        return nullptr; // still queued: start() will see it
+    m_cancelled = true;
+    return m_interrupter;
+}
+
+std::shared_ptr<Interrupter> RunningStatement::cancelAll()
+{
+    QMutexLocker lock(&m_mutex);
+    m_cancelAll = true;
+    m_cancelled = true;
+    return m_running ? m_interrupter : nullptr;
+}

@@ -1,0 +1,239 @@
+#include "core/session.h"
+
+#include "core/connection.h"
+#include "core/dialect.h"
+#include "core/engine.h"
+#include "core/pool.h"
+
+Session::Session(Engine *engine, const QString &owner, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_pool(engine ? engine->pool() : nullptr)
+    , m_owner(owner)
+{
+}
+
+Session::~Session()
+{
+    if (m_pool && m_ticket)
+        m_pool->cancelCheckout(m_ticket);
+    if (m_pool && m_connection) {
+        Connection *connection = m_connection;
+        detach();
+        m_pool->reclaim(connection);
+    }
+}
+
+Engine *Session::engine() const
+{
+    return m_engine;
+}
+
+Connection *Session::connection() const
+{
+    return m_connection;
+}
+
+void Session::setMode(Mode mode)
+{
+    if (m_mode == mode)
+        return;
+    m_mode = mode;
+    Q_EMIT stateChanged();
+}
+
+bool Session::inTransaction() const
+{
+    return m_connection && m_connection->inTransaction();
+}
+
+QDateTime Session::transactionStartedAt() const
+{
+    return inTransaction() ? m_connection->transactionStartedAt() : QDateTime();
+}
+
+bool Session::execute(const QString &sql)
+{
+    if (m_busy)
+        return false;
+    m_busy = true;
+    m_pendingSql = sql;
+    Q_EMIT stateChanged();
+    acquireAndRun();
+    return true;
+}
+
+void Session::acquireAndRun()
+{
+    if (m_connection && m_connection->isOpen()) {
+        runPending();
+        return;
+    }
+    detach();
+    if (!m_pool) {
+        fail(QStringLiteral("The engine of this session is gone."));
+        return;
+    }
+    // The ticket is set before the callback can run; the callback clears it.
+    m_ticket = ~quint64(0);
+    const quint64 ticket =
+        m_pool->checkout(m_owner, this, [this](Connection *connection, const QString &error) {
+            m_ticket = 0;
+            if (!connection) {
+                fail(error);
+                return;
+            }
+            attach(connection);
+            runPending();
+        });
+    if (m_ticket != 0)
+        m_ticket = ticket;
+    Q_EMIT stateChanged();
+}
+
+void Session::attach(Connection *connection)
+{
+    m_connection = connection;
+    m_links << connect(connection, &Connection::resultStarted, this,
+                       [this](quint64 request, const Columns &columns) {
+                           if (request == m_request)
+                               Q_EMIT resultStarted(columns);
+                       });
+    m_links << connect(connection, &Connection::rowsReady, this,
+                       [this](quint64 request, const RowBatch &rows) {
+                           if (request == m_request)
+                               Q_EMIT rowsReady(rows);
+                       });
+    m_links << connect(connection, &Connection::finished, this, &Session::onFinished);
+    m_links << connect(connection, &Connection::changed, this, [this] {
+        if (m_connection && !m_connection->isOpen() &&
+            m_connection->state() != Connection::State::Connecting)
+            onConnectionGone();
+    });
+    Q_EMIT stateChanged();
+}
+
+void Session::detach()
+{
+    for (const QMetaObject::Connection &link : std::as_const(m_links))
+        disconnect(link);
+    m_links.clear();
+    m_connection = nullptr;
+    m_request = 0;
+    m_beginRequest = 0;
+}
+
+void Session::release()
+{
+    Connection *connection = m_connection;
+    detach();
+    if (m_pool && connection)
+        m_pool->checkin(connection);
+    Q_EMIT stateChanged();
+}
+
+void Session::runPending()
+{
+    if (m_mode == Mode::Transaction && !m_connection->inTransaction()) {
+        m_beginRequest = m_connection->execute(dialects::beginStatement(m_connection->dialect()));
+        return;
+    }
+    m_request = m_connection->execute(m_pendingSql);
+}
+
+void Session::onFinished(quint64 request, const StatementResult &result)
+{
+    if (request == m_beginRequest && m_beginRequest != 0) {
+        m_beginRequest = 0;
+        if (!result.ok) {
+            StatementResult failed = result;
+            if (result.connectionLost && m_pool)
+                m_pool->invalidate(m_connection, result.error);
+            m_busy = false;
+            release();
+            Q_EMIT finished(failed);
+            return;
+        }
+        m_request = m_connection->execute(m_pendingSql);
+        Q_EMIT stateChanged();
+        return;
+    }
+    if (request != m_request || m_request == 0)
+        return;
+    m_request = 0;
+    m_busy = false;
+    if (result.connectionLost) {
+        Connection *connection = m_connection;
+        detach();
+        if (m_pool)
+            m_pool->invalidate(connection, result.error);
+    } else if (!result.inTransaction) {
+        release();
+    }
+    Q_EMIT finished(result);
+    Q_EMIT stateChanged();
+}
+
+void Session::onConnectionGone()
+{
+    // Closed under us: disposed, invalidated elsewhere, or the pool went away.
+    const bool wasBusy = m_busy && m_request != 0;
+    detach();
+    if (wasBusy)
+        fail(QStringLiteral("The connection was closed while the statement ran."));
+    Q_EMIT stateChanged();
+}
+
+void Session::fail(const QString &message, bool cancelled)
+{
+    m_busy = false;
+    StatementResult result;
+    result.ok = false;
+    result.cancelled = cancelled;
+    result.error = message;
+    Q_EMIT finished(result);
+    Q_EMIT stateChanged();
+}
+
+void Session::cancel()
+{
+    if (m_ticket && m_pool) {
+        m_pool->cancelCheckout(m_ticket);
+        m_ticket = 0;
+        fail(QStringLiteral("Statement cancelled while waiting for a connection"), true);
+        return;
+    }
+    if (m_connection && m_busy)
+        m_connection->cancel(m_request ? m_request : m_beginRequest);
+}
+
+bool Session::commit()
+{
+    if (!inTransaction() || m_busy)
+        return false;
+    return execute(QStringLiteral("COMMIT"));
+}
+
+bool Session::rollback()
+{
+    if (!inTransaction() || m_busy)
+        return false;
+    return execute(QStringLiteral("ROLLBACK"));
+}
+
+void Session::close()
+{
+    if (m_ticket && m_pool) {
+        m_pool->cancelCheckout(m_ticket);
+        m_ticket = 0;
+    }
+    const bool wasBusy = m_busy;
+    m_busy = false;
+    release();
+    if (wasBusy) {
+        StatementResult result;
+        result.cancelled = true;
+        result.error = QStringLiteral("Session closed while the statement ran");
+        Q_EMIT finished(result);
+    }
+}

@@ -1,0 +1,299 @@
+#include "core/url.h"
+
+#include <QByteArray>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <cctype>
+
+namespace {
+
+const QString kValidForm =
+    QStringLiteral("dialect[+driver]://user:password@host:port/database (or sqlite:///file.db)");
+
+struct Backend
+{
+    const char *name;
+    Dialect dialect;
+    QStringList drivers;
+};
+
+const QList<Backend> &backends()
+{
+    static const QList<Backend> list = {
+        {"sqlite", Dialect::SQLite, {QStringLiteral("pysqlite"), QStringLiteral("aiosqlite")}},
+        {"postgresql",
+         Dialect::PostgreSQL,
+         {QStringLiteral("psycopg2"), QStringLiteral("psycopg"), QStringLiteral("psycopg2cffi"),
+          QStringLiteral("pg8000"), QStringLiteral("asyncpg")}},
+        {"mysql",
+         Dialect::MySQL,
+         {QStringLiteral("mysqldb"), QStringLiteral("pymysql"), QStringLiteral("mysqlconnector"),
+          QStringLiteral("mariadbconnector"), QStringLiteral("asyncmy"), QStringLiteral("aiomysql"),
+          QStringLiteral("cymysql")}},
+        {"mariadb",
+         Dialect::MySQL,
+         {QStringLiteral("mysqldb"), QStringLiteral("pymysql"), QStringLiteral("mysqlconnector"),
+          QStringLiteral("mariadbconnector"), QStringLiteral("asyncmy"), QStringLiteral("aiomysql"),
+          QStringLiteral("cymysql")}},
+    };
+    return list;
+}
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// Percent-decoding that rejects broken escapes instead of passing them through.
+bool percentDecode(const QString &text, QString *out)
+{
+    const QByteArray utf8 = text.toUtf8();
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (utf8.at(i) != '%')
+            continue;
+        if (i + 2 >= utf8.size() || !std::isxdigit(static_cast<unsigned char>(utf8.at(i + 1))) ||
+            !std::isxdigit(static_cast<unsigned char>(utf8.at(i + 2))))
+            return false;
+    }
+    *out = QString::fromUtf8(QByteArray::fromPercentEncoding(utf8));
+    return true;
+}
+
+QString quote(const QString &text)
+{
+    // Python's quote(text, safe=" +"), as SQLAlchemy renders user and password.
+    return QString::fromLatin1(text.toUtf8().toPercentEncoding(" +"));
+}
+
+QString quotePlus(const QString &text)
+{
+    return QString::fromLatin1(text.toUtf8().toPercentEncoding(" "))
+        .replace(QLatin1Char(' '), QLatin1Char('+'));
+}
+
+} // namespace
+
+QString Url::redact(const QString &text)
+{
+    // scheme://user:SECRET@rest -> scheme://user:***@rest; the last '@' wins so a
+    // password with a stray '@' is hidden whole.
+    static const QRegularExpression pattern(QStringLiteral("^(\\s*[^:/]*://[^:/@]*:)(.*)@"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    QString out = text;
+    const auto match = pattern.match(text);
+    if (match.hasMatch())
+        out.replace(match.capturedStart(2), match.capturedLength(2), QStringLiteral("***"));
+    return out;
+}
+
+std::optional<Url> Url::parse(const QString &input, QString *error)
+{
+    Url url;
+    const QString text = input.trimmed();
+    auto bad = [&](const QString &what) {
+        fail(error, QStringLiteral("Invalid database URL '%1': %2. Expected %3.")
+                        .arg(redact(text), what, kValidForm));
+        return std::nullopt;
+    };
+
+    if (text.isEmpty())
+        return bad(QStringLiteral("it is empty"));
+    const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
+    if (schemeEnd < 0)
+        return bad(QStringLiteral("'://' is missing after the dialect name"));
+    const QString scheme = text.left(schemeEnd);
+    static const QRegularExpression schemeForm(
+        QStringLiteral("^[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)?$"));
+    if (!schemeForm.match(scheme).hasMatch())
+        return bad(QStringLiteral("'%1' is not a dialect[+driver] name").arg(scheme));
+
+    url.m_backend = scheme.section(QLatin1Char('+'), 0, 0).toLower();
+    url.m_driver = scheme.section(QLatin1Char('+'), 1, 1).toLower();
+    const auto backend =
+        std::find_if(backends().cbegin(), backends().cend(),
+                     [&](const Backend &b) { return url.m_backend == QLatin1String(b.name); });
+    if (backend == backends().cend()) {
+        if (url.m_backend == QLatin1String("postgres"))
+            return bad(QStringLiteral("the dialect is spelled 'postgresql', not 'postgres'"));
+        return bad(QStringLiteral("unsupported dialect '%1'; poolscope speaks sqlite, "
+                                  "postgresql, mysql and mariadb")
+                       .arg(url.m_backend));
+    }
+    if (!url.m_driver.isEmpty() && !backend->drivers.contains(url.m_driver))
+        return bad(
+            QStringLiteral("unknown driver '%1' for %2 (known: %3)")
+                .arg(url.m_driver, url.m_backend, backend->drivers.join(QStringLiteral(", "))));
+    url.m_dialect = backend->dialect;
+
+    QString rest = text.mid(schemeEnd + 3);
+
+    // Options first, so '?' inside them cannot confuse the rest.
+    const qsizetype question = rest.indexOf(QLatin1Char('?'));
+    if (question >= 0) {
+        const QString query = rest.mid(question + 1);
+        rest.truncate(question);
+        const QStringList pairs = query.split(QLatin1Char('&'), Qt::SkipEmptyParts);
+        for (const QString &pair : pairs) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                return bad(QStringLiteral("option '%1' needs the form key=value").arg(pair));
+            QString key, value;
+            QString rawValue = pair.mid(eq + 1);
+            rawValue.replace(QLatin1Char('+'), QLatin1Char(' '));
+            QString rawKey = pair.left(eq);
+            rawKey.replace(QLatin1Char('+'), QLatin1Char(' '));
+            if (!percentDecode(rawKey, &key) || !percentDecode(rawValue, &value))
+                return bad(QStringLiteral("option '%1' has a broken %-escape").arg(pair));
+            url.m_options.append({key, value});
+        }
+    }
+
+    // user:password@ - the user name stops at ':' or '/', the password at '@'
+    // (SQLAlchemy's grammar), so a literal '@' must be written %40.
+    const qsizetype at = rest.indexOf(QLatin1Char('@'));
+    if (at >= 0) {
+        const QString userinfo = rest.left(at);
+        const qsizetype colon = userinfo.indexOf(QLatin1Char(':'));
+        const QString user = colon >= 0 ? userinfo.left(colon) : userinfo;
+        if (!user.contains(QLatin1Char('/'))) {
+            if (!percentDecode(user, &url.m_username))
+                return bad(QStringLiteral("the user name has a broken %-escape"));
+            url.m_hasUsername = true;
+            if (colon >= 0) {
+                if (!percentDecode(userinfo.mid(colon + 1), &url.m_password))
+                    return bad(QStringLiteral("the password has a broken %-escape"));
+                url.m_hasPassword = true;
+            }
+            rest = rest.mid(at + 1);
+        }
+    }
+
+    const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+    QString hostPort = slash >= 0 ? rest.left(slash) : rest;
+    if (slash >= 0) {
+        url.m_database = rest.mid(slash + 1);
+        url.m_hasDatabase = true;
+    }
+    if (hostPort.contains(QLatin1Char('@')))
+        return bad(QStringLiteral("an '@' in a user name or password must be written %40"));
+
+    QString portText;
+    if (hostPort.startsWith(QLatin1Char('['))) {
+        const qsizetype close = hostPort.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return bad(QStringLiteral("the IPv6 host has no closing ']'"));
+        url.m_host = hostPort.mid(1, close - 1);
+        if (url.m_host.isEmpty())
+            return bad(QStringLiteral("the IPv6 host between [ ] is empty"));
+        const QString after = hostPort.mid(close + 1);
+        if (!after.isEmpty()) {
+            if (!after.startsWith(QLatin1Char(':')))
+                return bad(QStringLiteral("unexpected '%1' after the IPv6 host").arg(after));
+            portText = after.mid(1);
+            if (portText.isEmpty())
+                return bad(QStringLiteral("the port after ':' is empty"));
+        }
+    } else {
+        if (hostPort.contains(QLatin1Char('[')) || hostPort.contains(QLatin1Char(']')) ||
+            hostPort.count(QLatin1Char(':')) > 1)
+            return bad(QStringLiteral("an IPv6 host must be written in brackets, like [::1]"));
+        const qsizetype colon = hostPort.indexOf(QLatin1Char(':'));
+        if (colon >= 0) {
+            portText = hostPort.mid(colon + 1);
+            hostPort.truncate(colon);
+            if (portText.isEmpty())
+                return bad(QStringLiteral("the port after ':' is empty"));
+        }
+        url.m_host = hostPort;
+    }
+    if (!portText.isEmpty()) {
+        bool ok = false;
+        const int port = portText.toInt(&ok);
+        if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-')))
+            return bad(QStringLiteral("the port '%1' is not a number").arg(portText));
+        if (port < 1 || port > 65535)
+            return bad(QStringLiteral("the port %1 is outside 1-65535").arg(port));
+        url.m_port = port;
+    }
+
+    if (url.m_dialect == Dialect::SQLite) {
+        if (!url.m_host.isEmpty() || url.m_port >= 0 || url.m_hasUsername)
+            return bad(QStringLiteral("a sqlite URL has no user, host or port; write "
+                                      "sqlite:///relative.db or sqlite:////absolute/path.db"));
+    } else if (url.m_database.contains(QLatin1Char('/'))) {
+        return bad(QStringLiteral("the database name '%1' contains '/'").arg(url.m_database));
+    }
+    return url;
+}
+
+QString Url::drivername() const
+{
+    return m_driver.isEmpty() ? m_backend : m_backend + QLatin1Char('+') + m_driver;
+}
+
+QString Url::option(const QString &key, const QString &fallback) const
+{
+    for (const Option &option : m_options) {
+        if (option.first == key)
+            return option.second;
+    }
+    return fallback;
+}
+
+bool Url::hasOption(const QString &key) const
+{
+    return std::any_of(m_options.cbegin(), m_options.cend(),
+                       [&](const Option &option) { return option.first == key; });
+}
+
+bool Url::isSqliteMemory() const
+{
+    return m_dialect == Dialect::SQLite &&
+           (m_database.isEmpty() || m_database == QLatin1String(":memory:") ||
+            option(QStringLiteral("mode")) == QLatin1String("memory"));
+}
+
+void Url::setPassword(const QString &password)
+{
+    m_password = password;
+    m_hasPassword = true;
+    if (!m_hasUsername)
+        m_hasUsername = true;
+}
+
+QString Url::render(bool hidePassword) const
+{
+    QString s = drivername() + QLatin1String("://");
+    if (m_hasUsername) {
+        s += quote(m_username);
+        if (m_hasPassword)
+            s += QLatin1Char(':') + (hidePassword ? QStringLiteral("***") : quote(m_password));
+        s += QLatin1Char('@');
+    }
+    if (!m_host.isEmpty())
+        s += m_host.contains(QLatin1Char(':')) ? QLatin1Char('[') + m_host + QLatin1Char(']')
+                                               : m_host;
+    if (m_port >= 0)
+        s += QLatin1Char(':') + QString::number(m_port);
+    if (m_hasDatabase)
+        s += QLatin1Char('/') + m_database;
+    if (!m_options.isEmpty()) {
+        QList<Option> sorted = m_options;
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const Option &a, const Option &b) { return a.first < b.first; });
+        QStringList parts;
+        for (const Option &option : sorted) {
+            // libpq and the MySQL drivers also take the password as an option.
+            const bool secret = hidePassword && option.first.compare(QLatin1String("password"),
+                                                                     Qt::CaseInsensitive) == 0;
+            parts << quotePlus(option.first) + QLatin1Char('=') +
+                         (secret ? QStringLiteral("***") : quotePlus(option.second));
+        }
+        s += QLatin1Char('?') + parts.join(QLatin1Char('&'));
+    }
+    return s;
+}
