@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/bind.h"
+#include "core/dialect.h"
+#include "core/poolevent.h"
+#include "core/statementresult.h"
+#include "core/url.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class Connection;
+class Pool;
+class Session;
+
+// Helpers shared by the tests: real servers from the environment that
+// tests/servers/with-servers.sh sets, SQLite files in temporary folders, and a
+// view of the server's own sessions that does not trust our counters.
+namespace testsupport {
+
+// The dialects this run covers: POOLSCOPE_TEST_DIALECT (sqlite, postgresql,
+// mariadb) when set, else all three.
+QList<Dialect> dialectsUnderTest();
+QString tagOf(Dialect dialect);
+
+// URL of a real database for dialect, or nullopt with *why. SQLite always has
+// one (a fresh file in a temporary folder owned by the process).
+std::optional<Url> databaseUrl(Dialect dialect, QString *why);
+// True under `make test`: a missing server is a failure, not a skip.
+bool serversRequired();
+
+// A bind name no other test process uses at the same time.
+QString uniqueBindName(const QString &stem);
+Bind makeBind(const Url &url, const QString &stem, const PoolOptions &options = PoolOptions());
+
+// Runs the event loop until done() or timeout; true when done() held.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
+
+// Checks out a connection and waits for it; nullptr with *error on failure.
+Connection *checkout(Pool *pool, const QString &owner, QString *error = nullptr,
+                     int timeoutMs = 15000);
+// Runs sql on a connection and waits; rows as text ("NULL" for NULL) when asked.
+StatementResult run(Connection *connection, const QString &sql, QList<QStringList> *rows = nullptr,
+                    int timeoutMs = 30000);
+// Runs sql in a session and waits.
+StatementResult run(Session *session, const QString &sql, QList<QStringList> *rows = nullptr,
+                    int timeoutMs = 30000);
+// Ids the server gave to every connection a pool ever opened (from its events).
+QSet<qint64> serverIdsSeen(const QList<PoolEvent> &events);
+
+// Talks to the server on the test's own thread, apart from everything under
+// test, to ask what the server sees.
+class ServerProbe final
+{
+public:
+    explicit ServerProbe(const Url &url);
+    ~ServerProbe();
+    bool isOpen() const;
+    QString error() const;
+    // Runs sql and returns the first column of the first row ("" for NULL).
+    QString scalar(const QString &sql);
+    // Runs sql; false and error() when it fails.
+    bool exec(const QString &sql);
+    // How many of the given server-side ids the server still has as sessions.
+    int liveSessions(const QSet<qint64> &serverIds);
+    // PostgreSQL only: sessions whose application_name is poolscope:<bind>.
+    int sessionsOfBind(const QString &bindName);
+    // Ends a session from the server side (pg_terminate_backend / KILL).
+    bool kill(qint64 serverId);
+
+private:
+    Dialect m_dialect;
+    QString m_name;
+    QString m_error;
+};
+
+} // namespace testsupport
+
+// Gets a URL for dialect into `var`, failing under `make test` and skipping
+// otherwise when the server is not there.
+#define POOLSCOPE_REQUIRE_DATABASE(dialect, var)                                                   \
+    QString var##Why;                                                                              \
+    const std::optional<Url> var##Opt = testsupport::databaseUrl(dialect, &var##Why);              \
+    if (!var##Opt) {                                                                               \
+        if (testsupport::serversRequired())                                                        \
+            QFAIL(qPrintable(var##Why));                                                           \
+        QSKIP(qPrintable(var##Why));                                                               \
+    }                                                                                              \
+    const Url var = *var##Opt
