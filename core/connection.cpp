@@ -60,6 +60,17 @@ Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
         close();
     });
     connect(m_worker, &ConnectionWorker::lost, this, &Connection::lost);
+    connect(m_worker, &ConnectionWorker::taskProgress, this, &Connection::taskProgress);
+    connect(
+        m_worker, &ConnectionWorker::taskDone, this,
+        [this](quint64 request, const QVariant &value, const QString &error, bool inTransaction) {
+            --m_pending;
+            if (inTransaction && !m_inTransaction)
+                m_transactionStartedAt = QDateTime::currentDateTimeUtc();
+            m_inTransaction = inTransaction;
+            Q_EMIT taskDone(request, value, error);
+            Q_EMIT changed();
+        });
     connect(m_worker, &ConnectionWorker::resultStarted, this, &Connection::resultStarted);
     connect(m_worker, &ConnectionWorker::rowsReady, this, &Connection::rowsReady);
     connect(m_worker, &ConnectionWorker::finished, this, &Connection::onFinished);
@@ -141,6 +152,14 @@ void Connection::cancel(quint64 request)
         // PQcancel and KILL QUERY talk to the server: never on this thread.
         QThreadPool::globalInstance()->start([interrupter] { interrupter->interrupt(); });
     }
+}
+
+quint64 Connection::runTask(const WorkerTask &task)
+{
+    const quint64 request = m_nextRequest++;
+    ++m_pending;
+    post([worker = m_worker, request, task] { worker->runTask(request, task); });
+    return request;
 }
 
 quint64 Connection::ping()

@@ -4,6 +4,7 @@
 #include "core/connectspec.h"
 #include "core/rowbatch.h"
 #include "core/statementresult.h"
+#include "core/workercontext.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -35,6 +36,8 @@ public:
     quint64 execute(const QString &sql);
     // Cancels request (0: whatever runs); the connection stays usable.
     void cancel(quint64 request = 0);
+    // Runs task on the worker (schema reading, exports); taskDone follows.
+    quint64 runTask(const WorkerTask &task);
     quint64 ping();
     // Ends an open transaction on the worker: rollback, or commit when asked.
     quint64 reset(bool commit = false);
@@ -79,6 +82,9 @@ Q_SIGNALS:
     void rowsReady(quint64 request, const RowBatch &rows);
     void finished(quint64 request, const StatementResult &result);
     void pinged(quint64 request, bool ok, const QString &error);
+    void taskProgress(quint64 request, qint64 done);
+    // error is "Cancelled" when the task was cancelled.
+    void taskDone(quint64 request, const QVariant &value, const QString &error);
     void resetDone(quint64 request, bool ok, bool rolledBack, const QString &error);
     void closed();
     // The server ended the session while no statement ran.

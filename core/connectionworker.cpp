@@ -298,6 +298,28 @@ void ConnectionWorker::execute(quint64 request, const QString &sql)
     Q_EMIT finished(request, result);
 }
 
+void ConnectionWorker::runTask(quint64 request, const WorkerTask &task)
+{
+    if (!m_native) {
+        Q_EMIT taskDone(request, QVariant(), QStringLiteral("The connection is closed."), false);
+        return;
+    }
+    watchSocket(false);
+    m_running->start(request);
+    QVariant value;
+    if (!m_running->isCancelled()) {
+        WorkerContext context(m_db, *m_native, m_spec.url.dialect(), *m_running,
+                              [this, request](qint64 done) { Q_EMIT taskProgress(request, done); });
+        value = task(context);
+    }
+    const bool cancelled = m_running->isCancelled();
+    m_running->finish();
+    watchSocket(true);
+    const TransactionState state = m_native->transactionState();
+    Q_EMIT taskDone(request, value, cancelled ? QStringLiteral("Cancelled") : QString(),
+                    state == TransactionState::InTransaction || state == TransactionState::Failed);
+}
+
 void ConnectionWorker::ping(quint64 request)
 {
     QString error;

@@ -4,6 +4,7 @@
 #include "core/connectspec.h"
 #include "core/rowbatch.h"
 #include "core/statementresult.h"
+#include "core/workercontext.h"
 
 #include <QObject>
 #include <QSocketNotifier>
@@ -36,6 +37,8 @@ public:
     // Ends a transaction that is open (SQLAlchemy's reset on return): rollback,
     // or commit when asked.
     void reset(quint64 request, bool commit);
+    // Runs task with this connection; taskDone carries its value.
+    void runTask(quint64 request, const WorkerTask &task);
     // Closes the connection and ends the thread's event loop.
     void close();
 
@@ -47,6 +50,8 @@ Q_SIGNALS:
     void finished(quint64 request, const StatementResult &result);
     void pinged(quint64 request, bool ok, const QString &error);
     void resetDone(quint64 request, bool ok, bool rolledBack, const QString &error);
+    void taskProgress(quint64 request, qint64 done);
+    void taskDone(quint64 request, const QVariant &value, const QString &error, bool inTransaction);
     // The server ended the session while it was idle (killed, restarted).
     void lost(const QString &reason);
 

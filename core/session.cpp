@@ -58,6 +58,19 @@ bool Session::execute(const QString &sql)
         return false;
     m_busy = true;
     m_pendingSql = sql;
+    m_pendingTask = nullptr;
+    Q_EMIT stateChanged();
+    acquireAndRun();
+    return true;
+}
+
+bool Session::runTask(const WorkerTask &task)
+{
+    if (m_busy || !task)
+        return false;
+    m_busy = true;
+    m_pendingSql.clear();
+    m_pendingTask = task;
     Q_EMIT stateChanged();
     acquireAndRun();
     return true;
@@ -105,6 +118,12 @@ void Session::attach(Connection *connection)
                                Q_EMIT rowsReady(rows);
                        });
     m_links << connect(connection, &Connection::finished, this, &Session::onFinished);
+    m_links << connect(connection, &Connection::taskDone, this, &Session::onTaskDone);
+    m_links << connect(connection, &Connection::taskProgress, this,
+                       [this](quint64 request, qint64 done) {
+                           if (request == m_request)
+                               Q_EMIT taskProgress(done);
+                       });
     m_links << connect(connection, &Connection::changed, this, [this] {
         if (m_connection && !m_connection->isOpen() &&
             m_connection->state() != Connection::State::Connecting)
@@ -138,7 +157,31 @@ void Session::runPending()
         m_beginRequest = m_connection->execute(dialects::beginStatement(m_connection->dialect()));
         return;
     }
-    m_request = m_connection->execute(m_pendingSql);
+    startPending();
+}
+
+void Session::startPending()
+{
+    if (m_pendingTask)
+        m_request = m_connection->runTask(m_pendingTask);
+    else
+        m_request = m_connection->execute(m_pendingSql);
+}
+
+void Session::onTaskDone(quint64 request, const QVariant &value, const QString &error)
+{
+    if (request != m_request || m_request == 0)
+        return;
+    m_request = 0;
+    m_busy = false;
+    m_pendingTask = nullptr;
+    if (!m_connection || !m_connection->isOpen()) {
+        detach();
+    } else if (!m_connection->inTransaction()) {
+        release();
+    }
+    Q_EMIT taskFinished(value, error);
+    Q_EMIT stateChanged();
 }
 
 void Session::onFinished(quint64 request, const StatementResult &result)
@@ -146,15 +189,13 @@ void Session::onFinished(quint64 request, const StatementResult &result)
     if (request == m_beginRequest && m_beginRequest != 0) {
         m_beginRequest = 0;
         if (!result.ok) {
-            StatementResult failed = result;
             if (result.connectionLost && m_pool)
                 m_pool->invalidate(m_connection, result.error);
-            m_busy = false;
             release();
-            Q_EMIT finished(failed);
+            fail(result.error);
             return;
         }
-        m_request = m_connection->execute(m_pendingSql);
+        startPending();
         Q_EMIT stateChanged();
         return;
     }
@@ -187,6 +228,12 @@ void Session::onConnectionGone()
 void Session::fail(const QString &message, bool cancelled)
 {
     m_busy = false;
+    if (m_pendingTask) {
+        m_pendingTask = nullptr;
+        Q_EMIT taskFinished(QVariant(), cancelled ? QStringLiteral("Cancelled") : message);
+        Q_EMIT stateChanged();
+        return;
+    }
     StatementResult result;
     result.ok = false;
     result.cancelled = cancelled;
@@ -228,12 +275,7 @@ void Session::close()
         m_ticket = 0;
     }
     const bool wasBusy = m_busy;
-    m_busy = false;
     release();
-    if (wasBusy) {
-        StatementResult result;
-        result.cancelled = true;
-        result.error = QStringLiteral("Session closed while the statement ran");
-        Q_EMIT finished(result);
-    }
+    if (wasBusy)
+        fail(QStringLiteral("Session closed while the statement ran"), true);
 }

@@ -3,6 +3,7 @@
 #include "core/column.h"
 #include "core/rowbatch.h"
 #include "core/statementresult.h"
+#include "core/workercontext.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -38,6 +39,10 @@ public:
     // Runs sql; answers with resultStarted / rowsReady, then finished. Returns
     // false (and does nothing) while a statement is still running.
     bool execute(const QString &sql);
+    // Runs task with this session's connection on its worker (an export, a
+    // schema read); answers with taskProgress, then taskFinished. Returns false
+    // while something else runs.
+    bool runTask(const WorkerTask &task);
     // Stops the running statement, or the wait for a connection.
     void cancel();
     // Ends the open transaction; false when there is none.
@@ -56,6 +61,9 @@ Q_SIGNALS:
     void resultStarted(const Columns &columns);
     void rowsReady(const RowBatch &rows);
     void finished(const StatementResult &result);
+    void taskProgress(qint64 done);
+    // error is empty on success, "Cancelled" after cancel().
+    void taskFinished(const QVariant &value, const QString &error);
     // Connection taken or returned, transaction begun or ended, busy or not.
     void stateChanged();
 
@@ -65,7 +73,9 @@ private:
     void detach();
     void release();
     void runPending();
+    void startPending();
     void onFinished(quint64 request, const StatementResult &result);
+    void onTaskDone(quint64 request, const QVariant &value, const QString &error);
     void onConnectionGone();
     void fail(const QString &message, bool cancelled = false);
 
@@ -79,5 +89,6 @@ private:
     quint64 m_request = 0;
     quint64 m_beginRequest = 0;
     QString m_pendingSql;
+    WorkerTask m_pendingTask;
     bool m_busy = false;
 };
