@@ -16,6 +16,7 @@ void ResultModel::setColumns(const Columns &columns)
     m_batches.clear();
     m_firstRows.clear();
     m_rows = 0;
+    m_exposed = 0;
     endResetModel();
 }
 
@@ -23,10 +24,43 @@ void ResultModel::appendRows(const RowBatch &rows)
 {
     if (rows.isEmpty() || rows.columnCount() != m_columns.size())
         return;
-    beginInsertRows(QModelIndex(), m_rows, m_rows + rows.rowCount() - 1);
+    const int total = m_rows + rows.rowCount();
+    const bool show = m_exposed < kFetchChunk;
+    const int last = qMin(total, kFetchChunk) - 1;
+    // The model changes between begin and end only: views and testers may call
+    // back (fetchMore) from the signals.
+    if (show)
+        beginInsertRows(QModelIndex(), m_exposed, last);
     m_firstRows.push_back(m_rows);
     m_batches.push_back(rows);
-    m_rows += rows.rowCount();
+    m_rows = total;
+    if (show) {
+        m_exposed = last + 1;
+        endInsertRows();
+    }
+}
+
+bool ResultModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_exposed < m_rows;
+}
+
+void ResultModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const int last = qMin(m_rows, m_exposed + kFetchChunk) - 1;
+    beginInsertRows(QModelIndex(), m_exposed, last);
+    m_exposed = last + 1;
+    endInsertRows();
+}
+
+void ResultModel::fetchAll()
+{
+    if (!canFetchMore(QModelIndex()))
+        return;
+    beginInsertRows(QModelIndex(), m_exposed, m_rows - 1);
+    m_exposed = m_rows;
     endInsertRows();
 }
 
@@ -52,7 +86,7 @@ qsizetype ResultModel::memoryBytes() const
 
 int ResultModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_rows;
+    return parent.isValid() ? 0 : m_exposed;
 }
 
 int ResultModel::columnCount(const QModelIndex &parent) const
@@ -130,7 +164,7 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
 QVariant ResultModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Vertical) {
-        if (role == Qt::DisplayRole && section >= 0 && section < m_rows)
+        if (role == Qt::DisplayRole && section >= 0 && section < m_exposed)
             return section + 1;
         return {};
     }

@@ -96,6 +96,21 @@ CellView RowBatch::cell(int row, int column) const
     }
 }
 
+void RowBatch::rowCells(int row, CellView *cells) const
+{
+    const char *p = m_data.constData() + m_rowStarts[size_t(row)];
+    for (int c = 0; c < m_columnCount; ++c) {
+        const quint64 header = getVarint(p);
+        CellView &view = cells[c];
+        view.kind = static_cast<CellKind>(header & 3u);
+        view.size = qsizetype(header >> 3);
+        view.truncated = header & 4u;
+        view.fullSize = view.truncated ? qint64(getVarint(p)) : view.size;
+        view.data = p;
+        p += view.size;
+    }
+}
+
 void RowBatch::clear()
 {
     m_data.clear();

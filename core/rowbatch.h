@@ -32,6 +32,8 @@ public:
     void appendTruncated(CellKind kind, const char *data, qsizetype size, qint64 fullSize);
 
     CellView cell(int row, int column) const;
+    // All columnCount() cells of row, in one pass.
+    void rowCells(int row, CellView *cells) const;
 
     void clear();
     void reserve(qsizetype bytes) { m_data.reserve(bytes); }

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/column.h"
+#include "core/exportoptions.h"
+#include "core/exportresult.h"
+#include "core/rowbatch.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QThread;
+class ResultModel;
+
+// Exports the rows a ResultModel already holds, without asking the database
+// again, on a thread of its own so the GUI stays responsive. It writes a
+// snapshot: the batches are copied when start() is called (they share their
+// bytes), so rows that arrive later, or a model that is cleared meanwhile, do
+// not change what is written. Values the grid cut (see CellView::truncated)
+// make the export fail; ExportTask exports whole values.
+class ModelExporter final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ModelExporter(QObject *parent = nullptr);
+    // Cancels a running export and waits for it; no signal follows.
+    ~ModelExporter() override;
+
+    // Starts writing model's stored rows to path ("-" for standard output);
+    // false while another export runs.
+    bool start(const ResultModel &model, const ExportOptions &options, const QString &path);
+    void cancel();
+    bool isRunning() const { return m_thread != nullptr; }
+    // How the last export ended, valid once finished() was emitted.
+    ExportResult result() const { return m_result; }
+
+    // The export itself, on the calling thread. progress gets the rows
+    // written now and then; returning false cancels.
+    static ExportResult write(const Columns &columns, const std::vector<RowBatch> &batches,
+                              const ExportOptions &options, const QString &path,
+                              const std::function<bool(qint64 rows)> &progress = {});
+
+Q_SIGNALS:
+    void progress(qint64 rows, qint64 total);
+    void finished(bool ok, const QString &error);
+
+private:
+    void onThreadFinished();
+
+    std::unique_ptr<QThread> m_thread;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<ExportResult> m_pending;
+    ExportResult m_result;
+};
