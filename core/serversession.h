@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+// One session as the server sees it (pg_stat_activity, PROCESSLIST, or for
+// SQLite a process that holds the database file open). The fields follow the
+// `poolscope sessions --format json` contract; an empty QString, an invalid
+// QDateTime or an empty optional means the server did not say.
+struct ServerSession
+{
+    enum class State { Active, Idle, IdleInTransaction, Other };
+
+    qint64 pid = 0; // backend pid, MySQL thread id, or OS process id for SQLite
+    QString user;
+    QString database;
+    QString application; // PostgreSQL application_name; SQLite: the program
+    QString client;      // "10.0.0.5:53412", "local" (Unix socket), empty when unknown
+    State state = State::Other;
+    QDateTime backendStart; // UTC
+    QDateTime xactStart;    // UTC, invalid outside a transaction
+    QDateTime stateChange;  // UTC
+    // PostgreSQL: the last statement, also when idle. MySQL: the running one only.
+    QString query;
+    std::optional<double> idleSeconds{};           // idle or idle in transaction: since stateChange
+    std::optional<double> transactionAgeSeconds{}; // since xactStart
+    std::optional<double> runningSeconds{};        // active: since the statement started
+    QList<qint64> blockedBy;                       // sessions holding the locks this one waits for
+    QString program;                               // SQLite: the process name
+    bool own = false;                              // one of poolscope's own connections
+    QString suspect;                               // empty, or why this session looks leaked
+
+    bool isSuspect() const { return !suspect.isEmpty(); }
+    // The age that makes a session look stuck: its transaction's when it has
+    // one, else how long it has been idle or running.
+    std::optional<double> ageSeconds() const
+    {
+        if (transactionAgeSeconds)
+            return transactionAgeSeconds;
+        return state == State::Active ? runningSeconds : idleSeconds;
+    }
+    // The client address without its port: "10.0.0.5", "::1", "local".
+    QString clientAddress() const;
+
+    // Contract names: "active", "idle", "idle_in_transaction", "other".
+    static QString stateName(State state);
+    // For people: "active", "idle", "idle in transaction", "other".
+    static QString stateText(State state);
+    // "3.4 s" under ten seconds, "312 s" above: the unit of the suspect rules.
+    static QString secondsText(double seconds);
+    // "45 s", "5 min", "2 h 5 min": for sentences.
+    static QString durationText(double seconds);
+};
+
+using ServerSessions = QList<ServerSession>;
+
+Q_DECLARE_METATYPE(ServerSession)
