@@ -7,18 +7,24 @@
 
 #include <algorithm>
 
-// internalId: 0 for bind rows; otherwise (bind row + 1) << 2 | level, where
-// level 1 is a child of the bind (engine, pool) and level 2 a connection.
+// internalId: 0 for bind rows; otherwise (bind row + 1) << 34 | connection
+// row << 2 | level, where level 1 is a child of the bind (engine, pool), 2 a
+// connection and 3 the session row under connection `connection row`.
 namespace {
 
-quintptr makeId(int bindRow, int level)
+quintptr makeId(int bindRow, int level, int connectionRow = 0)
 {
-    return (quintptr(bindRow + 1) << 2) | quintptr(level);
+    return (quintptr(bindRow + 1) << 34) | (quintptr(connectionRow) << 2) | quintptr(level);
 }
 
 int bindRowOf(quintptr id)
 {
-    return int(id >> 2) - 1;
+    return int(id >> 34) - 1;
+}
+
+int connectionRowOf(quintptr id)
+{
+    return int((id >> 2) & 0xffffffffu);
 }
 
 int levelOf(quintptr id)
@@ -56,13 +62,34 @@ BindTreeModel::BindTreeModel(Workspace *workspace, QObject *parent)
         addEngine(engine);
     connect(workspace, &Workspace::engineAdded, this, &BindTreeModel::addEngine);
     connect(workspace, &Workspace::engineRemoved, this, &BindTreeModel::removeEngine);
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &BindTreeModel::tick);
+    m_ticker.start();
+}
+
+void BindTreeModel::tick()
+{
+    // Only ages change with time; everything else follows signals.
+    for (size_t row = 0; row < m_binds.size(); ++row) {
+        const auto &node = m_binds[row];
+        if (node.connections.empty())
+            continue;
+        const QModelIndex pool = index(1, 0, index(int(row), 0));
+        Q_EMIT dataChanged(index(0, 1, pool), index(int(node.connections.size()) - 1, 1, pool),
+                           {Qt::DisplayRole});
+    }
+}
+
+bool BindTreeModel::wantsSessionRow(const Connection *connection)
+{
+    return connection->state() == Connection::State::CheckedOut && !connection->owner().isEmpty();
 }
 
 void BindTreeModel::addEngine(Engine *engine)
 {
     const int row = int(m_binds.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_binds.push_back(BindNode{engine, {}});
+    m_binds.push_back(BindNode{engine, {}, {}});
     endInsertRows();
     connect(engine, &Engine::changed, this, [this, engine] { sync(engine); });
     sync(engine);
@@ -105,6 +132,7 @@ void BindTreeModel::sync(Engine *engine)
         if (!current.contains(node.connections[size_t(i)])) {
             beginRemoveRows(poolIndex, i, i);
             node.connections.erase(node.connections.begin() + i);
+            node.sessionShown.erase(node.sessionShown.begin() + i);
             endRemoveRows();
         }
     }
@@ -118,7 +146,23 @@ void BindTreeModel::sync(Engine *engine)
         const int first = int(node.connections.size());
         beginInsertRows(poolIndex, first, first + int(added.size()) - 1);
         node.connections.insert(node.connections.end(), added.cbegin(), added.cend());
+        node.sessionShown.resize(node.connections.size(), false);
         endInsertRows();
+    }
+    for (size_t i = 0; i < node.connections.size(); ++i) {
+        const bool wanted = wantsSessionRow(node.connections[i]);
+        if (wanted == node.sessionShown[i])
+            continue;
+        const QModelIndex connectionIndex = index(int(i), 0, poolIndex);
+        if (wanted) {
+            beginInsertRows(connectionIndex, 0, 0);
+            node.sessionShown[i] = true;
+            endInsertRows();
+        } else {
+            beginRemoveRows(connectionIndex, 0, 0);
+            node.sessionShown[i] = false;
+            endRemoveRows();
+        }
     }
     const QModelIndex bindIndex = index(row, 0);
     Q_EMIT dataChanged(bindIndex, index(row, 1));
@@ -135,6 +179,8 @@ BindTreeModel::NodeKind BindTreeModel::kindOf(const QModelIndex &index)
         return NodeKind::Bind;
     if (levelOf(id) == 2)
         return NodeKind::Connection;
+    if (levelOf(id) == 3)
+        return NodeKind::Session;
     return index.row() == 0 ? NodeKind::Engine : NodeKind::Pool;
 }
 
@@ -147,10 +193,15 @@ QModelIndex BindTreeModel::index(int row, int column, const QModelIndex &parent)
     const NodeKind kind = kindOf(parent);
     if (kind == NodeKind::Bind)
         return row < 2 ? createIndex(row, column, makeId(parent.row(), 1)) : QModelIndex();
+    const int bind = bindRowOf(parent.internalId());
     if (kind == NodeKind::Pool) {
-        const int bind = bindRowOf(parent.internalId());
         if (row < int(m_binds[size_t(bind)].connections.size()))
             return createIndex(row, column, makeId(bind, 2));
+    }
+    if (kind == NodeKind::Connection && row == 0) {
+        const auto &shown = m_binds[size_t(bind)].sessionShown;
+        if (parent.row() < int(shown.size()) && shown[size_t(parent.row())])
+            return createIndex(0, column, makeId(bind, 3, parent.row()));
     }
     return {};
 }
@@ -160,9 +211,14 @@ QModelIndex BindTreeModel::parent(const QModelIndex &child) const
     if (!child.isValid() || child.internalId() == 0)
         return {};
     const int bind = bindRowOf(child.internalId());
-    if (levelOf(child.internalId()) == 1)
+    switch (levelOf(child.internalId())) {
+    case 1:
         return createIndex(bind, 0, quintptr(0));
-    return createIndex(1, 0, makeId(bind, 1));
+    case 2:
+        return createIndex(1, 0, makeId(bind, 1));
+    default:
+        return createIndex(connectionRowOf(child.internalId()), 0, makeId(bind, 2));
+    }
 }
 
 int BindTreeModel::rowCount(const QModelIndex &parent) const
@@ -176,6 +232,10 @@ int BindTreeModel::rowCount(const QModelIndex &parent) const
         return 2;
     case NodeKind::Pool:
         return int(m_binds[size_t(bindRowOf(parent.internalId()))].connections.size());
+    case NodeKind::Connection: {
+        const auto &shown = m_binds[size_t(bindRowOf(parent.internalId()))].sessionShown;
+        return parent.row() < int(shown.size()) && shown[size_t(parent.row())] ? 1 : 0;
+    }
     default:
         return 0;
     }
@@ -196,10 +256,31 @@ Engine *BindTreeModel::engineAt(const QModelIndex &index) const
 
 Connection *BindTreeModel::connectionAt(const QModelIndex &index) const
 {
-    if (!index.isValid() || kindOf(index) != NodeKind::Connection)
+    if (!index.isValid())
+        return nullptr;
+    const NodeKind kind = kindOf(index);
+    if (kind != NodeKind::Connection && kind != NodeKind::Session)
         return nullptr;
     const auto &connections = m_binds[size_t(bindRowOf(index.internalId()))].connections;
-    return index.row() < int(connections.size()) ? connections[size_t(index.row())] : nullptr;
+    const int row =
+        kind == NodeKind::Connection ? index.row() : connectionRowOf(index.internalId());
+    return row < int(connections.size()) ? connections[size_t(row)] : nullptr;
+}
+
+QString BindTreeModel::sessionText(const Connection *connection)
+{
+    QStringList parts;
+    if (connection->inTransaction())
+        parts << QStringLiteral("in transaction since %1")
+                     .arg(connection->transactionStartedAt().toLocalTime().toString(
+                         QStringLiteral("HH:mm:ss")));
+    else
+        parts << QStringLiteral("no transaction");
+    const QString sql = connection->lastSql().simplified();
+    if (!sql.isEmpty())
+        parts << (connection->isBusy() ? QStringLiteral("running: %1") : QStringLiteral("last: %1"))
+                     .arg(sql.left(80));
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString BindTreeModel::connectionText(const Connection *connection)
@@ -232,6 +313,19 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
     const Engine *engine = engineAt(index);
     if (!engine)
         return {};
+    if (kind == NodeKind::Session) {
+        const Connection *connection = connectionAt(index);
+        if (!connection)
+            return {};
+        if (role == Qt::DisplayRole)
+            return index.column() == 0 ? QStringLiteral("session %1").arg(connection->owner())
+                                       : sessionText(connection);
+        if (role == Qt::ToolTipRole)
+            return connection->lastSql();
+        if (role == LeakSuspectedRole)
+            return connection->isLeakSuspected();
+        return {};
+    }
     if (kind == NodeKind::Connection) {
         const Connection *connection = connectionAt(index);
         if (!connection)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QTimer>
 
 #include <vector>
 
@@ -13,8 +14,9 @@ class Workspace;
 //     engine      URL (password as ***), dialect, server version
 //     pool        status() line; one child per pooled connection
 //       #3 pid 4711   state, age, owner, last SQL
+//         session     the session that holds it, its transaction, what runs
 // Follows the core's signals; rows are inserted and removed, never reset, so
-// views keep their expansion.
+// views keep their expansion. Ages are refreshed once a second.
 class BindTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -25,7 +27,7 @@ public:
         ConnectionStateRole,                  // int(Connection::State), on connection rows
         NodeKindRole,                         // int(NodeKind)
     };
-    enum class NodeKind { Bind, Engine, Pool, Connection };
+    enum class NodeKind { Bind, Engine, Pool, Connection, Session };
 
     explicit BindTreeModel(Workspace *workspace, QObject *parent = nullptr);
 
@@ -46,6 +48,7 @@ private:
     {
         Engine *engine;
         std::vector<Connection *> connections;
+        std::vector<bool> sessionShown; // a session row under the connection
     };
 
     void addEngine(Engine *engine);
@@ -54,7 +57,11 @@ private:
     int rowOf(const Engine *engine) const;
     static NodeKind kindOf(const QModelIndex &index);
     static QString connectionText(const Connection *connection);
+    static QString sessionText(const Connection *connection);
+    static bool wantsSessionRow(const Connection *connection);
+    void tick();
 
     Workspace *m_workspace;
     std::vector<BindNode> m_binds;
+    QTimer m_ticker;
 };

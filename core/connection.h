@@ -74,6 +74,12 @@ public:
     void markCheckedIn();
     void markInvalidated(const QString &reason);
     void setLeakSuspected(bool suspected);
+    // Who the connection was opened for (an identity, never dereferenced), so
+    // that it can be closed when its opener goes away.
+    void setOpener(const void *opener) { m_opener = opener; }
+    const void *opener() const { return m_opener; }
+    void setCloseOnCheckin(bool close) { m_closeOnCheckin = close; }
+    bool closeOnCheckin() const { return m_closeOnCheckin; }
 
 Q_SIGNALS:
     void opened();
@@ -117,4 +123,6 @@ private:
     bool m_invalidated = false;
     QString m_invalidationReason;
     bool m_leakSuspected = false;
+    const void *m_opener = nullptr;
+    bool m_closeOnCheckin = false;
 };

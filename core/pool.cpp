@@ -215,11 +215,11 @@ void Pool::serve(Connection *connection, Waiter waiter)
 void Pool::handOut(Connection *connection, Waiter waiter)
 {
     if (!waiter.callback || (waiter.hasContext && !waiter.context)) {
-        // Nobody wants it any more: straight back, it was not used.
+        // Nobody wants it any more: straight back (or closed, if its opener
+        // has gone), it was not used.
         if (!m_static) {
-            connection->markCheckedIn();
-            m_idle.push_front(connection);
-            pump();
+            connection->setState(Connection::State::CheckedOut);
+            finishCheckin(connection);
         }
         return;
     }
@@ -236,6 +236,7 @@ void Pool::handOut(Connection *connection, Waiter waiter)
 void Pool::openFor(Waiter waiter)
 {
     auto *connection = new Connection(m_spec, m_nextNumber++, this);
+    connection->setOpener(waiter.context.data());
     m_all.push_back(connection);
     m_serving.emplace(connection, std::move(waiter));
 
@@ -360,7 +361,7 @@ void Pool::finishCheckin(Connection *connection)
 {
     if (!connection->isOpen())
         return;
-    if (m_disposing || connection->isInvalidated() ||
+    if (m_disposing || connection->isInvalidated() || connection->closeOnCheckin() ||
         (m_options.poolSize > 0 && int(m_idle.size()) >= m_options.poolSize)) {
         closeConnection(connection, PoolEvent::Type::Close,
                         QStringLiteral("Closing connection %1").arg(repr(connection)));
@@ -445,6 +446,26 @@ void Pool::dispose()
     emitEvent(PoolEvent::Type::Dispose, nullptr, QStringLiteral("Pool disposed. %1").arg(status()));
     if (!m_disposePending)
         Q_EMIT disposed();
+    pump();
+}
+
+void Pool::closeOpenedFor(const void *opener)
+{
+    if (!opener || m_static)
+        return;
+    const std::vector<Connection *> all = m_all;
+    for (Connection *connection : all) {
+        if (connection->opener() != opener)
+            continue;
+        if (connection->state() == Connection::State::Idle) {
+            closeConnection(connection, PoolEvent::Type::Close,
+                            QStringLiteral("Closing connection %1: its opener went away")
+                                .arg(repr(connection)));
+        } else if (connection->state() != Connection::State::Closing &&
+                   connection->state() != Connection::State::Closed) {
+            connection->setCloseOnCheckin(true);
+        }
+    }
     pump();
 }
 

@@ -58,6 +58,11 @@ public:
     // checkouts; disposed() follows when the last one is closed. The pool stays
     // usable afterwards.
     void dispose();
+    // Closes the connections that were opened for opener (a checkout context):
+    // idle ones now, checked-out ones when they come back. A GUI tab does this
+    // when it closes, so the server sees the count it saw before the tab. The
+    // shared connection of a memory database stays.
+    void closeOpenedFor(const void *opener);
 
     bool isStatic() const { return m_static; }
     const PoolOptions &options() const { return m_options; }

@@ -22,6 +22,8 @@ Session::~Session()
         detach();
         m_pool->reclaim(connection);
     }
+    if (m_pool && m_closesItsConnections)
+        m_pool->closeOpenedFor(this);
 }
 
 Engine *Session::engine() const
@@ -180,8 +182,9 @@ void Session::onTaskDone(quint64 request, const QVariant &value, const QString &
     } else if (!m_connection->inTransaction()) {
         release();
     }
-    Q_EMIT taskFinished(value, error);
+    // Last: a receiver may destroy this session.
     Q_EMIT stateChanged();
+    Q_EMIT taskFinished(value, error);
 }
 
 void Session::onFinished(quint64 request, const StatementResult &result)
@@ -211,8 +214,9 @@ void Session::onFinished(quint64 request, const StatementResult &result)
     } else if (!result.inTransaction) {
         release();
     }
-    Q_EMIT finished(result);
+    // Last: a receiver may destroy this session.
     Q_EMIT stateChanged();
+    Q_EMIT finished(result);
 }
 
 void Session::onConnectionGone()
@@ -230,16 +234,16 @@ void Session::fail(const QString &message, bool cancelled)
     m_busy = false;
     if (m_pendingTask) {
         m_pendingTask = nullptr;
-        Q_EMIT taskFinished(QVariant(), cancelled ? QStringLiteral("Cancelled") : message);
         Q_EMIT stateChanged();
+        Q_EMIT taskFinished(QVariant(), cancelled ? QStringLiteral("Cancelled") : message);
         return;
     }
     StatementResult result;
     result.ok = false;
     result.cancelled = cancelled;
     result.error = message;
-    Q_EMIT finished(result);
     Q_EMIT stateChanged();
+    Q_EMIT finished(result);
 }
 
 void Session::cancel()
@@ -276,6 +280,8 @@ void Session::close()
     }
     const bool wasBusy = m_busy;
     release();
+    if (m_pool && m_closesItsConnections)
+        m_pool->closeOpenedFor(this);
     if (wasBusy)
         fail(QStringLiteral("Session closed while the statement ran"), true);
 }

@@ -50,6 +50,10 @@ public:
     bool rollback();
     // Returns the connection to the pool (rolled back on its way).
     void close();
+    // When set, close() (and destruction) also closes the connections the pool
+    // opened for this session, so it leaves the server as it found it. GUI
+    // tabs set it; plain SQLAlchemy semantics keep them pooled.
+    void setClosesItsConnections(bool closes) { m_closesItsConnections = closes; }
 
     bool isBusy() const { return m_busy; }
     bool isWaitingForConnection() const { return m_ticket != 0; }
@@ -91,4 +95,5 @@ private:
     QString m_pendingSql;
     WorkerTask m_pendingTask;
     bool m_busy = false;
+    bool m_closesItsConnections = false;
 };

@@ -265,6 +265,20 @@ void Url::setPassword(const QString &password)
         m_hasUsername = true;
 }
 
+Url Url::withoutPassword() const
+{
+    Url copy = *this;
+    copy.m_password.clear();
+    copy.m_hasPassword = false;
+    copy.m_options.erase(std::remove_if(copy.m_options.begin(), copy.m_options.end(),
+                                        [](const Option &option) {
+                                            return option.first.compare(QLatin1String("password"),
+                                                                        Qt::CaseInsensitive) == 0;
+                                        }),
+                         copy.m_options.end());
+    return copy;
+}
+
 QString Url::render(bool hidePassword) const
 {
     QString s = drivername() + QLatin1String("://");

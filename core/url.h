@@ -45,6 +45,8 @@ public:
     bool isSqliteMemory() const;
 
     void setPassword(const QString &password);
+    // The same URL with no password at all: what may be stored.
+    Url withoutPassword() const;
     void setDatabase(const QString &database) { m_database = database; }
 
     // SQLAlchemy's render_as_string(): options sorted by key, password as ***

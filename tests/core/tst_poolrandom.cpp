@@ -36,20 +36,6 @@ void TestPoolRandom::randomWalk_data()
 
 namespace {
 
-// SQLite has no server: the kernel knows how many times we hold the file open.
-int openFileHandles(const QString &path)
-{
-    const QString target = QFileInfo(path).canonicalFilePath();
-    int count = 0;
-    const QDir fds(QStringLiteral("/proc/self/fd"));
-    const auto entries = fds.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        if (QFileInfo(fds.filePath(entry)).symLinkTarget() == target)
-            ++count;
-    }
-    return count;
-}
-
 bool transitional(const Connection *connection)
 {
     const auto state = connection->state();
@@ -92,10 +78,11 @@ void TestPoolRandom::randomWalk()
         sessions.push_back(std::make_unique<Session>(&engine, QStringLiteral("session %1").arg(i)));
 
     // The probe holds the SQLite file open too.
-    const int baseline = dialect == Dialect::SQLite ? openFileHandles(url.database()) : 0;
+    const int baseline =
+        dialect == Dialect::SQLite ? testsupport::openFileHandles(url.database()) : 0;
     auto serverCount = [&]() -> int {
         if (dialect == Dialect::SQLite)
-            return openFileHandles(url.database()) - baseline;
+            return testsupport::openFileHandles(url.database()) - baseline;
         if (dialect == Dialect::PostgreSQL)
             return probe.sessionsOfBind(engine.name());
         return probe.liveSessions(testsupport::serverIdsSeen(log.events()));

@@ -9,6 +9,8 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -85,6 +87,21 @@ QString uniqueBindName(const QString &stem)
 Bind makeBind(const Url &url, const QString &stem, const PoolOptions &options)
 {
     return Bind{uniqueBindName(stem), url, options};
+}
+
+int openFileHandles(const QString &path)
+{
+    const QString target = QFileInfo(path).canonicalFilePath();
+    if (target.isEmpty())
+        return 0;
+    int count = 0;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    const auto entries = fds.entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        if (QFileInfo(fds.filePath(entry)).symLinkTarget() == target)
+            ++count;
+    }
+    return count;
 }
 
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)

@@ -39,6 +39,9 @@ bool serversRequired();
 QString uniqueBindName(const QString &stem);
 Bind makeBind(const Url &url, const QString &stem, const PoolOptions &options = PoolOptions());
 
+// SQLite has no server: how many times this process holds the file open.
+int openFileHandles(const QString &path);
+
 // Runs the event loop until done() or timeout; true when done() held.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 10000);
 
