@@ -1,42 +1,86 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
+#include <QStringList>
 
-class BindTreeModel;
+class BindsDock;
 class Engine;
+class PasswordStore;
+class PoolMonitorDock;
+class QSettings;
 class QTabWidget;
-class QTreeView;
+class QueryHistory;
+class SchemaPanel;
+class ServerSessionsPanel;
+struct Schema;
 class SessionTab;
 class Workspace;
+struct Bind;
 
-// The main window: binds tree on the left, session tabs in the middle. Closing
-// the window closes every session it holds.
+// The main window: binds on the left, session tabs in the middle, the pool
+// monitor at the bottom. Closing the window closes every session it holds
+// (asking first about open transactions); binds, layout and tab texts come
+// back at the next start. Passwords only ever go to the keychain.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(Workspace *workspace, QWidget *parent = nullptr);
+    MainWindow(Workspace *workspace, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a session tab on engine (the selected bind when nullptr).
     SessionTab *newSessionTab(Engine *engine = nullptr);
+    // Closes the tab at index, asking about an open transaction first.
     void closeSessionTab(int index);
     QList<SessionTab *> sessionTabs() const;
     SessionTab *currentSessionTab() const;
-    QTreeView *bindTree() const { return m_bindTree; }
-    BindTreeModel *bindModel() const { return m_bindModel; }
+    BindsDock *bindsDock() const { return m_binds; }
+    PoolMonitorDock *poolMonitor() const { return m_monitor; }
+    SchemaPanel *schemaPanel() const { return m_schema; }
+    ServerSessionsPanel *serverSessions() const { return m_sessions; }
+    // Opens a tab that runs SELECT * on table.
+    SessionTab *browseTable(Engine *engine, const QString &schema, const QString &table);
+
+    // Binds the person added in earlier runs (passwords from the keychain, or
+    // asked for), then the tabs of the last run.
+    void restoreBinds();
+    // Adds a bind that is remembered for the next start.
+    Engine *addRememberedBind(const Bind &bind, bool rememberPassword, QString *error);
+    void removeBind(Engine *engine);
+    // Closes everything without asking, rolling back open transactions
+    // (quit, SIGTERM).
+    void shutdown();
+
+Q_SIGNALS:
+    void bindsRestored();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
-    Engine *selectedEngine() const;
+    void editBind(Engine *engine);
+    void addBindInteractively();
+    void saveBinds();
+    void saveLayoutAndTabs();
+    void restoreTabs();
+    void deleteTab(int index);
+    QueryHistory *historyFor(const QString &bind);
 
     Workspace *m_workspace;
-    BindTreeModel *m_bindModel;
-    QTreeView *m_bindTree;
+    QSettings *m_settings;
+    PasswordStore *m_passwords;
+    BindsDock *m_binds;
+    PoolMonitorDock *m_monitor;
+    SchemaPanel *m_schema;
+    ServerSessionsPanel *m_sessions;
+    QHash<QString, QStringList> m_completions; // per bind: table and column names
     QTabWidget *m_tabs;
+    QStringList m_remembered; // binds saved for the next start
+    QHash<QString, QueryHistory *> m_histories;
     int m_tabCounter = 0;
+    int m_pendingCommits = 0;
+    bool m_closing = false;
 };

@@ -2,8 +2,10 @@
 
 #include "core/connection.h"
 #include "core/engine.h"
+#include "core/queryhistory.h"
 #include "core/resultmodel.h"
 #include "core/session.h"
+#include "core/statementqueue.h"
 #include "ui/celldelegate.h"
 #include "ui/sqleditor.h"
 
@@ -11,45 +13,69 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTime>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
-SessionTab::SessionTab(Engine *engine, const QString &name, QWidget *parent)
+SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *history, QWidget *parent)
     : QWidget(parent)
+    , m_name(name)
+    , m_history(history)
     , m_session(new Session(engine, name, this))
+    , m_queue(new StatementQueue(m_session, this))
     , m_model(new ResultModel(this))
-    , m_editor(new SqlEditor(this))
+    , m_editor(new SqlEditor(engine->dialect(), this))
     , m_view(new QTableView(this))
     , m_messages(new QPlainTextEdit(this))
     , m_outputTabs(new QTabWidget(this))
     , m_status(new QLabel(this))
     , m_mode(new QComboBox(this))
+    , m_historyButton(new QToolButton(this))
 {
+    // A tab leaves the server as it found it: what was opened for it closes with it.
+    m_session->setClosesItsConnections(true);
     auto *toolbar = new QToolBar(this);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_runAction = toolbar->addAction(tr("Run"));
     m_runAction->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_runAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_runAction->setToolTip(tr("Run the selection or the statement at the cursor (Ctrl+Enter)"));
+    m_runAllAction = toolbar->addAction(tr("Run All"));
+    m_runAllAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    m_runAllAction->setToolTip(
+        tr("Run every statement, stopping at the first error (Ctrl+Shift+Enter)"));
     m_cancelAction = toolbar->addAction(tr("Cancel"));
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_cancelAction->setEnabled(false);
+    m_cancelAction->setToolTip(tr("Stop the running statement (Esc); the connection stays usable"));
     toolbar->addSeparator();
     m_mode->addItem(tr("Autocommit"));
     m_mode->addItem(tr("Transaction"));
-    m_mode->setToolTip(tr("Autocommit returns the connection after each statement; "
-                          "Transaction keeps it until Commit or Roll back"));
+    m_mode->setToolTip(
+        tr("Autocommit returns the connection to the pool after each statement; "
+           "Transaction keeps it from the first statement until Commit or Roll back"));
     toolbar->addWidget(m_mode);
     m_commitAction = toolbar->addAction(tr("Commit"));
-    m_rollbackAction = toolbar->addAction(tr("Roll back"));
-    addActions({m_runAction, m_cancelAction});
+    m_rollbackAction = toolbar->addAction(tr("Roll Back"));
+    toolbar->addSeparator();
+    m_historyButton->setText(tr("History"));
+    m_historyButton->setToolTip(tr("Statements run on this bind"));
+    m_historyButton->setPopupMode(QToolButton::InstantPopup);
+    m_historyButton->setMenu(new QMenu(m_historyButton));
+    toolbar->addWidget(m_historyButton);
+    m_exportAction = toolbar->addAction(tr("Export…"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    for (QAction *action : {m_runAction, m_runAllAction, m_cancelAction, m_exportAction})
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addActions({m_runAction, m_runAllAction, m_cancelAction, m_exportAction});
 
     m_view->setModel(m_model);
     m_view->setItemDelegate(new CellDelegate(m_view));
@@ -76,16 +102,48 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QWidget *parent)
     layout->addWidget(m_status);
 
     connect(m_runAction, &QAction::triggered, this, &SessionTab::runStatement);
+    connect(m_runAllAction, &QAction::triggered, this, &SessionTab::runAll);
     connect(m_cancelAction, &QAction::triggered, this, &SessionTab::cancel);
-    connect(m_commitAction, &QAction::triggered, m_session, &Session::commit);
-    connect(m_rollbackAction, &QAction::triggered, m_session, &Session::rollback);
+    connect(m_exportAction, &QAction::triggered, this, &SessionTab::exportRequested);
+    connect(m_commitAction, &QAction::triggered, this, [this] {
+        m_lastSql = QStringLiteral("COMMIT");
+        m_clock.start();
+        m_session->commit();
+    });
+    connect(m_rollbackAction, &QAction::triggered, this, [this] {
+        m_lastSql = QStringLiteral("ROLLBACK");
+        m_clock.start();
+        m_session->rollback();
+    });
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_session->setMode(index == 1 ? Session::Mode::Transaction : Session::Mode::Autocommit);
     });
+    connect(m_historyButton->menu(), &QMenu::aboutToShow, this, &SessionTab::showHistoryMenu);
     connect(m_session, &Session::resultStarted, m_model, &ResultModel::setColumns);
     connect(m_session, &Session::rowsReady, m_model, &ResultModel::appendRows);
-    connect(m_session, &Session::finished, this, &SessionTab::onFinished);
     connect(m_session, &Session::stateChanged, this, &SessionTab::updateStatus);
+    connect(m_session, &Session::finished, this, [this](const StatementResult &result) {
+        if (!m_queue->isRunning())
+            onFinished(result);
+    });
+    // In a script the grid keeps the last result that had rows.
+    connect(m_queue, &StatementQueue::statementStarted, this, [this](int, const QString &sql) {
+        m_lastSql = sql;
+        m_clock.start();
+    });
+    connect(m_queue, &StatementQueue::statementFinished, this,
+            [this](int, const StatementResult &result) { reportResult(result, m_lastSql, -1); });
+    connect(m_queue, &StatementQueue::done, this, [this](bool ok, int stoppedAt) {
+        appendMessage(
+            ok ? tr("Ran %n statement(s).", nullptr, m_queue->count())
+               : tr("Stopped at statement %1 of %2.").arg(stoppedAt + 1).arg(m_queue->count()));
+        updateStatus();
+        Q_EMIT busyChanged(false);
+    });
+    // The status line's "since" and elapsed time move while something runs.
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &SessionTab::updateStatus);
+    m_ticker.start();
     updateStatus();
 }
 
@@ -93,6 +151,11 @@ SessionTab::~SessionTab()
 {
     // Closing the tab returns the connection (rolled back on its way).
     m_session->close();
+}
+
+Engine *SessionTab::engine() const
+{
+    return m_session->engine();
 }
 
 QString SessionTab::messages() const
@@ -107,28 +170,79 @@ QString SessionTab::statusText() const
 
 void SessionTab::runStatement()
 {
-    const QString sql = m_editor->statementAtCursor();
+    int offset = 0;
+    const QString sql = m_editor->statementAtCursor(&offset);
     if (sql.trimmed().isEmpty()) {
         appendMessage(tr("Nothing to run: the cursor is not on a statement."));
         return;
     }
-    if (m_session->isBusy())
+    start(sql, offset);
+}
+
+void SessionTab::runText(const QString &sql)
+{
+    m_editor->setText(sql);
+    start(sql, 0);
+}
+
+void SessionTab::start(const QString &sql, int offset)
+{
+    if (m_session->isBusy() || m_queue->isRunning())
         return;
+    m_editor->clearErrorMark();
     m_model->clear();
     m_lastOutcome.clear();
+    m_lastSql = sql;
+    m_lastOffset = offset;
     m_clock.start();
     m_session->execute(sql);
     Q_EMIT busyChanged(true);
 }
 
+void SessionTab::runAll()
+{
+    const QStringList statements = m_editor->allStatements();
+    if (statements.isEmpty() || m_session->isBusy()) {
+        if (statements.isEmpty())
+            appendMessage(tr("Nothing to run."));
+        return;
+    }
+    m_editor->clearErrorMark();
+    m_lastOutcome.clear();
+    if (m_queue->start(statements))
+        Q_EMIT busyChanged(true);
+}
+
 void SessionTab::cancel()
 {
-    m_session->cancel();
+    if (m_queue->isRunning())
+        m_queue->cancel();
+    else
+        m_session->cancel();
 }
 
 void SessionTab::onFinished(const StatementResult &result)
 {
-    const QString elapsed = tr("%1 ms").arg(m_clock.isValid() ? m_clock.elapsed() : 0);
+    reportResult(result, m_lastSql, m_lastOffset);
+    updateStatus();
+    Q_EMIT busyChanged(false);
+    if (m_closeAfterCommit && !m_session->inTransaction()) {
+        m_closeAfterCommit = false;
+        if (result.ok)
+            Q_EMIT readyToClose();
+        else
+            appendMessage(tr("The commit failed; the tab stays open."));
+    }
+}
+
+void SessionTab::reportResult(const StatementResult &result, const QString &sql, int offset)
+{
+    const qint64 ms = m_clock.isValid() ? m_clock.elapsed() : 0;
+    const QString elapsed = tr("%1 ms").arg(ms);
+    if (m_history && sql != QLatin1String("COMMIT") && sql != QLatin1String("ROLLBACK"))
+        m_history->add(sql, result.ok, ms);
+    if (sql == m_lastSql)
+        m_lastGaveRows = result.returnedRows;
     if (result.ok) {
         if (result.returnedRows)
             m_lastOutcome = tr("%n row(s) in %1", nullptr, int(result.rowCount)).arg(elapsed);
@@ -140,19 +254,27 @@ void SessionTab::onFinished(const StatementResult &result)
         appendMessage(m_lastOutcome);
         m_outputTabs->setCurrentWidget(result.returnedRows ? static_cast<QWidget *>(m_view)
                                                            : m_messages);
+    } else if (result.cancelled) {
+        m_lastOutcome = tr("Cancelled after %1").arg(elapsed);
+        appendMessage(
+            result.rowCount > 0
+                ? tr("%1; %n row(s) received", nullptr, int(result.rowCount)).arg(m_lastOutcome)
+                : m_lastOutcome);
     } else {
-        m_lastOutcome = result.cancelled ? tr("Cancelled after %1").arg(elapsed) : tr("Error");
+        m_lastOutcome = tr("Error");
         QString text = result.error;
-        if (result.errorPosition >= 0)
+        if (result.errorPosition >= 0) {
             text += tr(" (at character %1)").arg(result.errorPosition + 1);
-        appendMessage(result.cancelled && !result.error.isEmpty() ? result.error : text);
-        if (!result.cancelled)
-            m_outputTabs->setCurrentWidget(m_messages);
+            if (offset >= 0)
+                m_editor->markError(offset + result.errorPosition);
+        }
+        if (result.connectionLost)
+            text += tr("\nThe connection was lost; the next statement opens a new one.");
+        appendMessage(text);
+        m_outputTabs->setCurrentWidget(m_messages);
     }
     for (const QString &notice : result.notices)
         appendMessage(notice);
-    updateStatus();
-    Q_EMIT busyChanged(false);
 }
 
 void SessionTab::appendMessage(const QString &text)
@@ -164,8 +286,15 @@ void SessionTab::appendMessage(const QString &text)
 void SessionTab::updateStatus()
 {
     QStringList parts;
-    if (!m_lastOutcome.isEmpty())
+    const bool busy = m_session->isBusy() || m_queue->isRunning();
+    if (busy && m_clock.isValid())
+        parts << tr("running for %1 s").arg(m_clock.elapsed() / 1000);
+    else if (!m_lastOutcome.isEmpty())
         parts << m_lastOutcome;
+    if (m_model->storedRowCount() > m_model->rowCount())
+        parts << tr("%1 of %2 rows shown (scroll for more)")
+                     .arg(m_model->rowCount())
+                     .arg(m_model->storedRowCount());
     if (m_session->isWaitingForConnection())
         parts << tr("waiting for a connection");
     else if (const Connection *connection = m_session->connection())
@@ -177,9 +306,61 @@ void SessionTab::updateStatus()
                      .arg(m_session->transactionStartedAt().toLocalTime().toString(
                          QStringLiteral("HH:mm:ss")));
     m_status->setText(parts.join(QStringLiteral(" · ")));
-    const bool busy = m_session->isBusy();
     m_runAction->setEnabled(!busy);
+    m_runAllAction->setEnabled(!busy);
     m_cancelAction->setEnabled(busy);
     m_commitAction->setEnabled(!busy && m_session->inTransaction());
     m_rollbackAction->setEnabled(!busy && m_session->inTransaction());
+}
+
+void SessionTab::showHistoryMenu()
+{
+    QMenu *menu = m_historyButton->menu();
+    menu->clear();
+    const auto entries = m_history ? m_history->entries() : QList<QueryHistory::Entry>();
+    if (entries.isEmpty()) {
+        menu->addAction(tr("No statements yet"))->setEnabled(false);
+        return;
+    }
+    for (int i = 0; i < qMin(30, int(entries.size())); ++i) {
+        const QueryHistory::Entry &entry = entries.at(i);
+        QString label = entry.sql.simplified();
+        if (label.size() > 90)
+            label = label.left(89) + QStringLiteral("…");
+        QAction *action = menu->addAction(QStringLiteral("%1  %2").arg(
+            entry.time.toLocalTime().toString(QStringLiteral("HH:mm")), label));
+        action->setToolTip(entry.sql);
+        const QString sql = entry.sql;
+        connect(action, &QAction::triggered, this, [this, sql] { m_editor->setText(sql); });
+    }
+}
+
+bool SessionTab::prepareToClose()
+{
+    if (!m_session->inTransaction() && !m_session->isBusy())
+        return true;
+    if (!m_session->inTransaction())
+        return true; // a running statement is cancelled by close
+    QMessageBox box(QMessageBox::Question, tr("Open transaction"),
+                    tr("The tab %1 on %2 has a transaction open since %3.")
+                        .arg(m_name, engine()->name(),
+                             m_session->transactionStartedAt().toLocalTime().toString(
+                                 QStringLiteral("HH:mm:ss"))),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Commit it, roll it back, or keep the tab open?"));
+    QPushButton *commit = box.addButton(tr("Commit"), QMessageBox::AcceptRole);
+    QPushButton *rollback = box.addButton(tr("Roll Back"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == rollback)
+        return true; // closing rolls back
+    if (box.clickedButton() == commit) {
+        m_closeAfterCommit = true;
+        m_lastSql = QStringLiteral("COMMIT");
+        m_clock.start();
+        m_session->commit();
+        return false;
+    }
+    return false;
 }

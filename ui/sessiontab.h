@@ -3,6 +3,7 @@
 #include "core/statementresult.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 class Engine;
@@ -12,9 +13,12 @@ class QLabel;
 class QPlainTextEdit;
 class QTableView;
 class QTabWidget;
+class QToolButton;
+class QueryHistory;
 class ResultModel;
 class Session;
 class SqlEditor;
+class StatementQueue;
 
 // One session on one bind: SQL editor, result grid, messages and a status
 // line. Owns its Session, so closing the tab returns its connection.
@@ -23,29 +27,52 @@ class SessionTab final : public QWidget
     Q_OBJECT
 
 public:
-    SessionTab(Engine *engine, const QString &name, QWidget *parent = nullptr);
+    SessionTab(Engine *engine, const QString &name, QueryHistory *history,
+               QWidget *parent = nullptr);
     ~SessionTab() override;
 
+    Engine *engine() const;
     Session *session() const { return m_session; }
     SqlEditor *editor() const { return m_editor; }
     ResultModel *resultModel() const { return m_model; }
     QTableView *resultView() const { return m_view; }
+    QString name() const { return m_name; }
     QString messages() const;
     QString statusText() const;
+    QString lastSql() const { return m_lastSql; }
+    // Whether the last statement gave rows: only then may an export run it again.
+    bool lastStatementGaveRows() const { return m_lastGaveRows; }
 
     // Runs the selection or the statement at the cursor.
     void runStatement();
+    // Runs every statement of the editor (or of the selection) in order.
+    void runAll();
     void cancel();
+    // Runs sql as if typed and run (browsing a table from the schema tree).
+    void runText(const QString &sql);
+
+    // Asks what to do with an open transaction before the tab closes: true
+    // when the tab may close now. A commit that must finish first answers
+    // false and emits readyToClose() when done.
+    bool prepareToClose();
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    void readyToClose();
+    void exportRequested();
 
 private:
+    void start(const QString &sql, int offset);
     void onFinished(const StatementResult &result);
+    void reportResult(const StatementResult &result, const QString &sql, int offset);
     void updateStatus();
     void appendMessage(const QString &text);
+    void showHistoryMenu();
 
+    QString m_name;
+    QueryHistory *m_history;
     Session *m_session;
+    StatementQueue *m_queue;
     ResultModel *m_model;
     SqlEditor *m_editor;
     QTableView *m_view;
@@ -54,9 +81,17 @@ private:
     QLabel *m_status;
     QComboBox *m_mode;
     QAction *m_runAction;
+    QAction *m_runAllAction;
     QAction *m_cancelAction;
     QAction *m_commitAction;
     QAction *m_rollbackAction;
+    QAction *m_exportAction;
+    QToolButton *m_historyButton;
+    QTimer m_ticker;
     QElapsedTimer m_clock;
     QString m_lastOutcome;
+    QString m_lastSql;
+    int m_lastOffset = 0;
+    bool m_closeAfterCommit = false;
+    bool m_lastGaveRows = false;
 };

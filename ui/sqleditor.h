@@ -1,22 +1,38 @@
 #pragma once
 
+#include "core/dialect.h"
+
 #include <Qsci/qsciscintilla.h>
 
+class QsciAPIs;
 class QsciLexerSQL;
 
 // The SQL editor of a session tab: QScintilla with SQL highlighting, line
-// numbers and brace matching.
+// numbers, brace matching, completion of table and column names, and a mark
+// under the place where the server says an error is.
 class SqlEditor final : public QsciScintilla
 {
     Q_OBJECT
 
 public:
-    explicit SqlEditor(QWidget *parent = nullptr);
+    explicit SqlEditor(Dialect dialect, QWidget *parent = nullptr);
 
-    // The selection when there is one, else the statement around the cursor
-    // (text between the semicolons or blank lines that surround it).
-    QString statementAtCursor() const;
+    // The selection when there is one, else the statement at the cursor, with
+    // its offset in the text (for error positions).
+    QString statementAtCursor(int *offset = nullptr) const;
+    // Every statement of the text, or of the selection when there is one.
+    QStringList allStatements() const;
+    // Marks the character at offset (in the whole text) and moves the cursor there.
+    void markError(int offset);
+    void clearErrorMark();
+    // Words offered by completion: table and column names of the bind.
+    void setCompletionWords(const QStringList &words);
 
 private:
+    int offsetToPosition(int offset) const;
+
+    Dialect m_dialect;
     QsciLexerSQL *m_lexer;
+    QsciAPIs *m_apis;
+    int m_errorIndicator = 8;
 };

@@ -1,16 +1,28 @@
 // The walking skeleton end to end: a window, a session tab, Ctrl+Enter, rows.
+#include "core/demodatabase.h"
 #include "core/engine.h"
 #include "core/pool.h"
 #include "core/resultmodel.h"
+#include "core/schematreemodel.h"
+#include "core/session.h"
 #include "core/workspace.h"
 #include "tests/support/testsupport.h"
+#include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/schemapanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSettings>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 class TestMainWindow final : public QObject
 {
@@ -19,6 +31,9 @@ class TestMainWindow final : public QObject
 private Q_SLOTS:
     void runQueryInTab();
     void errorShowsInTab();
+    void schemaTreeBrowsesTable();
+    void runAllAndErrorPosition();
+    void exportDialogBothWays();
 };
 
 void TestMainWindow::runQueryInTab()
@@ -29,7 +44,9 @@ void TestMainWindow::runQueryInTab()
     Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("gui")), &error);
     QVERIFY2(engine, qPrintable(error));
 
-    MainWindow window(&workspace);
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(&workspace, &settings);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     SessionTab *tab = window.newSessionTab(engine);
@@ -53,7 +70,9 @@ void TestMainWindow::errorShowsInTab()
     POOLSCOPE_REQUIRE_DATABASE(Dialect::SQLite, url);
     Workspace workspace;
     Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("gui")));
-    MainWindow window(&workspace);
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(&workspace, &settings);
     window.show();
     SessionTab *tab = window.newSessionTab(engine);
     tab->editor()->setText(QStringLiteral("SELEKT nonsense"));
@@ -64,6 +83,140 @@ void TestMainWindow::errorShowsInTab()
     tab->editor()->setText(QStringLiteral("SELECT 7"));
     tab->runStatement();
     QTRY_COMPARE_WITH_TIMEOUT(tab->resultModel()->rowCount(), 1, 10000);
+}
+
+void TestMainWindow::schemaTreeBrowsesTable()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("demo.sqlite"));
+    QString error;
+    QVERIFY2(DemoDatabase::ensure(path, &error), qPrintable(error));
+    Workspace workspace;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(&workspace, &settings);
+    window.show();
+    Engine *engine = workspace.addBind(Bind{
+        QStringLiteral("shop"), *Url::parse(QStringLiteral("sqlite:///") + path), PoolOptions()});
+    QVERIFY(engine);
+    window.schemaPanel()->showBind(QStringLiteral("shop"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.schemaPanel()->schemaOf(QStringLiteral("shop")).tables.size() == 5, 10000);
+    const QModelIndex orders = window.schemaPanel()->model()->indexOfTable(
+        QStringLiteral("main"), QStringLiteral("orders"));
+    QVERIFY(orders.isValid());
+    // The schema read gave its connection back and closed it.
+    QTRY_COMPARE(engine->pool()->connections().size(), 0);
+    QTreeView *tree = window.schemaPanel()->tree();
+    tree->scrollTo(orders);
+    const QPoint at = tree->visualRect(orders).center();
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(window.sessionTabs().size(), 1);
+    SessionTab *tab = window.sessionTabs().first();
+    QCOMPARE(tab->editor()->text(), QStringLiteral("SELECT * FROM \"orders\""));
+    // Lazy: the first chunk shows, the rest on scrolling.
+    QTRY_COMPARE_WITH_TIMEOUT(tab->resultModel()->storedRowCount(), 30000, 10000);
+    QCOMPARE(tab->resultModel()->rowCount(), ResultModel::kFetchChunk);
+    tab->resultView()->scrollToBottom();
+    QTRY_VERIFY(tab->resultModel()->rowCount() > ResultModel::kFetchChunk);
+}
+
+void TestMainWindow::runAllAndErrorPosition()
+{
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::SQLite, url);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("script")));
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(&workspace, &settings);
+    window.show();
+    SessionTab *tab = window.newSessionTab(engine);
+    tab->editor()->setText(
+        QStringLiteral("CREATE TABLE t (x);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES "
+                       "(2);\nSELECT * FROM t;\nSELECT nope FROM t;\nSELECT 99;"));
+    tab->runAll();
+    QTRY_VERIFY_WITH_TIMEOUT(tab->messages().contains(QLatin1String("Stopped at statement 5 of 6")),
+                             10000);
+    QVERIFY2(tab->messages().contains(QLatin1String("no such column: nope")),
+             qPrintable(tab->messages()));
+    QCOMPARE(tab->resultModel()->storedRowCount(), 2); // SELECT * FROM t ran, SELECT 99 did not
+    // The statement at the cursor, and the error marked where the server says.
+    tab->editor()->setCursorPosition(4, 3);
+    tab->runStatement();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
+    int line = -1, index = -1;
+    tab->editor()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 4);
+    QCOMPARE(index, 7); // "SELECT nope": the error points at nope
+    // History remembers what ran.
+    QVERIFY(tab->lastSql().contains(QLatin1String("nope")));
+}
+
+void TestMainWindow::exportDialogBothWays()
+{
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::SQLite, url);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("export")));
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(&workspace, &settings);
+    window.show();
+    SessionTab *tab = window.newSessionTab(engine);
+    tab->runText(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) "
+        "SELECT i, 'a,b \"' || i AS text, NULL AS missing FROM n"));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->resultModel()->storedRowCount(), 25000, 10000);
+    QTRY_VERIFY(!tab->session()->isBusy());
+
+    auto lines = [](const QString &path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        return int(file.readAll().count('\n'));
+    };
+    for (bool rerun : {true, false}) {
+        ExportDialog dialog(tab, &window);
+        dialog.show();
+        const QString path =
+            folder.filePath(rerun ? QStringLiteral("rerun.csv") : QStringLiteral("fetched.csv"));
+        dialog.formatBox()->setCurrentIndex(0); // CSV
+        dialog.pathEdit()->setText(path);
+        (rerun ? dialog.rerunButton() : dialog.fetchedButton())->setChecked(true);
+        dialog.startExport();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 20000);
+        QVERIFY2(dialog.outcome().contains(QLatin1String("Exported 25,000 row")),
+                 qPrintable(dialog.outcome()));
+        QCOMPARE(lines(path), 25001);
+    }
+    // The session's connection went back after the re-run export.
+    QTRY_COMPARE(engine->pool()->checkedout(), 0);
+
+    // A cancelled export leaves nothing under the name.
+    tab->runText(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000) "
+        "SELECT i, printf('%.200c', 'x') FROM n LIMIT 10"));
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
+    tab->runText(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000000) "
+        "SELECT i, printf('%.200c', 'x') FROM n"));
+    QTRY_VERIFY_WITH_TIMEOUT(tab->resultModel()->storedRowCount() > 1000, 10000);
+    tab->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
+    ExportDialog dialog(tab, &window);
+    const QString big = folder.filePath(QStringLiteral("big.csv"));
+    dialog.pathEdit()->setText(big);
+    dialog.rerunButton()->setChecked(true);
+    QVERIFY(dialog.rerunButton()->isEnabled());
+    dialog.startExport();
+    QTest::qWait(300);
+    QVERIFY(dialog.isRunning());
+    dialog.cancelExport();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 10000);
+    QVERIFY2(dialog.outcome().contains(QLatin1String("cancelled")), qPrintable(dialog.outcome()));
+    QVERIFY(!QFile::exists(big));
+    QCOMPARE(
+        QDir(folder.path()).entryList({QStringLiteral("big*")}, QDir::Files | QDir::Hidden).size(),
+        0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,335 @@
+// Session tabs that never leak, checked by asking the server: closing a tab
+// or the window, the commit / roll back prompt, streaming without stalls,
+// clear messages for bad connections.
+#include "core/connection.h"
+#include "core/engine.h"
+#include "core/eventlog.h"
+#include "core/pool.h"
+#include "core/resultmodel.h"
+#include "core/session.h"
+#include "core/workspace.h"
+#include "tests/support/testsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
+#include "ui/sqleditor.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+class TestGuiSessions final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void closingTabRestoresServerCount_data() { dialects(); }
+    void closingTabRestoresServerCount();
+    void twentyTabsThreeBindsCloseWindow();
+    void closePromptCommitsOrRollsBack_data() { dialects(); }
+    void closePromptCommitsOrRollsBack();
+    void streamingNeverStallsAndCancels_data() { dialects(); }
+    void streamingNeverStallsAndCancels();
+    void badConnectionsGiveClearMessages_data() { dialects(); }
+    void badConnectionsGiveClearMessages();
+
+private:
+    static void dialects();
+    // Clicks the button labelled `label` of the next message box that appears.
+    void answerNextPrompt(const QString &label);
+    // What the server (or, for SQLite, the kernel) says about our connections.
+    int ourSessionsOnServer(Dialect dialect, const Url &url, Engine *engine,
+                            testsupport::ServerProbe &probe);
+
+    std::unique_ptr<QTemporaryDir> m_folder;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+void TestGuiSessions::dialects()
+{
+    QTest::addColumn<Dialect>("dialect");
+    for (Dialect dialect : testsupport::dialectsUnderTest())
+        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+}
+
+void TestGuiSessions::init()
+{
+    m_folder = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<QSettings>(m_folder->filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+}
+
+void TestGuiSessions::cleanup()
+{
+    m_settings.reset();
+    m_folder.reset();
+}
+
+void TestGuiSessions::answerNextPrompt(const QString &label)
+{
+    auto *poll = new QTimer(this);
+    poll->setInterval(20);
+    connect(poll, &QTimer::timeout, this, [poll, label] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        const auto buttons = box->buttons();
+        for (QAbstractButton *button : buttons) {
+            if (button->text().remove(QLatin1Char('&')) == label) {
+                poll->stop();
+                poll->deleteLater();
+                button->click();
+                return;
+            }
+        }
+    });
+    poll->start();
+}
+
+int TestGuiSessions::ourSessionsOnServer(Dialect dialect, const Url &url, Engine *engine,
+                                         testsupport::ServerProbe &probe)
+{
+    switch (dialect) {
+    case Dialect::SQLite:
+        return testsupport::openFileHandles(url.database());
+    case Dialect::PostgreSQL:
+        return probe.sessionsOfBind(engine->name());
+    case Dialect::MySQL:
+        return probe.liveSessions(testsupport::serverIdsSeen(engine->eventLog()->events()));
+    }
+    return -1;
+}
+
+void TestGuiSessions::closingTabRestoresServerCount()
+{
+    QFETCH(Dialect, dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("tabclose")));
+    QVERIFY(engine);
+    MainWindow window(&workspace, m_settings.get());
+    window.show();
+    testsupport::ServerProbe probe(url);
+    // SQLite: the probe itself holds the file once.
+    const int before = ourSessionsOnServer(dialect, url, engine, probe);
+
+    SessionTab *tab = window.newSessionTab(engine);
+    tab->editor()->setText(QStringLiteral("SELECT 1 AS one"));
+    tab->runStatement();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->resultModel()->rowCount(), 1, 10000);
+    QTRY_VERIFY(!tab->session()->isBusy());
+    QCOMPARE(ourSessionsOnServer(dialect, url, engine, probe), before + 1);
+
+    window.closeSessionTab(0);
+    QVERIFY(window.sessionTabs().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(ourSessionsOnServer(dialect, url, engine, probe), before, 5000);
+    QTRY_COMPARE(engine->pool()->connections().size(), 0);
+}
+
+void TestGuiSessions::twentyTabsThreeBindsCloseWindow()
+{
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::SQLite, sqliteUrl);
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, pgUrl);
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::MySQL, myUrl);
+    Workspace workspace;
+    PoolOptions options;
+    options.poolSize = 3;
+    options.maxOverflow = 10;
+    QList<QPair<Engine *, Url>> binds;
+    for (const Url &url : {sqliteUrl, pgUrl, myUrl})
+        binds.append(
+            {workspace.addBind(testsupport::makeBind(url, QStringLiteral("twenty"), options)),
+             url});
+    MainWindow window(&workspace, m_settings.get());
+    window.show();
+
+    for (int i = 0; i < 20; ++i) {
+        Engine *engine = binds.at(i % 3).first;
+        SessionTab *tab = window.newSessionTab(engine);
+        // Every other tab keeps a transaction open; SQLite gets only one writer.
+        const bool transaction = i % 2 == 0 && (engine->dialect() != Dialect::SQLite || i == 0);
+        if (transaction)
+            tab->session()->setMode(Session::Mode::Transaction);
+        tab->editor()->setText(QStringLiteral("SELECT %1 AS n").arg(i));
+        tab->runStatement();
+    }
+    const auto tabs = window.sessionTabs();
+    QCOMPARE(tabs.size(), 20);
+    for (SessionTab *tab : tabs)
+        QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy() && tab->resultModel()->rowCount() == 1,
+                                 15000);
+
+    testsupport::ServerProbe pg(pgUrl);
+    testsupport::ServerProbe my(myUrl);
+    QVERIFY(pg.sessionsOfBind(binds.at(1).first->name()) > 0);
+    QVERIFY(my.liveSessions(testsupport::serverIdsSeen(binds.at(2).first->eventLog()->events())) >
+            0);
+
+    answerNextPrompt(QStringLiteral("Roll Back All"));
+    QVERIFY(window.close());
+    QVERIFY(window.sessionTabs().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(pg.sessionsOfBind(binds.at(1).first->name()), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        my.liveSessions(testsupport::serverIdsSeen(binds.at(2).first->eventLog()->events())), 0,
+        5000);
+    QTRY_COMPARE_WITH_TIMEOUT(testsupport::openFileHandles(sqliteUrl.database()), 0, 5000);
+}
+
+void TestGuiSessions::closePromptCommitsOrRollsBack()
+{
+    QFETCH(Dialect, dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("prompt")));
+    MainWindow window(&workspace, m_settings.get());
+    window.show();
+    const QString table = testsupport::uniqueBindName(QStringLiteral("prompt"))
+                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    {
+        testsupport::ServerProbe probe(url);
+        QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
+    }
+    auto countRows = [&] {
+        testsupport::ServerProbe probe(url);
+        return probe.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)).toInt();
+    };
+
+    for (const QString &answer :
+         {QStringLiteral("Cancel"), QStringLiteral("Roll Back"), QStringLiteral("Commit")}) {
+        SessionTab *tab = window.sessionTabs().isEmpty() ? window.newSessionTab(engine)
+                                                         : window.sessionTabs().first();
+        if (!tab->session()->inTransaction()) {
+            tab->session()->setMode(Session::Mode::Transaction);
+            tab->editor()->setText(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table));
+            tab->runStatement();
+            QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
+            QVERIFY(tab->session()->inTransaction());
+        }
+        answerNextPrompt(answer);
+        window.closeSessionTab(0);
+        if (answer == QLatin1String("Cancel")) {
+            QCOMPARE(window.sessionTabs().size(), 1); // kept, transaction still open
+            QVERIFY(tab->session()->inTransaction());
+        } else if (answer == QLatin1String("Roll Back")) {
+            QVERIFY(window.sessionTabs().isEmpty());
+            QTRY_COMPARE(countRows(), 0);
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(window.sessionTabs().isEmpty(), 10000);
+            QTRY_COMPARE(countRows(), 1);
+        }
+    }
+    testsupport::ServerProbe probe(url);
+    probe.exec(QStringLiteral("DROP TABLE %1").arg(table));
+}
+
+void TestGuiSessions::streamingNeverStallsAndCancels()
+{
+    QFETCH(Dialect, dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("stream")));
+    MainWindow window(&workspace, m_settings.get());
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SessionTab *tab = window.newSessionTab(engine);
+
+    auto rows = [dialect](int count) {
+        switch (dialect) {
+        case Dialect::PostgreSQL:
+            return QStringLiteral("SELECT i, 'name ' || i AS name, i * 1.5 AS price, md5(i::text) "
+                                  "AS hash, now() AS t, NULL AS empty "
+                                  "FROM generate_series(1, %1) AS i")
+                .arg(count);
+        case Dialect::MySQL:
+            return QStringLiteral("SELECT seq AS i, CONCAT('name ', seq) AS name, seq * 1.5 AS "
+                                  "price, MD5(seq) AS hash, NOW() AS t, NULL AS empty "
+                                  "FROM seq_1_to_%1")
+                .arg(count);
+        case Dialect::SQLite:
+            break;
+        }
+        return QStringLiteral(
+                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                   "SELECT i, 'name ' || i AS name, i * 1.5 AS price, hex(randomblob(16)) AS hash, "
+                   "datetime('now') AS t, NULL AS empty FROM n")
+            .arg(count);
+    };
+
+    // A heartbeat every 10 ms; the longest gap is the longest stall.
+    QElapsedTimer sinceBeat;
+    qint64 longest = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(10);
+    connect(&heartbeat, &QTimer::timeout, this,
+            [&] { longest = qMax(longest, sinceBeat.restart()); });
+    tab->runText(rows(1000000));
+    sinceBeat.start();
+    heartbeat.start();
+    QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 120000));
+    heartbeat.stop();
+    QVERIFY2(tab->resultModel()->storedRowCount() == 1000000, qPrintable(tab->messages()));
+    QVERIFY2(longest < 100,
+             qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longest)));
+    // Scrolling to the end fetches more rows lazily and stays quick.
+    tab->resultView()->scrollToBottom();
+    QVERIFY(tab->resultModel()->rowCount() <= tab->resultModel()->storedRowCount());
+
+    // Cancel while rows stream in.
+    tab->runText(rows(10000000));
+    QTRY_VERIFY_WITH_TIMEOUT(tab->resultModel()->storedRowCount() > 10000, 30000);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::keyClick(tab->editor(), Qt::Key_Escape);
+    QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 5000));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(tab->messages().contains(QLatin1String("Cancelled")), qPrintable(tab->messages()));
+    tab->runText(QStringLiteral("SELECT 5"));
+    QTRY_COMPARE_WITH_TIMEOUT(tab->resultModel()->rowCount(), 1, 10000);
+}
+
+void TestGuiSessions::badConnectionsGiveClearMessages()
+{
+    QFETCH(Dialect, dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    Workspace workspace;
+    QList<QPair<Url, QString>> bad;
+    if (dialect == Dialect::SQLite) {
+        bad.append({*Url::parse(QStringLiteral("sqlite:////no/such/folder/x.db")),
+                    QStringLiteral("does not exist")});
+    } else {
+        Url wrongPassword = url;
+        wrongPassword.setPassword(QStringLiteral("NotTheRightOne"));
+        bad.append({wrongPassword, QStringLiteral("Cannot connect")});
+        // A port on this machine where nothing listens.
+        Url nobody = *Url::parse(url.render(false).replace(QStringLiteral(":%1/").arg(url.port()),
+                                                           QStringLiteral(":1/")));
+        bad.append({nobody, QStringLiteral("Cannot connect")});
+    }
+    bad.append({url, QStringLiteral("no_such_table_anywhere")}); // a SQL error
+    MainWindow window(&workspace, m_settings.get());
+    window.show();
+    for (const auto &[badUrl, expected] : std::as_const(bad)) {
+        Engine *engine = workspace.addBind(testsupport::makeBind(badUrl, QStringLiteral("bad")));
+        SessionTab *tab = window.newSessionTab(engine);
+        tab->runText(QStringLiteral("SELECT * FROM no_such_table_anywhere"));
+        QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+        QVERIFY2(tab->messages().contains(expected), qPrintable(tab->messages()));
+        QVERIFY2(!tab->messages().contains(QLatin1String("NotTheRightOne")),
+                 qPrintable(tab->messages()));
+        QVERIFY(window.isVisible());
+        // The window stays usable: the next statement runs (and fails the same way, or works).
+        tab->runText(QStringLiteral("SELECT 1"));
+        QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+    }
+}
+
+QTEST_MAIN(TestGuiSessions)
+#include "tst_guisessions.moc"

@@ -1,0 +1,116 @@
+// The server-sessions panel on real servers: a session another program left
+// idle in a transaction shows as a suspect, the filter and findings show it,
+// and ending it from the panel (after the confirmation) removes it on the server.
+#include "core/engine.h"
+#include "core/pool.h"
+#include "core/serversessionmodel.h"
+#include "core/workspace.h"
+#include "tests/support/testsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/serversessionspanel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+class TestServerSessionsPanel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void flagsAndEndsALeak_data();
+    void flagsAndEndsALeak();
+};
+
+void TestServerSessionsPanel::flagsAndEndsALeak_data()
+{
+    QTest::addColumn<Dialect>("dialect");
+    for (Dialect dialect : testsupport::dialectsUnderTest())
+        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+}
+
+void TestServerSessionsPanel::flagsAndEndsALeak()
+{
+    QFETCH(Dialect, dialect);
+    if (dialect == Dialect::SQLite)
+        QSKIP("SQLite has no server sessions to end");
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    const QString table = testsupport::uniqueBindName(QStringLiteral("panel"))
+                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    testsupport::ServerProbe setup(url);
+    QVERIFY(setup.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
+    QVERIFY(setup.exec(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));
+    testsupport::ServerProbe leaker(url);
+    QVERIFY(leaker.exec(dialect == Dialect::MySQL ? QStringLiteral("START TRANSACTION")
+                                                  : QStringLiteral("BEGIN")));
+    QVERIFY(leaker.exec(QStringLiteral("UPDATE %1 SET id = 2").arg(table)));
+    const qint64 pid =
+        leaker
+            .scalar(dialect == Dialect::MySQL ? QStringLiteral("SELECT CONNECTION_ID()")
+                                              : QStringLiteral("SELECT pg_backend_pid()"))
+            .toLongLong();
+
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("panel")));
+    MainWindow window(&workspace, &settings);
+    window.show();
+    ServerSessionsPanel *panel = window.serverSessions();
+    panel->idleInTransactionOver()->setValue(1);
+    QTest::qWait(1300);
+    panel->showBind(engine->name());
+    panel->refresh();
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->model()->rowOf(pid) >= 0, qPrintable(panel->statusText()),
+                              10000);
+    const int row = panel->model()->rowOf(pid);
+    QVERIFY(panel->model()->index(row, 0).data(ServerSessionModel::IsSuspectRole).toBool());
+    QVERIFY2(panel->findingsText().contains(QLatin1String("idle in transaction")),
+             qPrintable(panel->findingsText()));
+
+    panel->suspectsOnly()->setChecked(true);
+    QTableView *view = panel->table();
+    int shownRow = -1;
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        QVERIFY(view->model()->index(r, 0).data(ServerSessionModel::IsSuspectRole).toBool());
+        if (view->model()->index(r, 0).data(ServerSessionModel::PidRole).toLongLong() == pid)
+            shownRow = r;
+    }
+    QVERIFY(shownRow >= 0);
+    view->setCurrentIndex(view->model()->index(shownRow, 0));
+
+    // Answer the confirmation like a person: it must name what happens to the client.
+    QString question;
+    QTimer::singleShot(100, this, [&question] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        question = box->text();
+        box->button(QMessageBox::Yes)->click();
+    });
+    bool done = false, ok = false;
+    connect(panel, &ServerSessionsPanel::actionDone, this, [&](bool success) {
+        done = true;
+        ok = success;
+    });
+    panel->endSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QVERIFY(ok);
+    QVERIFY2(question.contains(QString::number(pid)), qPrintable(question));
+    QCOMPARE(setup.liveSessions({pid}), 0);
+    QCOMPARE(setup.scalar(QStringLiteral("SELECT id FROM %1").arg(table)),
+             QStringLiteral("1")); // rolled back
+    QVERIFY(setup.exec(QStringLiteral("DROP TABLE %1").arg(table)));
+    window.close();
+    QTRY_COMPARE(engine->pool()->openCount(), 0);
+}
+
+QTEST_MAIN(TestServerSessionsPanel)
+#include "tst_serversessionspanel.moc"

@@ -1,0 +1,422 @@
+#include "ui/serversessionspanel.h"
+
+#include "core/engine.h"
+#include "core/pool.h"
+#include "core/serversessionactions.h"
+#include "core/serversessionmodel.h"
+#include "core/serversessionreader.h"
+#include "core/session.h"
+#include "core/sessiongroups.h"
+#include "core/workspace.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace {
+
+// Suspects in red, our own connections in italics, lock waits in orange.
+class SessionRowDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.data(ServerSessionModel::IsSuspectRole).toBool()) {
+            option->palette.setColor(QPalette::Text, QColor(0xc0, 0x10, 0x10));
+            option->font.setBold(true);
+        } else if (index.data(ServerSessionModel::BlockedRole).toBool()) {
+            option->palette.setColor(QPalette::Text, QColor(0xc0, 0x60, 0x00));
+        }
+        if (index.data(ServerSessionModel::OwnRole).toBool())
+            option->font.setItalic(true);
+    }
+};
+
+QDoubleSpinBox *secondsBox(QWidget *parent, double value, const QString &tip)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setRange(0, 86400);
+    box->setDecimals(0);
+    box->setSuffix(QObject::tr(" s"));
+    box->setSpecialValueText(QObject::tr("off"));
+    box->setValue(value);
+    box->setToolTip(tip);
+    return box;
+}
+
+} // namespace
+
+ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_bind(new QComboBox(this))
+    , m_interval(new QComboBox(this))
+    , m_suspectsOnly(new QCheckBox(tr("Suspects only"), this))
+    , m_idleInTransaction(
+          secondsBox(this, 60, tr("Flag sessions idle in a transaction longer than this")))
+    , m_idle(secondsBox(this, 0, tr("Flag sessions idle longer than this")))
+    , m_running(secondsBox(this, 300, tr("Flag statements running longer than this")))
+    , m_status(new QLabel(this))
+    , m_model(new ServerSessionModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_findings(new QPlainTextEdit(this))
+    , m_cancel(new QPushButton(
+          ServerSessionActions::label(ServerSessionActions::Action::CancelStatement), this))
+    , m_end(new QPushButton(ServerSessionActions::label(ServerSessionActions::Action::EndSession),
+                            this))
+    , m_chart(new QChart)
+    , m_chartView(new QChartView(m_chart, this))
+{
+    m_interval->addItem(tr("Manual"), 0);
+    for (int seconds : {2, 5, 10, 30, 60})
+        m_interval->addItem(tr("Every %1 s").arg(seconds), seconds);
+    m_interval->setCurrentIndex(2);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(ServerSessionModel::IsSuspectRole);
+    m_proxy->setSortRole(ServerSessionModel::SortRole);
+    m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new SessionRowDelegate(m_table));
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_findings->setReadOnly(true);
+    m_findings->setPlaceholderText(tr("Findings: groups of suspect sessions"));
+
+    const char *names[] = {QT_TR_NOOP("active"), QT_TR_NOOP("idle"),
+                           QT_TR_NOOP("idle in transaction"), QT_TR_NOOP("other")};
+    const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c),
+                             QColor(0xd6, 0x27, 0x28), QColor(0x7f, 0x7f, 0x7f)};
+    m_timeAxis = new QDateTimeAxis(m_chart);
+    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
+    m_timeAxis->setTickCount(4);
+    m_countAxis = new QValueAxis(m_chart);
+    m_countAxis->setLabelFormat(QStringLiteral("%d"));
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_countAxis, Qt::AlignLeft);
+    for (int i = 0; i < 4; ++i) {
+        m_series[i] = new QLineSeries(m_chart);
+        m_series[i]->setName(tr(names[i]));
+        QPen pen(colors[i]);
+        pen.setWidth(2);
+        m_series[i]->setPen(pen);
+        m_chart->addSeries(m_series[i]);
+        m_series[i]->attachAxis(m_timeAxis);
+        m_series[i]->attachAxis(m_countAxis);
+    }
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumSize(260, 160);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Bind:"), this));
+    controls->addWidget(m_bind, 1);
+    controls->addWidget(m_interval);
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    controls->addWidget(refreshButton);
+    controls->addWidget(m_suspectsOnly);
+    auto *rulesRow = new QHBoxLayout;
+    rulesRow->addWidget(new QLabel(tr("Idle in transaction over:"), this));
+    rulesRow->addWidget(m_idleInTransaction);
+    rulesRow->addWidget(new QLabel(tr("Idle over:"), this));
+    rulesRow->addWidget(m_idle);
+    rulesRow->addWidget(new QLabel(tr("Running over:"), this));
+    rulesRow->addWidget(m_running);
+    rulesRow->addStretch();
+    rulesRow->addWidget(m_cancel);
+    rulesRow->addWidget(m_end);
+
+    auto *side = new QSplitter(Qt::Vertical, this);
+    side->addWidget(m_findings);
+    side->addWidget(m_chartView);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(side);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addLayout(rulesRow);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    const auto engines = workspace->engines();
+    for (const Engine *engine : engines)
+        m_bind->addItem(engine->name());
+    connect(workspace, &Workspace::engineAdded, this,
+            [this](Engine *engine) { m_bind->addItem(engine->name()); });
+    connect(workspace, &Workspace::engineRemoved, this, [this](const QString &name) {
+        const int index = m_bind->findText(name);
+        if (index >= 0)
+            m_bind->removeItem(index);
+    });
+    connect(m_bind, &QComboBox::currentIndexChanged, this, &ServerSessionsPanel::onBindChosen);
+    connect(refreshButton, &QPushButton::clicked, this, &ServerSessionsPanel::refresh);
+    connect(m_suspectsOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_proxy->setFilterFixedString(on ? QStringLiteral("true") : QString());
+    });
+    for (QDoubleSpinBox *box : {m_idleInTransaction, m_idle, m_running}) {
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
+            if (m_model->snapshot().isValid())
+                onSnapshot(m_model->snapshot());
+        });
+    }
+    connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
+        const int seconds = m_interval->currentData().toInt();
+        if (seconds > 0)
+            m_timer.start(seconds * 1000);
+        else
+            m_timer.stop();
+    });
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        // Only while someone can see it.
+        if (isVisible())
+            refresh();
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &ServerSessionsPanel::cancelSelected);
+    connect(m_end, &QPushButton::clicked, this, &ServerSessionsPanel::endSelected);
+    m_timer.start(m_interval->currentData().toInt() * 1000);
+    onBindChosen();
+}
+
+ServerSessionsPanel::~ServerSessionsPanel()
+{
+    if (m_session)
+        m_session->close();
+}
+
+void ServerSessionsPanel::stop()
+{
+    m_timer.stop();
+    if (m_session)
+        m_session->close();
+    m_reading = false;
+}
+
+bool ServerSessionsPanel::isReading() const
+{
+    return m_reading;
+}
+
+void ServerSessionsPanel::showBind(const QString &name)
+{
+    const int index = m_bind->findText(name);
+    if (index >= 0 && index != m_bind->currentIndex())
+        m_bind->setCurrentIndex(index);
+    else if (index >= 0)
+        refresh();
+}
+
+void ServerSessionsPanel::onBindChosen()
+{
+    if (m_session) {
+        m_session->close();
+        delete m_session;
+        m_session = nullptr;
+    }
+    m_reading = false;
+    m_model->clear();
+    m_history.clear();
+    m_findings->clear();
+    m_engine = m_workspace->engine(m_bind->currentText());
+    if (m_engine) {
+        m_session = new Session(m_engine, tr("server sessions"), this);
+        // Whatever this panel opened closes with it.
+        m_session->setClosesItsConnections(true);
+        connect(m_session, &Session::taskFinished, this,
+                [this](const QVariant &value, const QString &error) {
+                    m_reading = false;
+                    if (!error.isEmpty()) {
+                        m_status->setText(tr("Cannot read the sessions: %1").arg(error));
+                        return;
+                    }
+                    if (value.metaType() == QMetaType::fromType<ServerSessionSnapshot>())
+                        onSnapshot(value.value<ServerSessionSnapshot>());
+                });
+    }
+    redrawChart();
+    if (isVisible())
+        refresh();
+}
+
+SuspectRules ServerSessionsPanel::rules() const
+{
+    SuspectRules rules = m_engine ? SuspectRules::forBind(m_engine->bind()) : SuspectRules();
+    // The bind's own pool is poolscope's; other programs' limits are unknown here.
+    rules.poolLimit.reset();
+    auto set = [](const QDoubleSpinBox *box, std::optional<double> &value) {
+        if (box->value() > 0)
+            value = box->value();
+        else
+            value.reset();
+    };
+    set(m_idleInTransaction, rules.idleInTransactionOver);
+    set(m_idle, rules.idleOver);
+    set(m_running, rules.runningOver);
+    return rules;
+}
+
+void ServerSessionsPanel::refresh()
+{
+    if (!m_engine || !m_session || m_reading || m_session->isBusy())
+        return;
+    QList<const Pool *> pools;
+    const auto engines = m_workspace->engines();
+    for (const Engine *engine : engines)
+        pools << engine->pool();
+    ServerSessionReader reader;
+    reader.setOwnServerIds(ServerSessionReader::ownServerIdsOf(pools));
+    if (m_engine->dialect() == Dialect::SQLite) {
+        // No server: the processes holding the file, read here without SQL.
+        reader.setOwnConnectionCount(m_engine->pool()->openCount());
+        onSnapshot(reader.readSqliteFile(m_engine->url().database()));
+        return;
+    }
+    m_reading = true;
+    m_status->setText(tr("Reading…"));
+    m_session->runTask(reader.task());
+}
+
+void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
+{
+    ServerSessionSnapshot snapshot = read;
+    if (!snapshot.error.isEmpty()) {
+        m_status->setText(tr("Cannot read the sessions: %1").arg(snapshot.error));
+        return;
+    }
+    const SuspectRules current = rules();
+    current.apply(snapshot);
+    const bool fresh = snapshot.takenAt != m_model->snapshot().takenAt;
+    m_model->setSnapshot(snapshot);
+    if (fresh)
+        m_history.add(snapshot);
+    QStringList lines;
+    const auto findings = SessionGroups::findings(snapshot.sessions, snapshot.dialect);
+    const QStringList growing = m_history.growingGroups();
+    for (const SessionGroup &group : findings) {
+        QString line = group.describe();
+        if (growing.contains(group.key))
+            line += tr(" — still growing");
+        lines << line;
+    }
+    for (const QString &note : snapshot.notes)
+        lines << tr("Note: %1").arg(note);
+    m_findings->setPlainText(lines.isEmpty() ? tr("No suspects.")
+                                             : lines.join(QStringLiteral("\n\n")));
+    m_status->setText(
+        tr("%n session(s), %1 suspect(s), read at %2", nullptr, int(snapshot.sessions.size()))
+            .arg(snapshot.suspectCount())
+            .arg(snapshot.takenAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    redrawChart();
+    Q_EMIT snapshotShown();
+}
+
+QString ServerSessionsPanel::statusText() const
+{
+    return m_status->text();
+}
+
+QString ServerSessionsPanel::findingsText() const
+{
+    return m_findings->toPlainText();
+}
+
+void ServerSessionsPanel::redrawChart()
+{
+    QList<QPointF> points[4];
+    int peak = 1;
+    for (const SessionHistory::Entry &entry : m_history.entries()) {
+        const qreal x = qreal(entry.takenAt.toMSecsSinceEpoch());
+        for (int i = 0; i < 4; ++i) {
+            points[i] << QPointF(x, entry.stateCounts[size_t(i)]);
+            peak = qMax(peak, entry.stateCounts[size_t(i)]);
+        }
+    }
+    for (int i = 0; i < 4; ++i)
+        m_series[i]->replace(points[i]);
+    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime first = m_history.entries().isEmpty()
+                                ? now
+                                : m_history.entries().constFirst().takenAt.toLocalTime();
+    m_timeAxis->setRange(qMin(first, now.addSecs(-60)), now);
+    m_countAxis->setRange(0, peak + 1);
+}
+
+void ServerSessionsPanel::cancelSelected()
+{
+    act(int(ServerSessionActions::Action::CancelStatement));
+}
+
+void ServerSessionsPanel::endSelected()
+{
+    act(int(ServerSessionActions::Action::EndSession));
+}
+
+void ServerSessionsPanel::act(int which)
+{
+    const auto action = ServerSessionActions::Action(which);
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    const ServerSession *session = current.isValid() ? m_model->sessionAt(current.row()) : nullptr;
+    if (!session || !m_engine || !m_session) {
+        m_status->setText(tr("Choose a session first."));
+        return;
+    }
+    QString why;
+    if (!ServerSessionActions::isOffered(action, m_engine->dialect(), *session, &why)) {
+        QMessageBox::information(this, ServerSessionActions::label(action), why);
+        return;
+    }
+    const QString question =
+        ServerSessionActions::confirmationText(action, m_engine->dialect(), *session);
+    if (QMessageBox::question(this, ServerSessionActions::label(action), question,
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    if (m_session->isBusy()) {
+        m_status->setText(tr("Still reading; try again in a moment."));
+        return;
+    }
+    const qint64 pid = session->pid;
+    auto link = std::make_shared<QMetaObject::Connection>();
+    *link = connect(
+        m_session, &Session::taskFinished, this,
+        [this, link, pid](const QVariant &value, const QString &error) {
+            disconnect(*link);
+            const auto result = value.value<ServerSessionActions::Result>();
+            const bool ok = error.isEmpty() && result.ok;
+            const QString message =
+                ok ? tr("Done for session %1.").arg(pid)
+                   : tr("Session %1: %2").arg(pid).arg(error.isEmpty() ? result.error : error);
+            m_status->setText(message);
+            Q_EMIT actionDone(ok, message);
+            refresh();
+        });
+    m_session->runTask(ServerSessionActions::task(action, pid));
+}

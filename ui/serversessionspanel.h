@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/serversessionsnapshot.h"
+#include "core/sessionhistory.h"
+#include "core/suspectrules.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class Engine;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineSeries;
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QValueAxis;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class ServerSessionModel;
+class Session;
+class Workspace;
+
+// What the server says about every session of a bind's database, refreshed
+// on a timer: ages and states, suspects highlighted (a suspects-only filter),
+// poolscope's own connections marked, findings grouped by bind and statement,
+// a chart of counts by state over time, and cancel / end with a confirmation
+// that says what happens to the client.
+class ServerSessionsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ServerSessionsPanel(Workspace *workspace, QWidget *parent = nullptr);
+    ~ServerSessionsPanel() override;
+
+    void showBind(const QString &name);
+    void refresh();
+    // Stops refreshing and closes the panel's connection (the window closes).
+    void stop();
+    bool isReading() const;
+    ServerSessionModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QCheckBox *suspectsOnly() const { return m_suspectsOnly; }
+    QDoubleSpinBox *idleInTransactionOver() const { return m_idleInTransaction; }
+    QString findingsText() const;
+    QString statusText() const;
+    // Asks (a real dialog) and then cancels the statement of, or ends, the
+    // session in the selected row.
+    void cancelSelected();
+    void endSelected();
+
+Q_SIGNALS:
+    void snapshotShown();
+    void actionDone(bool ok, const QString &message);
+
+private:
+    void onBindChosen();
+    void onSnapshot(const ServerSessionSnapshot &snapshot);
+    void act(int action);
+    SuspectRules rules() const;
+    void redrawChart();
+
+    Workspace *m_workspace;
+    QComboBox *m_bind;
+    QComboBox *m_interval;
+    QCheckBox *m_suspectsOnly;
+    QDoubleSpinBox *m_idleInTransaction;
+    QDoubleSpinBox *m_idle;
+    QDoubleSpinBox *m_running;
+    QLabel *m_status;
+    ServerSessionModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QPlainTextEdit *m_findings;
+    QPushButton *m_cancel;
+    QPushButton *m_end;
+    QChart *m_chart;
+    QChartView *m_chartView;
+    QLineSeries *m_series[4];
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_countAxis;
+    QPointer<Engine> m_engine;
+    Session *m_session = nullptr;
+    SessionHistory m_history;
+    QTimer m_timer;
+    bool m_reading = false;
+};
