@@ -1,117 +1,88 @@
-#include "core/demodatabase.h"
-#include "core/engine.h"
-#include "core/url.h"
-#include "core/workspace.h"
-#include "ui/mainwindow.h"
-#include "ui/sessiontab.h"
-#include "ui/sqleditor.h"
+#include "app/bindscommand.h"
+#include "app/guimain.h"
+#include "app/querycommand.h"
+#include "app/schemacommand.h"
+#include "app/sessionscommand.h"
 
-#include <QApplication>
-#include <QCommandLineParser>
-#include <QMessageBox>
-#include <QThread>
+#include <QCoreApplication>
+#include <QStringList>
 
 #include <cstdio>
+#include <cstring>
 
 namespace {
 
-bool haveDisplay()
-{
-    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
+const char *const kHelp =
+    "Usage: poolscope [OPTION]...\n"
+    "  or:  poolscope COMMAND [ARGUMENT]... [OPTION]...\n"
+    "A desktop database inspector for SQLite, PostgreSQL and MySQL/MariaDB that shows\n"
+    "engines, pools and live sessions per bind, as SQLAlchemy names them.\n"
+    "\n"
+    "Without a command, opens the window:\n"
+    "      --demo               open the bundled demo shop database\n"
+    "      --bind NAME=URL      add a bind (repeatable)\n"
+    "      --config FILE        read binds from a JSON bind file, a .env file or a\n"
+    "                           Flask config.py (read as literals, never run)\n"
+    "  -h, --help               display this help and exit\n"
+    "  -v, --version            output version information and exit\n"
+    "\n"
+    "Commands:\n"
+    "  query URL|NAME SQL       run SQL, write the result (--format csv|tsv|json|jsonl|\n"
+    "                           sql|markdown, -o FILE, --read-only)\n"
+    "  sessions URL|NAME        the server's sessions and the leaked-looking ones\n"
+    "                           (--format table|json, --idle-in-transaction-over S,\n"
+    "                           --idle-over S, --running-over S, --fail-on-suspects)\n"
+    "  schema URL|NAME          tables, views, columns, indexes, foreign keys\n"
+    "                           (--format table|json)\n"
+    "  binds                    list the binds of --config/--bind/SQLALCHEMY_DATABASE_URI\n"
+    "\n"
+    "URL is a SQLAlchemy URL such as postgresql://user:password@host/db or\n"
+    "sqlite:///file.db; passwords are always shown as ***. `poolscope COMMAND --help`\n"
+    "describes a command.\n"
+    "\n"
+    "Exit status: 0 ok, 1 usage error, 2 connection or SQL error, 3 suspects found\n"
+    "with --fail-on-suspects.\n";
 
-const char *const kDemoQuery =
-    "-- The demo shop. Put the cursor in a statement and press Ctrl+Enter.\n"
-    "SELECT t.order_id, t.customer_name, t.ordered_at, o.status, t.item_count, t.total\n"
-    "FROM order_totals t\n"
-    "JOIN orders o ON o.id = t.order_id\n"
-    "ORDER BY t.total DESC\n"
-    "LIMIT 200;\n";
+int runCommand(int (*command)(const QStringList &), int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("poolscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
+    return command(QCoreApplication::arguments().mid(2));
+}
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    if (!haveDisplay()) {
-        std::fputs("poolscope: no display found; run it under a desktop session or "
-                   "`xvfb-run make run`, or use the command line (poolscope --help).\n",
-                   stderr);
-        return 1;
-    }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("poolscope"));
-    QApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Desktop database inspector: engines, pools and live sessions per bind."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Open the bundled demo shop database."));
-    const QCommandLineOption bindOption(QStringLiteral("bind"),
-                                        QStringLiteral("Add a bind (repeatable)."),
-                                        QStringLiteral("NAME=URL"));
-    parser.addOptions({demo, bindOption});
-    parser.process(app);
-
-    Workspace workspace;
-    MainWindow window(&workspace);
-
-    QStringList problems;
-    const QStringList binds = parser.values(bindOption);
-    for (const QString &spec : binds) {
-        const qsizetype eq = spec.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            problems << QStringLiteral("--bind %1: expected NAME=URL").arg(Url::redact(spec));
-            continue;
+    if (argc > 1) {
+        const char *first = argv[1];
+        if (std::strcmp(first, "query") == 0)
+            return runCommand(&QueryCommand::run, argc, argv);
+        if (std::strcmp(first, "schema") == 0)
+            return runCommand(&SchemaCommand::run, argc, argv);
+        if (std::strcmp(first, "sessions") == 0)
+            return runCommand(&SessionsCommand::run, argc, argv);
+        if (std::strcmp(first, "binds") == 0)
+            return runCommand(&BindsCommand::run, argc, argv);
+        // Help and version need no display.
+        for (int i = 1; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+                std::fputs(kHelp, stdout);
+                return 0;
+            }
+            if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+                std::printf("poolscope %s\n", POOLSCOPE_VERSION);
+                return 0;
+            }
         }
-        QString error;
-        const auto url = Url::parse(spec.mid(eq + 1), &error);
-        if (!url) {
-            problems << error;
-            continue;
+        if (first[0] != '-') {
+            std::fprintf(
+                stderr,
+                "poolscope: unknown command '%s'\nTry 'poolscope --help' for more information.\n",
+                first);
+            return 1;
         }
-        if (!workspace.addBind(Bind{spec.left(eq), *url, PoolOptions()}, &error))
-            problems << error;
     }
-
-    if (parser.isSet(demo)) {
-        // Creating the demo database runs SQL: not on this thread.
-        const QString path = DemoDatabase::defaultPath();
-        auto error = std::make_shared<QString>();
-        QThread *maker =
-            QThread::create([path, error] { DemoDatabase::ensure(path, error.get()); });
-        QObject::connect(
-            maker, &QThread::finished, &window, [&workspace, &window, maker, path, error] {
-                maker->deleteLater();
-                if (!error->isEmpty()) {
-                    QMessageBox::warning(&window, QStringLiteral("poolscope"), *error);
-                    return;
-                }
-                QString problem;
-                const auto url = Url::parse(QStringLiteral("sqlite:///") + path, &problem);
-                Engine *engine =
-                    url ? workspace.addBind(Bind{QStringLiteral("demo"), *url, PoolOptions()},
-                                            &problem)
-                        : nullptr;
-                if (!engine) {
-                    QMessageBox::warning(&window, QStringLiteral("poolscope"), problem);
-                    return;
-                }
-                if (SessionTab *tab = window.newSessionTab(engine))
-                    tab->editor()->setText(QString::fromLatin1(kDemoQuery));
-            });
-        maker->start();
-    } else if (!workspace.engines().isEmpty()) {
-        window.newSessionTab(workspace.engines().first());
-    }
-
-    window.show();
-    if (!problems.isEmpty())
-        QMessageBox::warning(&window, QStringLiteral("poolscope"),
-                             problems.join(QLatin1Char('\n')));
-    return app.exec();
+    return runGui(argc, argv);
 }

@@ -1,0 +1,110 @@
+#include "app/clicontext.h"
+
+#include "core/engine.h"
+#include "core/pool.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+
+#include <cstdio>
+
+CliContext::CliContext(QString command, QString usage)
+    : m_command(std::move(command))
+{
+    m_parser.setApplicationDescription(usage);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("config"),
+        QStringLiteral("Read binds from a JSON bind file, a .env file or a Flask config.py."),
+        QStringLiteral("FILE")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("bind"),
+                                          QStringLiteral("Add a bind (repeatable)."),
+                                          QStringLiteral("NAME=URL")));
+}
+
+bool CliContext::parse(const QStringList &arguments, int *exitCode)
+{
+    if (!m_parser.parse(QStringList{QStringLiteral("poolscope ") + m_command} + arguments)) {
+        *exitCode = fail(Usage, m_parser.errorText() + QStringLiteral(" (see --help)"));
+        return false;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(m_parser.helpText()), stdout);
+        *exitCode = Ok;
+        return false;
+    }
+    QList<BindConfig> sources{BindConfig::fromEnvironment()};
+    const QStringList configs = m_parser.values(QStringLiteral("config"));
+    for (const QString &file : configs) {
+        BindConfig config = BindConfig::readFile(file);
+        if (config.hasError()) {
+            *exitCode = fail(Usage, config.error());
+            return false;
+        }
+        sources << config;
+    }
+    const QStringList binds = m_parser.values(QStringLiteral("bind"));
+    for (const QString &bind : binds) {
+        BindConfig config = BindConfig::fromArgument(bind);
+        if (config.hasError()) {
+            *exitCode = fail(Usage, config.error());
+            return false;
+        }
+        sources << config;
+    }
+    m_binds = BindConfig::merge(sources);
+    for (const QString &warning : m_binds.warnings())
+        warn(warning);
+    return true;
+}
+
+std::optional<Bind> CliContext::resolve(const QString &target, QString *error) const
+{
+    if (target.contains(QLatin1String("://"))) {
+        const auto url = Url::parse(target, error);
+        if (!url)
+            return std::nullopt;
+        return Bind{QStringLiteral("cli"), *url, PoolOptions()};
+    }
+    if (const Bind *bind = m_binds.find(target))
+        return *bind;
+    QStringList names;
+    for (const Bind &bind : m_binds.binds())
+        names << bind.name;
+    *error = names.isEmpty() ? QStringLiteral("'%1' is neither a URL nor a bind name (no binds are "
+                                              "configured; use --config or --bind)")
+                                   .arg(Url::redact(target))
+                             : QStringLiteral("no bind named '%1' (known: %2)")
+                                   .arg(Url::redact(target), names.join(QStringLiteral(", ")));
+    return std::nullopt;
+}
+
+int CliContext::fail(int code, const QString &message) const
+{
+    // One line: the message's own line breaks would split it.
+    QString line = message.simplified();
+    std::fprintf(stderr, "poolscope %s: %s\n", qPrintable(m_command), qPrintable(line));
+    return code;
+}
+
+void CliContext::warn(const QString &message) const
+{
+    std::fprintf(stderr, "poolscope %s: warning: %s\n", qPrintable(m_command),
+                 qPrintable(message.simplified()));
+}
+
+void CliContext::waitUntil(const std::function<bool()> &done)
+{
+    // Everything the core reports arrives as an event: sleep until one comes.
+    while (!done())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+void CliContext::disposeAndWait(Engine *engine)
+{
+    bool disposed = false;
+    QObject::connect(engine, &Engine::disposed, engine, [&disposed] { disposed = true; });
+    engine->dispose();
+    waitUntil([&] { return disposed || engine->pool()->connections().isEmpty(); });
+}

@@ -1,0 +1,138 @@
+#include "app/guimain.h"
+
+#include "app/signalwatcher.h"
+#include "core/demodatabase.h"
+#include "core/engine.h"
+#include "core/url.h"
+#include "core/workspace.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
+#include "ui/sqleditor.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QSettings>
+#include <QThread>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+bool haveDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+const char *const kDemoQuery =
+    "-- The demo shop. Put the cursor in a statement and press Ctrl+Enter.\n"
+    "SELECT t.order_id, t.customer_name, t.ordered_at, o.status, t.item_count, t.total\n"
+    "FROM order_totals t\n"
+    "JOIN orders o ON o.id = t.order_id\n"
+    "ORDER BY t.total DESC\n"
+    "LIMIT 200;\n";
+
+// Creating the demo database runs SQL: on its own thread, then the bind.
+void openDemo(Workspace *workspace, MainWindow *window)
+{
+    const QString path = DemoDatabase::defaultPath();
+    auto error = std::make_shared<QString>();
+    QThread *maker = QThread::create([path, error] { DemoDatabase::ensure(path, error.get()); });
+    QObject::connect(maker, &QThread::finished, window, [workspace, window, maker, path, error] {
+        maker->deleteLater();
+        if (!error->isEmpty()) {
+            QMessageBox::warning(window, QStringLiteral("poolscope"), *error);
+            return;
+        }
+        QString problem;
+        Engine *engine = workspace->engine(QStringLiteral("demo"));
+        if (!engine) {
+            const auto url = Url::parse(QStringLiteral("sqlite:///") + path, &problem);
+            engine = url ? workspace->addBind(Bind{QStringLiteral("demo"), *url, PoolOptions()},
+                                              &problem)
+                         : nullptr;
+        }
+        if (!engine) {
+            QMessageBox::warning(window, QStringLiteral("poolscope"), problem);
+            return;
+        }
+        if (SessionTab *tab = window->newSessionTab(engine)) {
+            tab->editor()->setText(QString::fromLatin1(kDemoQuery));
+            tab->runStatement();
+        }
+    });
+    maker->start();
+}
+
+} // namespace
+
+int runGui(int argc, char *argv[])
+{
+    if (!haveDisplay()) {
+        std::fputs("poolscope: no display found; run it in a desktop session or under "
+                   "`xvfb-run make run`, or use the command line (poolscope --help).\n",
+                   stderr);
+        return 1;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("poolscope"));
+    QApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Desktop database inspector: engines, pools and live sessions per bind."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open the bundled demo shop database."));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        QStringLiteral("Add a bind (repeatable)."),
+                                        QStringLiteral("NAME=URL"));
+    parser.addOptions({demo, bindOption});
+    parser.process(app);
+
+    QSettings settings(QStringLiteral("poolscope"), QStringLiteral("poolscope"));
+    Workspace workspace;
+    MainWindow window(&workspace, &settings);
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &window, [&window] {
+        // No questions: roll back what is open, close everything, leave.
+        window.shutdown();
+        QApplication::quit();
+    });
+
+    QStringList problems;
+    const QStringList binds = parser.values(bindOption);
+    for (const QString &spec : binds) {
+        const qsizetype eq = spec.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            problems << QStringLiteral("--bind %1: expected NAME=URL").arg(Url::redact(spec));
+            continue;
+        }
+        QString error;
+        const auto url = Url::parse(spec.mid(eq + 1), &error);
+        if (!url) {
+            problems << error;
+            continue;
+        }
+        if (!workspace.addBind(Bind{spec.left(eq), *url, PoolOptions()}, &error))
+            problems << error;
+    }
+
+    const bool wantDemo = parser.isSet(demo);
+    QObject::connect(&window, &MainWindow::bindsRestored, &window, [&] {
+        if (wantDemo)
+            openDemo(&workspace, &window);
+        else if (window.sessionTabs().isEmpty() && !workspace.engines().isEmpty())
+            window.newSessionTab(workspace.engines().constFirst());
+    });
+    window.show();
+    window.restoreBinds();
+    if (!problems.isEmpty())
+        QMessageBox::warning(&window, QStringLiteral("poolscope"),
+                             problems.join(QLatin1Char('\n')));
+    return app.exec();
+}

@@ -1,0 +1,84 @@
+#include "app/querycommand.h"
+
+#include "app/clicontext.h"
+#include "core/engine.h"
+#include "core/exportformat.h"
+#include "core/exportoptions.h"
+#include "core/exportresult.h"
+#include "core/exporttask.h"
+#include "core/session.h"
+
+int QueryCommand::run(const QStringList &arguments)
+{
+    CliContext cli(QStringLiteral("query"),
+                   QStringLiteral("Run SQL on a database and write the result (CSV by default)."));
+    QCommandLineParser &parser = cli.parser();
+    parser.addPositionalArgument(QStringLiteral("target"),
+                                 QStringLiteral("A database URL or a bind name."));
+    parser.addPositionalArgument(QStringLiteral("sql"), QStringLiteral("The statement to run."));
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("csv, tsv, json, jsonl, sql or markdown (default csv)."),
+        QStringLiteral("FORMAT"), QStringLiteral("csv"));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral(
+            "Write to FILE instead of standard output; FILE appears only when complete."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption readOnly(
+        QStringLiteral("read-only"),
+        QStringLiteral("Open the connection read-only (enforced by the server or driver)."));
+    const QCommandLineOption table(
+        QStringLiteral("table"), QStringLiteral("Table name for --format sql (default exported)."),
+        QStringLiteral("NAME"), QStringLiteral("exported"));
+    parser.addOptions({format, output, readOnly, table});
+    int exit = CliContext::Ok;
+    if (!cli.parse(arguments, &exit))
+        return exit;
+    const QStringList positional = cli.positional();
+    if (positional.size() != 2)
+        return cli.fail(CliContext::Usage,
+                        QStringLiteral("expected URL|NAME and SQL (see --help)"));
+    const auto chosen = exportformats::fromName(parser.value(format));
+    if (!chosen)
+        return cli.fail(CliContext::Usage,
+                        QStringLiteral("unknown format '%1' (csv, tsv, json, jsonl, sql, markdown)")
+                            .arg(parser.value(format)));
+
+    QString error;
+    auto bind = cli.resolve(positional.at(0), &error);
+    if (!bind)
+        return cli.fail(CliContext::Usage, error);
+    bind->options.poolSize = 1;
+    bind->options.maxOverflow = 0;
+    if (parser.isSet(readOnly))
+        bind->options.readOnly = true;
+
+    ExportOptions options;
+    options.format = *chosen;
+    options.sqlDialect = bind->url.dialect();
+    options.sqlTable = parser.value(table);
+    const QString path = parser.isSet(output) ? parser.value(output) : QStringLiteral("-");
+
+    Engine engine(*bind);
+    Session session(&engine, QStringLiteral("poolscope query"));
+    bool done = false;
+    ExportResult result;
+    QString taskError;
+    QObject::connect(&session, &Session::taskFinished, &session,
+                     [&](const QVariant &value, const QString &failure) {
+                         result = value.value<ExportResult>();
+                         taskError = failure;
+                         done = true;
+                     });
+    session.runTask(ExportTask::make(positional.at(1), options, path));
+    CliContext::waitUntil([&] { return done; });
+    session.close();
+    CliContext::disposeAndWait(&engine);
+    if (!taskError.isEmpty())
+        return cli.fail(CliContext::Failure, taskError);
+    if (!result.ok)
+        return cli.fail(CliContext::Failure,
+                        result.error.isEmpty() ? QStringLiteral("the query failed") : result.error);
+    return CliContext::Ok;
+}

@@ -1,0 +1,117 @@
+#include "app/sessionscommand.h"
+
+#include "app/clicontext.h"
+#include "core/engine.h"
+#include "core/pool.h"
+#include "core/serversessionformat.h"
+#include "core/serversessionreader.h"
+#include "core/session.h"
+#include "core/suspectrules.h"
+
+#include <cstdio>
+
+namespace {
+
+bool seconds(const QCommandLineParser &parser, const QCommandLineOption &option,
+             std::optional<double> *out, QString *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const double value = parser.value(option).toDouble(&ok);
+    if (!ok || value < 0) {
+        *error = QStringLiteral("--%1 needs a number of seconds, not '%2'")
+                     .arg(option.names().constFirst(), parser.value(option));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+int SessionsCommand::run(const QStringList &arguments)
+{
+    CliContext cli(
+        QStringLiteral("sessions"),
+        QStringLiteral("List the server's sessions and flag the ones that look leaked."));
+    QCommandLineParser &parser = cli.parser();
+    parser.addPositionalArgument(QStringLiteral("target"),
+                                 QStringLiteral("A database URL or a bind name."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("table or json (default table)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption idleInTransaction(
+        QStringLiteral("idle-in-transaction-over"),
+        QStringLiteral("Flag sessions idle in a transaction for more than S seconds."),
+        QStringLiteral("S"));
+    const QCommandLineOption idle(QStringLiteral("idle-over"),
+                                  QStringLiteral("Flag sessions idle for more than S seconds."),
+                                  QStringLiteral("S"));
+    const QCommandLineOption running(
+        QStringLiteral("running-over"),
+        QStringLiteral("Flag statements running for more than S seconds."), QStringLiteral("S"));
+    const QCommandLineOption failOnSuspects(
+        QStringLiteral("fail-on-suspects"),
+        QStringLiteral("Exit with status 3 when a session is flagged."));
+    parser.addOptions({format, idleInTransaction, idle, running, failOnSuspects});
+    int exit = CliContext::Ok;
+    if (!cli.parse(arguments, &exit))
+        return exit;
+    if (cli.positional().size() != 1)
+        return cli.fail(CliContext::Usage, QStringLiteral("expected URL|NAME (see --help)"));
+    const QString chosen = parser.value(format);
+    if (chosen != QLatin1String("table") && chosen != QLatin1String("json"))
+        return cli.fail(CliContext::Usage,
+                        QStringLiteral("unknown format '%1' (table, json)").arg(chosen));
+    QString error;
+    const QString target = cli.positional().first();
+    auto bind = cli.resolve(target, &error);
+    if (!bind)
+        return cli.fail(CliContext::Usage, error);
+
+    // A named bind is a web app's pool: more sessions than its pool_size +
+    // max_overflow is a finding. A bare URL says nothing about anyone's pool.
+    SuspectRules rules =
+        target.contains(QLatin1String("://")) ? SuspectRules() : SuspectRules::forBind(*bind);
+    if (!seconds(parser, idleInTransaction, &rules.idleInTransactionOver, &error) ||
+        !seconds(parser, idle, &rules.idleOver, &error) ||
+        !seconds(parser, running, &rules.runningOver, &error))
+        return cli.fail(CliContext::Usage, error);
+
+    bind->options.poolSize = 1;
+    bind->options.maxOverflow = 0;
+    Engine engine(*bind);
+    ServerSessionReader reader;
+    ServerSessionSnapshot snapshot;
+    if (bind->url.dialect() == Dialect::SQLite) {
+        // No server: the processes holding the file, without opening it ourselves.
+        snapshot = reader.readSqliteFile(bind->url.database());
+    } else {
+        Session session(&engine, QStringLiteral("poolscope sessions"));
+        bool done = false;
+        QString failure;
+        QObject::connect(&session, &Session::taskFinished, &session,
+                         [&](const QVariant &value, const QString &message) {
+                             snapshot = value.value<ServerSessionSnapshot>();
+                             failure = message;
+                             done = true;
+                         });
+        session.runTask(reader.task());
+        CliContext::waitUntil([&] { return done; });
+        session.close();
+        CliContext::disposeAndWait(&engine);
+        if (!failure.isEmpty())
+            return cli.fail(CliContext::Failure, failure);
+    }
+    if (!snapshot.error.isEmpty())
+        return cli.fail(CliContext::Failure, snapshot.error);
+    rules.apply(snapshot);
+    const QByteArray text = chosen == QLatin1String("json")
+                                ? ServerSessionFormat::toJson(snapshot.sessions)
+                                : ServerSessionFormat::toTable(snapshot, rules).toUtf8();
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    if (parser.isSet(failOnSuspects) && snapshot.suspectCount() > 0)
+        return CliContext::Suspects;
+    return CliContext::Ok;
+}
