@@ -77,6 +77,7 @@ private:
     void flush()
     {
         if (!m_batch.isEmpty()) {
+            m_batch.squeeze(); // it is kept as it is for as long as the result is shown
             Q_EMIT m_worker->rowsReady(m_request, m_batch);
             m_batch = RowBatch(m_batch.columnCount());
         }

@@ -13,8 +13,10 @@ EventLog::EventLog(int capacity, QObject *parent)
 void EventLog::append(const PoolEvent &event)
 {
     if (int(m_events.size()) >= m_capacity) {
+        Q_EMIT aboutToDropOldest();
         m_events.pop_front();
         ++m_dropped;
+        Q_EMIT droppedOldest();
     }
     m_events.push_back(event);
     if (m_echo)

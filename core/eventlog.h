@@ -30,6 +30,10 @@ public:
     void clear();
 
 Q_SIGNALS:
+    // The oldest event is about to go (the log is full), then it is gone:
+    // models remove the row between the two.
+    void aboutToDropOldest();
+    void droppedOldest();
     void appended(const PoolEvent &event);
     void cleared();
 

@@ -6,31 +6,27 @@ EventLogModel::EventLogModel(EventLog *log, QObject *parent)
     : QAbstractTableModel(parent)
     , m_log(log)
     , m_rows(log->size())
-    , m_dropped(log->dropped())
 {
+    connect(log, &EventLog::aboutToDropOldest, this, [this] {
+        if (m_rows > 0)
+            beginRemoveRows(QModelIndex(), 0, 0);
+    });
+    connect(log, &EventLog::droppedOldest, this, [this] {
+        if (m_rows > 0) {
+            --m_rows;
+            endRemoveRows();
+        }
+    });
     connect(log, &EventLog::appended, this, &EventLogModel::onAppended);
     connect(log, &EventLog::cleared, this, [this] {
         beginResetModel();
         m_rows = 0;
-        m_dropped = m_log->dropped();
         endResetModel();
     });
 }
 
 void EventLogModel::onAppended()
 {
-    // The log drops from the front when full: mirror that first.
-    const qint64 newlyDropped = m_log->dropped() - m_dropped;
-    if (newlyDropped > 0) {
-        const int remove = int(qMin<qint64>(newlyDropped, m_rows));
-        if (remove > 0) {
-            beginRemoveRows(QModelIndex(), 0, remove - 1);
-            m_rows -= remove;
-            m_dropped += remove;
-            endRemoveRows();
-        }
-        m_dropped = m_log->dropped();
-    }
     if (m_log->size() > m_rows) {
         beginInsertRows(QModelIndex(), m_rows, m_log->size() - 1);
         m_rows = m_log->size();

@@ -36,5 +36,4 @@ private:
 
     QPointer<EventLog> m_log;
     int m_rows = 0;
-    qint64 m_dropped = 0;
 };

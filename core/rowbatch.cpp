@@ -116,3 +116,9 @@ void RowBatch::clear()
     m_data.clear();
     m_rowStarts.clear();
 }
+
+void RowBatch::squeeze()
+{
+    m_data.squeeze();
+    m_rowStarts.shrink_to_fit();
+}

@@ -36,6 +36,8 @@ public:
     void rowCells(int row, CellView *cells) const;
 
     void clear();
+    // Gives back the slack of the buffers' growth once the batch is complete.
+    void squeeze();
     void reserve(qsizetype bytes) { m_data.reserve(bytes); }
 
 private:

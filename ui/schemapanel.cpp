@@ -61,6 +61,8 @@ SchemaPanel::SchemaPanel(Workspace *workspace, QWidget *parent)
                 Q_EMIT browseRequested(engine, table->schema, table->name);
         }
     });
+    if (m_bind->count() > 0)
+        onBindChosen();
 }
 
 void SchemaPanel::stop()

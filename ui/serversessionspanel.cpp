@@ -132,7 +132,8 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(2, 2, 2, 2));
     m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumSize(260, 160);
+    m_chartView->setMinimumSize(260, 200);
+    m_countAxis->setTickCount(3);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Bind:"), this));

@@ -10,6 +10,7 @@
 #include "ui/bindsdock.h"
 #include "ui/mainwindow.h"
 #include "ui/poolmonitordock.h"
+#include "ui/serversessionspanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
 
@@ -18,6 +19,9 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QTabWidget>
 #include <QTreeView>
 
 #include <cstdio>
@@ -97,9 +101,31 @@ int main(int argc, char *argv[])
         window.bindsDock()->tree()->expandAll();
     }
     QTest::qWait(500);
+    // The results tab in front for the main picture.
+    if (auto *tabs = window.findChild<QTabWidget *>())
+        tabs->setCurrentWidget(results);
+    QTest::qWait(300);
     bool ok = save(&window, out + QStringLiteral("/main-window.png"));
     ok &= save(window.bindsDock(), out + QStringLiteral("/binds-tree.png"));
     ok &= save(window.poolMonitor(), out + QStringLiteral("/pool-monitor.png"));
+    if (web) {
+        // Another program leaves a transaction open: the server sessions panel finds it.
+        QString why2;
+        testsupport::ServerProbe leaker(*testsupport::databaseUrl(Dialect::PostgreSQL, &why2));
+        leaker.exec(QStringLiteral("BEGIN"));
+        leaker.exec(QStringLiteral("SELECT count(*) FROM pg_class"));
+        const auto docks = window.findChildren<QDockWidget *>();
+        for (QDockWidget *dock : docks) {
+            if (dock->widget() == window.serverSessions())
+                dock->raise();
+        }
+        window.serverSessions()->idleInTransactionOver()->setValue(1);
+        QTest::qWait(1500);
+        window.serverSessions()->showBind(QStringLiteral("web"));
+        testsupport::waitUntil([&] { return !window.serverSessions()->isReading(); }, 10000);
+        QTest::qWait(500);
+        ok &= save(window.serverSessions(), out + QStringLiteral("/server-sessions.png"));
+    }
     window.shutdown();
     return ok ? 0 : 1;
 }
