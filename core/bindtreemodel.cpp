@@ -353,9 +353,11 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
                    : QStringLiteral("%1 · %2").arg(engine->url().toDisplayString(),
                                                    engine->serverVersion());
     case NodeKind::Pool:
+        if (role == Qt::ToolTipRole && engine->pool()->isStatic())
+            return tr("A sqlite:// memory database lives in one connection: every session shares "
+                      "it (SQLAlchemy's StaticPool), and it is never closed while the bind exists.");
         if (index.column() == 0)
-            return engine->pool()->isStatic() ? QStringLiteral("pool (static)")
-                                              : QStringLiteral("pool");
+            return engine->pool()->isStatic() ? tr("pool (static)") : tr("pool");
         return engine->pool()->status();
     default:
         return {};

@@ -150,7 +150,12 @@ void MainWindow::createActions()
     });
     QAction *refresh = query->addAction(tr("Re&fresh"));
     refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    refresh->setToolTip(tr("In the schema panel: read the schema again; elsewhere: run the tab's last statement again"));
     connect(refresh, &QAction::triggered, this, [this] {
+        if (m_schema->isAncestorOf(QApplication::focusWidget())) {
+            m_schema->refresh();
+            return;
+        }
         // Re-runs what the current tab last ran (browsing a table, a report).
         if (SessionTab *tab = currentSessionTab(); tab && !tab->lastSql().isEmpty())
             tab->runText(tab->lastSql());

@@ -24,7 +24,6 @@ SchemaPanel::SchemaPanel(Workspace *workspace, QWidget *parent)
     auto *refresh = new QToolButton(this);
     refresh->setText(tr("Refresh"));
     refresh->setToolTip(tr("Read the schema again (F5 in this panel)"));
-    refresh->setShortcut(QKeySequence(Qt::Key_F5));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
