@@ -3,12 +3,18 @@
 
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+TSAN_DIR ?= build-tsan
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 GENERATOR := $(shell command -v ninja >/dev/null 2>&1 && echo Ninja || echo "Unix Makefiles")
 CTEST_ARGS ?=
+SOAK_MINUTES ?= 10
 
-.PHONY: all deps build run test asan screenshots clean
+.PHONY: all deps build run test asan screenshots package clean
+.PHONY: fuzz-build fuzz fuzz-smoke tsan
+.PHONY: soak
+.PHONY: bench
 
 all: build
 
@@ -45,5 +51,42 @@ asan: deps
 screenshots: build
 	xvfb-run -a -s "-screen 0 1600x1000x24" tests/servers/with-servers.sh $(BUILD_DIR)/tests/make_screenshots docs/screenshots
 
+# The Debian package, built from $(BUILD_DIR): $(BUILD_DIR)/poolscope_VERSION_ARCH.deb
+package: build
+	cd $(BUILD_DIR) && cpack
+
+# libFuzzer targets (fuzz/) built with clang, ASan and UBSan. `fuzz` runs each
+# for a minute and keeps what it finds in $(FUZZ_DIR)/corpus; `fuzz-smoke` runs
+# each for 5 s from the committed seeds in fuzz/corpus, short enough for make test.
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_DIR) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DCMAKE_CXX_COMPILER=clang++ -DPOOLSCOPE_FUZZ=ON >/dev/null
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target poolscope_fuzzers
+
+fuzz: fuzz-build
+	fuzz/run.sh $(FUZZ_DIR) 60
+
+fuzz-smoke: fuzz-build
+	fuzz/run.sh $(FUZZ_DIR) 5 smoke
+
+# The core tests under ThreadSanitizer, with the real servers (tests/tsan.sh).
+# g++: clang 14's runtime aborts when Qt's QProcess forks (see tests/tsan.sh).
+tsan: deps
+	cmake -S . -B $(TSAN_DIR) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=Debug \
+		-DCMAKE_CXX_COMPILER=g++ -DPOOLSCOPE_SANITIZE_THREAD=ON >/dev/null
+	tests/tsan.sh $(TSAN_DIR) $(JOBS) $(CTEST_ARGS)
+
+# The random walk through the window of tests/ui/tst_soak.cpp against all three
+# databases, for SOAK_MINUTES (make test runs 2 minutes of it); the seed is
+# printed, POOLSCOPE_SOAK_SEED=N replays a run.
+soak: build
+	POOLSCOPE_SOAK_MINUTES=$(SOAK_MINUTES) QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false' \
+		tests/servers/with-servers.sh $(BUILD_DIR)/tests/tst_soak
+
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+
+# Speed and memory side by side with the standard tools (bench/README.md);
+# builds Release in build-bench-release and takes a few minutes.
+bench:
+	bench/run

@@ -30,7 +30,7 @@ bool CliContext::parse(const QStringList &arguments, int *exitCode)
         return false;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(m_parser.helpText()), stdout);
+        std::fputs(qPrintable(helpText()), stdout);
         *exitCode = Ok;
         return false;
     }
@@ -57,6 +57,19 @@ bool CliContext::parse(const QStringList &arguments, int *exitCode)
     for (const QString &warning : m_binds.warnings())
         warn(warning);
     return true;
+}
+
+QString CliContext::helpText() const
+{
+    // Qt names the program by its path; GNU help names it as people type it,
+    // and ends with where to report bugs.
+    QString text = m_parser.helpText();
+    const QString path = QCoreApplication::arguments().value(0);
+    const QString usage = QStringLiteral("Usage: ");
+    if (text.startsWith(usage + path))
+        text.replace(usage.size(), path.size(), QStringLiteral("poolscope ") + m_command);
+    return text + QStringLiteral("\nReport bugs to: <" POOLSCOPE_HOMEPAGE "/issues>\n"
+                                 "poolscope home page: <" POOLSCOPE_HOMEPAGE ">\n");
 }
 
 std::optional<Bind> CliContext::resolve(const QString &target, QString *error) const

@@ -39,6 +39,8 @@ public:
     static void disposeAndWait(Engine *engine);
 
 private:
+    QString helpText() const;
+
     QString m_command;
     QCommandLineParser m_parser;
     BindConfig m_binds;

@@ -11,12 +11,17 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QThread>
+#include <QTimer>
+#include <QWindow>
 
 #include <cstdio>
+#include <ctime>
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -66,6 +71,52 @@ void openDemo(Workspace *workspace, MainWindow *window)
     });
     maker->start();
 }
+
+// Milliseconds since the kernel started this process, so loading the shared
+// libraries counts too; -1 when /proc cannot tell. The kernel keeps the start
+// in clock ticks (10 ms), so this may read up to one tick long.
+double msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Field 22, starttime; the command name (field 2) may hold spaces and ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    timespec now{};
+    if (fields.size() < 20 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    const double startMs = fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
+    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6 - startMs;
+}
+
+// POOLSCOPE_EXIT_AFTER_SHOWN=1 (bench/run measures start-up with it): once the
+// window is first exposed and painted, print how long that took and quit.
+class ExitAfterShown final : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *window = qobject_cast<QWindow *>(watched);
+        if (event->type() == QEvent::Expose && window && window->isExposed() && !m_seen) {
+            m_seen = true;
+            // After the expose event is handled, so the first paint is counted.
+            QTimer::singleShot(0, this, [] {
+                std::printf("poolscope: window shown %.0f ms after the process started\n",
+                            msSinceProcessStart());
+                std::fflush(stdout);
+                QApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
 
 } // namespace
 
@@ -129,6 +180,11 @@ int runGui(int argc, char *argv[])
         else if (window.sessionTabs().isEmpty() && !workspace.engines().isEmpty())
             window.newSessionTab(workspace.engines().constFirst());
     });
+    ExitAfterShown exitAfterShown;
+    if (qEnvironmentVariableIsSet("POOLSCOPE_EXIT_AFTER_SHOWN")) {
+        window.winId(); // creates the QWindow to watch
+        window.windowHandle()->installEventFilter(&exitAfterShown);
+    }
     window.show();
     window.restoreBinds();
     if (!problems.isEmpty())

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -23,25 +24,39 @@ const char *const kHelp =
     "      --bind NAME=URL      add a bind (repeatable)\n"
     "      --config FILE        read binds from a JSON bind file, a .env file or a\n"
     "                           Flask config.py (read as literals, never run)\n"
+    "      --lang LANG          language of the window: en or zh_CN (default: the\n"
+    "                           system's, from LC_ALL, LC_MESSAGES or LANG)\n"
     "  -h, --help               display this help and exit\n"
     "  -v, --version            output version information and exit\n"
     "\n"
     "Commands:\n"
-    "  query URL|NAME SQL       run SQL, write the result (--format csv|tsv|json|jsonl|\n"
-    "                           sql|markdown, -o FILE, --read-only)\n"
+    "  query URL|NAME SQL       run SQL and write the result (--format csv|tsv|json|\n"
+    "                           jsonl|sql|markdown, -o FILE, --read-only)\n"
     "  sessions URL|NAME        the server's sessions and the leaked-looking ones\n"
     "                           (--format table|json, --idle-in-transaction-over S,\n"
     "                           --idle-over S, --running-over S, --fail-on-suspects)\n"
     "  schema URL|NAME          tables, views, columns, indexes, foreign keys\n"
     "                           (--format table|json)\n"
-    "  binds                    list the binds of --config/--bind/SQLALCHEMY_DATABASE_URI\n"
+    "  binds                    list the binds of --config, --bind and\n"
+    "                           SQLALCHEMY_DATABASE_URI\n"
     "\n"
     "URL is a SQLAlchemy URL such as postgresql://user:password@host/db or\n"
     "sqlite:///file.db; passwords are always shown as ***. `poolscope COMMAND --help`\n"
     "describes a command.\n"
     "\n"
     "Exit status: 0 ok, 1 usage error, 2 connection or SQL error, 3 suspects found\n"
-    "with --fail-on-suspects.\n";
+    "with --fail-on-suspects.\n"
+    "\n"
+    "Report bugs to: <" POOLSCOPE_HOMEPAGE "/issues>\n"
+    "poolscope home page: <" POOLSCOPE_HOMEPAGE ">\n";
+
+// GNU's --version layout: name and version, then copyright, license, warranty.
+const char *const kVersion =
+    "poolscope " POOLSCOPE_VERSION "\n"
+    "Copyright (C) 2026 the poolscope authors.\n"
+    "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+    "This is free software: you are free to change and redistribute it.\n"
+    "There is NO WARRANTY, to the extent permitted by law.\n";
 
 int runCommand(int (*command)(const QStringList &), int argc, char *argv[])
 {
@@ -55,6 +70,9 @@ int runCommand(int (*command)(const QStringList &), int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Past a file-size limit (ulimit -f) a write must fail with EFBIG, which
+    // an export reports and cleans up after, not kill the program.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (argc > 1) {
         const char *first = argv[1];
         if (std::strcmp(first, "query") == 0)
@@ -72,7 +90,7 @@ int main(int argc, char *argv[])
                 return 0;
             }
             if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
-                std::printf("poolscope %s\n", POOLSCOPE_VERSION);
+                std::fputs(kVersion, stdout);
                 return 0;
             }
         }

@@ -168,7 +168,11 @@ void BindBuilder::resolveSqlitePath(Url *url, const QString &folder)
     const QString path = uri ? database.mid(filePrefix.size()) : database;
     if (path.isEmpty() || QDir::isAbsolutePath(path))
         return;
-    const QString absolute = QDir::cleanPath(QDir(folder).absoluteFilePath(path));
+    QString absolute = QDir::cleanPath(QDir(folder).absoluteFilePath(path));
+    // A URL never ends in a blank (parse trims it), but cleaning can leave one
+    // ("db /", "db /x/.."): then the path stays uncleaned, naming the same file.
+    if (absolute.back().isSpace())
+        absolute = QDir(folder).absoluteFilePath(path);
     url->setDatabase(uri ? filePrefix + absolute : absolute);
 }
 

@@ -105,7 +105,11 @@ Connection::~Connection()
         // close on the worker and wait for it.
         if (auto interrupter = m_running->cancelAll())
             interrupter->interrupt();
-        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
+        // After close() the worker may already be ending its thread, and an
+        // event posted then races with the thread tearing down its event
+        // dispatcher (the wake-up can write to a closed descriptor).
+        if (m_state != State::Closing)
+            QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
         if (!m_thread->wait(QDeadlineTimer(15000))) {
             qCWarning(lcConnection) << "connection" << label()
                                     << "did not close within 15 s; leaving its thread behind";

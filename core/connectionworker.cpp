@@ -10,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QUrl>
 
 namespace {
 
@@ -175,8 +176,15 @@ QString ConnectionWorker::scrub(const QString &message) const
 {
     QString out = message.trimmed();
     const QString password = m_spec.url.password();
-    if (!password.isEmpty())
-        out.replace(password, QStringLiteral("***"));
+    if (password.isEmpty())
+        return out;
+    // As typed, and as a URL in the message may spell it (%-escapes, '+' for
+    // a space in an option value).
+    const QByteArray encoded = QUrl::toPercentEncoding(password);
+    QByteArray plus = encoded;
+    plus.replace("%20", "+");
+    for (const QString &form : {password, QString::fromLatin1(encoded), QString::fromLatin1(plus)})
+        out.replace(form, QStringLiteral("***"), Qt::CaseInsensitive);
     return out;
 }
 
@@ -186,7 +194,7 @@ void ConnectionWorker::open()
     m_db = QSqlDatabase::addDatabase(dialects::qtDriver(dialect), m_connectionName);
     if (!m_db.isValid()) {
         closeDatabase();
-        Q_EMIT openFailed(QStringLiteral("The Qt SQL driver %1 is not installed.")
+        Q_EMIT openFailed(tr("The Qt SQL driver %1 is not installed.")
                               .arg(dialects::qtDriver(dialect)));
         return;
     }
@@ -196,25 +204,34 @@ void ConnectionWorker::open()
         const QFileInfo file(m_spec.url.database());
         if (!file.exists() && !file.absoluteDir().exists()) {
             closeDatabase();
-            Q_EMIT openFailed(QStringLiteral("Cannot open %1: the folder %2 does not exist.")
+            Q_EMIT openFailed(tr("Cannot open %1: the folder %2 does not exist.")
                                   .arg(m_spec.url.database(), file.absolutePath()));
             return;
         }
     }
     configure(m_db);
+    QElapsedTimer connecting;
+    connecting.start();
     if (!m_db.open()) {
         const QSqlError error = m_db.lastError();
         QString message =
             error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+        // The drivers word a silent server differently ("timeout expired",
+        // "reading initial communication packet, system error: 110"): say it plainly.
+        if (dialect != Dialect::SQLite &&
+            connecting.elapsed() >= qint64(m_spec.connectTimeoutSeconds) * 1000 - 250)
+            message = tr("no answer within the connect timeout of %1 s (%2)")
+                          .arg(m_spec.connectTimeoutSeconds)
+                          .arg(message.simplified());
         closeDatabase();
         Q_EMIT openFailed(scrub(
-            QStringLiteral("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), message)));
+            tr("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), message)));
         return;
     }
     m_native = NativeConnection::create(dialect, m_db.driver()->handle(), m_spec);
     if (!m_native) {
         closeDatabase();
-        Q_EMIT openFailed(QStringLiteral("The %1 driver gave no native handle.")
+        Q_EMIT openFailed(tr("The %1 driver gave no native handle.")
                               .arg(dialects::qtDriver(dialect)));
         return;
     }
@@ -226,7 +243,7 @@ void ConnectionWorker::open()
             const QString message = result.error;
             closeDatabase();
             Q_EMIT openFailed(
-                QStringLiteral("Cannot make the connection read-only: %1").arg(message));
+                tr("Cannot make the connection read-only: %1").arg(message));
             return;
         }
     }
@@ -258,14 +275,30 @@ void ConnectionWorker::onSocketReadable()
     if (!m_native || m_native->checkAlive(&reason))
         return;
     watchSocket(false);
-    Q_EMIT lost(scrub(reason.isEmpty() ? QStringLiteral("the server ended the session") : reason));
+    Q_EMIT lost(scrub(reason.isEmpty() ? tr("the server ended the session") : reason));
+}
+
+bool ConnectionWorker::keepsReadOnly()
+{
+    if (!m_readOnlyLost.isEmpty())
+        return false;
+    if (!m_spec.readOnly || !m_native || m_spec.url.dialect() == Dialect::SQLite)
+        return true; // SQLite's read-only is the open mode of the file: it cannot be switched off
+    const std::optional<bool> readOnly = m_native->sessionReadOnly();
+    if (!readOnly || *readOnly)
+        return true;
+    // Pooled connections are shared: this one must not reach another tab.
+    m_readOnlyLost = tr("the session switched its read-only mode off");
+    return false;
 }
 
 void ConnectionWorker::execute(quint64 request, const QString &sql)
 {
     StatementResult result;
-    if (!m_native) {
-        result.error = QStringLiteral("The connection is closed.");
+    if (!m_native || !m_readOnlyLost.isEmpty()) {
+        result.error = m_native ? tr("This connection switched its read-only mode off "
+                                                 "and is being closed.")
+                                : tr("The connection is closed.");
         result.connectionLost = true;
         Q_EMIT finished(request, result);
         return;
@@ -276,7 +309,7 @@ void ConnectionWorker::execute(quint64 request, const QString &sql)
     m_running->start(request);
     if (m_running->isCancelled()) {
         result.cancelled = true;
-        result.error = QStringLiteral("Statement cancelled");
+        result.error = tr("Statement cancelled");
     } else {
         BatchingSink sink(this, request, *m_running);
         m_native->execute(sql.toUtf8(), sink, result);
@@ -285,7 +318,7 @@ void ConnectionWorker::execute(quint64 request, const QString &sql)
             result.cancelled = true;
             if (result.ok) {
                 result.ok = false;
-                result.error = QStringLiteral("Statement cancelled");
+                result.error = tr("Statement cancelled");
             }
         }
     }
@@ -294,15 +327,23 @@ void ConnectionWorker::execute(quint64 request, const QString &sql)
                            m_native->transactionState() == TransactionState::Failed;
     result.elapsedMs = timer.elapsed();
     result.error = scrub(result.error);
-    if (!result.connectionLost)
+    const bool readOnlyLost = !result.connectionLost && !keepsReadOnly();
+    if (readOnlyLost)
+        result.notices << QStringLiteral(
+            "poolscope: this statement switched the session's read-only mode off; the bind is "
+            "read-only, so this connection is closed and the next statement opens a new, "
+            "read-only one.");
+    if (!result.connectionLost && !readOnlyLost)
         watchSocket(true);
     Q_EMIT finished(request, result);
+    if (readOnlyLost)
+        Q_EMIT lost(m_readOnlyLost);
 }
 
 void ConnectionWorker::runTask(quint64 request, const WorkerTask &task)
 {
-    if (!m_native) {
-        Q_EMIT taskDone(request, QVariant(), QStringLiteral("The connection is closed."), false);
+    if (!m_native || !m_readOnlyLost.isEmpty()) {
+        Q_EMIT taskDone(request, QVariant(), tr("The connection is closed."), false);
         return;
     }
     watchSocket(false);
@@ -315,17 +356,29 @@ void ConnectionWorker::runTask(quint64 request, const WorkerTask &task)
     }
     const bool cancelled = m_running->isCancelled();
     m_running->finish();
-    watchSocket(true);
+    // A task reports its own errors, but a connection that died under it
+    // (libpq and libmariadb drop the socket then) must not go back to the
+    // pool looking healthy: said first, so that the pool never hands it out.
+    if (m_spec.url.dialect() != Dialect::SQLite && m_native->socket() < 0) {
+        Q_EMIT lost(tr("the connection to the server broke"));
+        Q_EMIT taskDone(request, value, cancelled ? QStringLiteral("Cancelled") : QString(), false);
+        return;
+    }
+    const bool readOnlyLost = !keepsReadOnly();
+    if (!readOnlyLost)
+        watchSocket(true);
     const TransactionState state = m_native->transactionState();
     Q_EMIT taskDone(request, value, cancelled ? QStringLiteral("Cancelled") : QString(),
                     state == TransactionState::InTransaction || state == TransactionState::Failed);
+    if (readOnlyLost)
+        Q_EMIT lost(m_readOnlyLost);
 }
 
 void ConnectionWorker::ping(quint64 request)
 {
-    QString error;
+    QString error = m_readOnlyLost;
     watchSocket(false);
-    const bool ok = m_native && m_native->ping(&error);
+    const bool ok = m_native && m_readOnlyLost.isEmpty() && m_native->ping(&error);
     if (ok)
         watchSocket(true);
     Q_EMIT pinged(request, ok,
@@ -335,7 +388,7 @@ void ConnectionWorker::ping(quint64 request)
 void ConnectionWorker::reset(quint64 request, bool commit)
 {
     if (!m_native) {
-        Q_EMIT resetDone(request, false, false, QStringLiteral("The connection is closed."));
+        Q_EMIT resetDone(request, false, false, tr("The connection is closed."));
         return;
     }
     const TransactionState state = m_native->transactionState();

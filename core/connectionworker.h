@@ -59,6 +59,9 @@ private:
     void configure(QSqlDatabase &db) const;
     QString scrub(const QString &message) const;
     void closeDatabase();
+    // A read-only bind's session that switched read-only off is not used
+    // again: false (and m_readOnlyLost set) once that happened.
+    bool keepsReadOnly();
     // Watches the socket while no statement runs, to notice a server that
     // ended the session without waiting for the next statement to fail.
     void watchSocket(bool watch);
@@ -70,4 +73,5 @@ private:
     std::unique_ptr<NativeConnection> m_native;
     QSqlDatabase m_db;
     QSocketNotifier *m_notifier = nullptr;
+    QString m_readOnlyLost;
 };

@@ -1,5 +1,7 @@
 #include "core/engineoptions.h"
 
+#include "core/url.h"
+
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -174,13 +176,15 @@ void Applier::entry(const QString &key, const PythonValue &value, const QString 
 
 QString EngineOptions::printable(const QString &text)
 {
+    // A key may be a URL pasted in the wrong place.
+    const QString masked = Url::redact(text);
     constexpr int limit = 40;
-    QString out = text.left(limit);
+    QString out = masked.left(limit);
     for (QChar &c : out) {
         if (!c.isPrint())
             c = QLatin1Char('?');
     }
-    if (text.size() > limit)
+    if (masked.size() > limit)
         out += QLatin1String("...");
     return out;
 }

@@ -27,8 +27,9 @@ public:
     // has no use for (echo, isolation_level, ...), so it is not "unknown".
     static bool isIgnoredSqlAlchemyOption(const QString &key);
 
-    // text cut to a short length with unprintable characters replaced, for a key
-    // or a name from a file shown in a message.
+    // text cut to a short length with unprintable characters replaced and what
+    // looks like a URL's password as ***, for a key or a name from a file shown
+    // in a message.
     static QString printable(const QString &text);
 
     // file:line: for a value, or file: when there is no line.

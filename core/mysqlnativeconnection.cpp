@@ -345,6 +345,33 @@ bool MysqlNativeConnection::checkAlive(QString *reason)
     return false;
 }
 
+std::optional<bool> MysqlNativeConnection::sessionReadOnly()
+{
+    if (!m_mysql)
+        return std::nullopt;
+    const char *const queries[] = {"SELECT @@session.tx_read_only",
+                                   "SELECT @@session.transaction_read_only"};
+    for (const char *query : queries) {
+        if (m_readOnlyQuery && m_readOnlyQuery != query)
+            continue;
+        if (mysql_query(m_mysql, query) != 0) {
+            if (mysql_errno(m_mysql) == ER_UNKNOWN_SYSTEM_VARIABLE)
+                continue;
+            return std::nullopt;
+        }
+        MYSQL_RES *res = mysql_store_result(m_mysql);
+        if (!res)
+            return std::nullopt;
+        std::optional<bool> readOnly;
+        if (MYSQL_ROW row = mysql_fetch_row(res); row && row[0])
+            readOnly = qstrcmp(row[0], "0") != 0;
+        mysql_free_result(res);
+        m_readOnlyQuery = query;
+        return readOnly;
+    }
+    return std::nullopt;
+}
+
 std::shared_ptr<Interrupter> MysqlNativeConnection::interrupter() const
 {
     return m_interrupter;

@@ -21,6 +21,7 @@ public:
     std::shared_ptr<Interrupter> interrupter() const override;
     int socket() const override;
     bool checkAlive(QString *reason) override;
+    std::optional<bool> sessionReadOnly() override;
     void release() override;
 
 private:
@@ -28,5 +29,7 @@ private:
     QStringList warnings();
 
     st_mysql *m_mysql;
+    // MariaDB and MySQL 5.7 call it tx_read_only, MySQL 8 transaction_read_only.
+    const char *m_readOnlyQuery = nullptr;
     std::shared_ptr<MysqlInterrupter> m_interrupter;
 };

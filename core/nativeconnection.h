@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 class Interrupter;
 class RowSink;
@@ -49,6 +50,11 @@ public:
         Q_UNUSED(reason)
         return true;
     }
+    // Whether the session still refuses writes by default, as the server
+    // says (PostgreSQL's default_transaction_read_only, MySQL's
+    // tx_read_only); nullopt when it cannot tell right now. Read-only binds
+    // check it after each statement, since any session may switch it off.
+    virtual std::optional<bool> sessionReadOnly() { return std::nullopt; }
     // Forgets the handle before Qt closes it.
     virtual void release() = 0;
 };

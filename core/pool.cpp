@@ -3,6 +3,8 @@
 #include "core/connection.h"
 #include "core/eventlog.h"
 
+#include <QScopedValueRollback>
+
 #include <algorithm>
 
 namespace {
@@ -43,11 +45,26 @@ QString Pool::repr(const Connection *connection) const
     return QStringLiteral("<%1 of %2>").arg(connection->label(), m_spec.bindName);
 }
 
+const Pool::Sentences &Pool::sentencesFor(const Connection *connection)
+{
+    Sentences &sentences = m_sentences[connection];
+    // The label is made of the two; the server id comes with the connect.
+    if (sentences.number != connection->number() || sentences.serverId != connection->serverId()) {
+        sentences.number = connection->number();
+        sentences.serverId = connection->serverId();
+        sentences.checkout =
+            QStringLiteral("Connection %1 checked out from pool").arg(repr(connection));
+        sentences.checkin =
+            QStringLiteral("Connection %1 being returned to pool").arg(repr(connection));
+    }
+    return sentences;
+}
+
 void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
-                     const QString &owner)
+                     const QString &owner, const QDateTime &time)
 {
     PoolEvent event;
-    event.time = QDateTime::currentDateTimeUtc();
+    event.time = time.isValid() ? time : QDateTime::currentDateTimeUtc();
     event.type = type;
     event.bind = m_spec.bindName;
     if (connection) {
@@ -188,9 +205,12 @@ void Pool::pump()
 
 void Pool::serve(Connection *connection, Waiter waiter)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_options.recycle > -1 &&
-        connection->connectedAt().msecsTo(now) > m_options.recycle * 1000) {
+    // The clock is read only when it matters: this runs on every checkout.
+    const auto overAge = [this, connection] {
+        return connection->connectedAt().msecsTo(QDateTime::currentDateTimeUtc()) >
+               m_options.recycle * 1000;
+    };
+    if (m_options.recycle > -1 && overAge()) {
         closeConnection(
             connection, PoolEvent::Type::Close,
             QStringLiteral("Connection %1 exceeded timeout; recycling").arg(repr(connection)));
@@ -226,9 +246,8 @@ void Pool::handOut(Connection *connection, Waiter waiter)
     if (m_static)
         ++m_staticUsers;
     connection->markCheckedOut(waiter.owner);
-    emitEvent(PoolEvent::Type::Checkout, connection,
-              QStringLiteral("Connection %1 checked out from pool").arg(repr(connection)),
-              waiter.owner);
+    emitEvent(PoolEvent::Type::Checkout, connection, sentencesFor(connection).checkout,
+              waiter.owner, connection->checkedOutAt());
     updateLeakTimer();
     waiter.callback(connection, QString());
 }
@@ -298,7 +317,12 @@ void Pool::openFor(Waiter waiter)
     connect(connection, &Connection::lost, this,
             [this, connection](const QString &reason) { invalidate(connection, reason); });
     connect(connection, &Connection::closed, this, [this, connection] { onClosed(connection); });
-    connect(connection, &Connection::changed, this, &Pool::changed);
+    // pump() ends with changed(): a change made while it runs, or just before
+    // it is called, is announced there once.
+    connect(connection, &Connection::changed, this, [this] {
+        if (!m_pumping && !m_pumpFollows)
+            Q_EMIT changed();
+    });
     connection->open();
 }
 
@@ -314,8 +338,7 @@ void Pool::checkin(Connection *connection)
     if (!connection || std::find(m_all.cbegin(), m_all.cend(), connection) == m_all.cend() ||
         connection->state() != Connection::State::CheckedOut)
         return;
-    emitEvent(PoolEvent::Type::Checkin, connection,
-              QStringLiteral("Connection %1 being returned to pool").arg(repr(connection)),
+    emitEvent(PoolEvent::Type::Checkin, connection, sentencesFor(connection).checkin,
               connection->owner());
     if (m_static) {
         // One connection shared by every session: checked in when the last
@@ -368,7 +391,10 @@ void Pool::finishCheckin(Connection *connection)
         pump();
         return;
     }
-    connection->markCheckedIn();
+    {
+        const QScopedValueRollback<bool> announcedByPump(m_pumpFollows, true);
+        connection->markCheckedIn();
+    }
     m_idle.push_back(connection);
     pump();
 }
@@ -400,7 +426,7 @@ void Pool::closeConnection(Connection *connection, PoolEvent::Type type, const Q
         if (!m_disposing) {
             m_waiters.push_front(std::move(waiter));
         } else if (waiter.callback && (!waiter.hasContext || waiter.context)) {
-            waiter.callback(nullptr, QStringLiteral("The pool was disposed."));
+            waiter.callback(nullptr, tr("The pool was disposed."));
         }
     }
     emitEvent(type, connection, message, connection->owner());
@@ -414,6 +440,7 @@ void Pool::removeIdle(Connection *connection)
 
 void Pool::onClosed(Connection *connection)
 {
+    m_sentences.erase(connection);
     removeIdle(connection);
     m_all.erase(std::remove(m_all.begin(), m_all.end(), connection), m_all.end());
     connection->deleteLater();
@@ -431,7 +458,7 @@ void Pool::dispose()
     waiters.swap(m_waiters);
     for (Waiter &waiter : waiters) {
         if (waiter.callback && (!waiter.hasContext || waiter.context))
-            waiter.callback(nullptr, QStringLiteral("The pool was disposed."));
+            waiter.callback(nullptr, tr("The pool was disposed."));
     }
     const std::vector<Connection *> all = m_all;
     for (Connection *connection : all) {
@@ -485,10 +512,14 @@ void Pool::checkTimeouts()
 
 void Pool::updateLeakTimer()
 {
+    if (m_options.leakThreshold <= 0) {
+        m_leakTimer.stop();
+        return;
+    }
     const bool anyOut = std::any_of(m_all.cbegin(), m_all.cend(), [](const Connection *c) {
         return c->state() == Connection::State::CheckedOut && !c->isLeakSuspected();
     });
-    if (m_options.leakThreshold <= 0 || !anyOut) {
+    if (!anyOut) {
         m_leakTimer.stop();
         return;
     }

@@ -97,6 +97,17 @@ private:
         QElapsedTimer waited;
     };
 
+    // The sentences of the events said on every checkout and checkin, made
+    // once per connection: the strings are then shared, not rebuilt.
+    struct Sentences
+    {
+        int number = 0;
+        qint64 serverId = 0;
+        QString checkout;
+        QString checkin;
+    };
+    const Sentences &sentencesFor(const Connection *connection);
+
     void pump();
     void serve(Connection *connection, Waiter waiter);
     void handOut(Connection *connection, Waiter waiter);
@@ -109,8 +120,9 @@ private:
     void checkTimeouts();
     void checkLeaks();
     void updateLeakTimer();
+    // time defaults to now.
     void emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
-                   const QString &owner = QString());
+                   const QString &owner = QString(), const QDateTime &time = QDateTime());
     QString repr(const Connection *connection) const;
 
     ConnectSpec m_spec;
@@ -124,11 +136,13 @@ private:
     std::deque<Connection *> m_idle;          // ready, oldest return first
     std::deque<Waiter> m_waiters;             // checkouts not yet being served
     std::map<Connection *, Waiter> m_serving; // opening or pre-pinging for a waiter
+    std::map<const Connection *, Sentences> m_sentences;
     QDateTime m_invalidatedBefore;
     QTimer m_timeoutTimer;
     QTimer m_leakTimer;
     bool m_pumping = false;
     bool m_pumpAgain = false;
+    bool m_pumpFollows = false; // pump() runs next and announces the change
     bool m_disposing = false;
     bool m_disposePending = false;
     int m_staticUsers = 0;

@@ -336,8 +336,33 @@ bool PostgresNativeConnection::checkAlive(QString *reason)
         PQfreemem(notify);
     if (PQstatus(m_conn) == CONNECTION_OK)
         return true;
+    // libpq hands the server's goodbye to an idle connection ("FATAL:
+    // terminating connection due to administrator command") to the notice
+    // receiver; it says more than the end of file that follows it. The list
+    // starts empty with every statement.
     *reason = QString::fromUtf8(PQerrorMessage(m_conn)).simplified();
+    for (const QString &notice : std::as_const(m_notices)) {
+        if (notice.startsWith(QLatin1String("FATAL")))
+            *reason = notice;
+    }
     return false;
+}
+
+std::optional<bool> PostgresNativeConnection::sessionReadOnly()
+{
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+        return std::nullopt;
+    // Reported by the server on every change since PostgreSQL 14: no round trip.
+    if (const char *value = PQparameterStatus(m_conn, "default_transaction_read_only"))
+        return qstrcmp(value, "on") == 0;
+    if (PQtransactionStatus(m_conn) == PQTRANS_INERROR)
+        return std::nullopt;
+    PGresult *res = PQexec(m_conn, "SHOW default_transaction_read_only");
+    std::optional<bool> readOnly;
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+        readOnly = qstrcmp(PQgetvalue(res, 0, 0), "on") == 0;
+    PQclear(res);
+    return readOnly;
 }
 
 std::shared_ptr<Interrupter> PostgresNativeConnection::interrupter() const

@@ -23,6 +23,7 @@ public:
     std::shared_ptr<Interrupter> interrupter() const override;
     int socket() const override;
     bool checkAlive(QString *reason) override;
+    std::optional<bool> sessionReadOnly() override;
     void release() override;
 
 private:

@@ -135,6 +135,16 @@ PythonLiteralParser::PythonLiteralParser(const QString &source, const QList<Toke
 {
 }
 
+bool PythonLiteralParser::isHidden(int index) const
+{
+    return index >= 0 && index < m_tokens.size() && m_tokens.at(index).secret;
+}
+
+QString PythonLiteralParser::shown(int index) const
+{
+    return isHidden(index) ? QStringLiteral("***") : text(index).toString();
+}
+
 QStringView PythonLiteralParser::text(int index) const
 {
     const Token &t = m_tokens.at(index);
@@ -268,7 +278,7 @@ bool PythonLiteralParser::parseSingle(int begin, int end, int depth, PythonValue
             QStringLiteral("*"), QStringLiteral("**"), QStringLiteral("..."),
         };
         if (!expressionStarts.contains(text(begin).toString()))
-            return fail(begin, QStringLiteral("invalid syntax at '%1'").arg(text(begin)), error);
+            return fail(begin, QStringLiteral("invalid syntax at '%1'").arg(shown(begin)), error);
         notLiteral(begin, end, value);
         return true;
     }
@@ -461,7 +471,8 @@ bool PythonLiteralParser::parseNumber(int index, bool negative, PythonValue *val
     value->column = m_tokens.at(index).column;
     const QString raw = text(index).toString();
     const auto bad = [&] {
-        return fail(index, QStringLiteral("invalid number literal '%1'").arg(raw.left(40)), error);
+        return fail(index, QStringLiteral("invalid number literal '%1'").arg(shown(index).left(40)),
+                    error);
     };
     if (raw.contains(QLatin1String("__")) || raw.endsWith(QLatin1Char('_')))
         return bad();
@@ -536,37 +547,44 @@ QString PythonLiteralParser::describe(int begin, int end) const
     QStringView previousText;
     for (int i = begin; i < end && out.size() <= kDescriptionLimit; ++i) {
         const Token &t = m_tokens.at(i);
+        Kind kind = t.kind;
         QString piece;
-        switch (t.kind) {
-        case Kind::String: {
-            const QStringView token = text(i);
-            int quote = 0;
-            while (quote < token.size() && token.at(quote) != QLatin1Char('\'') &&
-                   token.at(quote) != QLatin1Char('"'))
-                ++quote;
-            piece = token.left(quote).toString().toLower() + QLatin1String("\"...\"");
-            break;
-        }
-        case Kind::Open:
-            piece = m_source.at(t.start);
-            if (t.match > i + 1)
-                piece += QLatin1String("...");
-            if (t.match > i && t.match < m_tokens.size()) {
-                piece += m_source.at(m_tokens.at(t.match).start);
-                i = t.match;
+        if (isHidden(i)) {
+            if (i > begin && isHidden(i - 1))
+                continue; // one *** for the whole password
+            kind = Kind::Name;
+            piece = QStringLiteral("***");
+        } else {
+            switch (t.kind) {
+            case Kind::String: {
+                const QStringView token = text(i);
+                int quote = 0;
+                while (quote < token.size() && token.at(quote) != QLatin1Char('\'') &&
+                       token.at(quote) != QLatin1Char('"'))
+                    ++quote;
+                piece = token.left(quote).toString().toLower() + QLatin1String("\"...\"");
+                break;
             }
-            break;
-        default:
-            piece = text(i).toString();
+            case Kind::Open:
+                piece = m_source.at(t.start);
+                if (t.match > i + 1)
+                    piece += QLatin1String("...");
+                if (t.match > i && t.match < m_tokens.size()) {
+                    piece += m_source.at(m_tokens.at(t.match).start);
+                    i = t.match;
+                }
+                break;
+            default:
+                piece = text(i).toString();
+            }
         }
         bool space = false;
         if (!out.isEmpty()) {
-            const bool word =
-                t.kind == Kind::Name || t.kind == Kind::Number || t.kind == Kind::String;
+            const bool word = kind == Kind::Name || kind == Kind::Number || kind == Kind::String;
             const bool previousWord = previous == Kind::Name || previous == Kind::Number ||
                                       previous == Kind::String || previous == Kind::Close ||
                                       previous == Kind::Open;
-            if (t.kind == Kind::Operator)
+            if (kind == Kind::Operator)
                 space = piece != QLatin1String(".") && piece != QLatin1String(",") &&
                         piece != QLatin1String(":");
             else if (previous == Kind::Operator)
@@ -577,8 +595,8 @@ QString PythonLiteralParser::describe(int begin, int end) const
         if (space)
             out += QLatin1Char(' ');
         out += piece;
-        previous = t.kind == Kind::Open ? Kind::Close : t.kind;
-        previousText = text(i);
+        previous = kind == Kind::Open ? Kind::Close : kind;
+        previousText = isHidden(i) ? QStringView(u"***") : text(i);
     }
     if (out.size() > kDescriptionLimit)
         out = out.left(kDescriptionLimit) + QLatin1String("...");

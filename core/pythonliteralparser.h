@@ -29,7 +29,8 @@ public:
     bool parse(int begin, int end, PythonValue *value, PythonTokenizer::Error *error) const;
 
     // The tokens [begin, end) as short text, with string contents and bracket
-    // contents elided: os.environ["DB"] gives os.environ[...].
+    // contents elided: os.environ["DB"] gives os.environ[...]. The password of
+    // a URL written outside quotes (postgresql://app:secret@db) is ***.
     QString describe(int begin, int end) const;
 
     QStringView text(int index) const;
@@ -52,6 +53,10 @@ private:
     bool parseNumber(int index, bool negative, PythonValue *value,
                      PythonTokenizer::Error *error) const;
     bool fail(int index, const QString &message, PythonTokenizer::Error *error) const;
+    // Whether token index is a secret (see PythonTokenizer::Token), and its
+    // text as a message may show it.
+    bool isHidden(int index) const;
+    QString shown(int index) const;
     void notLiteral(int begin, int end, PythonValue *value) const;
 
     const QString &m_source;

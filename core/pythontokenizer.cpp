@@ -348,6 +348,49 @@ bool Scanner::closeBracket()
     return true;
 }
 
+bool isOperator(const QString &source, const Token &token, QLatin1String op)
+{
+    return token.kind == Token::Kind::Operator &&
+           QStringView(source).mid(token.start, token.length) == op;
+}
+
+// A URL outside quotes is tokens too: NAME ':' '//' user ':' password '@'
+// host. Marks the tokens from the ':' after the user to the last '@' of the
+// logical line, the span Url::redact() hides in a URL's text.
+void markUrlPasswords(const QString &source, QList<Token> *tokens)
+{
+    const QLatin1String colonOp(":"), slashesOp("//"), slashOp("/"), atOp("@");
+    const int n = int(tokens->size());
+    int i = 0;
+    while (i + 1 < n) {
+        if (!isOperator(source, tokens->at(i), colonOp) ||
+            !isOperator(source, tokens->at(i + 1), slashesOp)) {
+            ++i;
+            continue;
+        }
+        int colon = -1;
+        int at = -1;
+        int j = i + 2;
+        for (; j < n && tokens->at(j).kind != Token::Kind::Newline &&
+               tokens->at(j).kind != Token::Kind::End;
+             ++j) {
+            const Token &t = tokens->at(j);
+            if (colon >= 0) {
+                if (isOperator(source, t, atOp))
+                    at = j;
+            } else if (isOperator(source, t, colonOp)) {
+                colon = j;
+            } else if (isOperator(source, t, slashOp) || isOperator(source, t, slashesOp) ||
+                       isOperator(source, t, atOp)) {
+                break; // a host with no user:password before it
+            }
+        }
+        for (int k = colon + 1; colon >= 0 && k < at; ++k)
+            (*tokens)[k].secret = true;
+        i = qMax(i + 1, j);
+    }
+}
+
 } // namespace
 
 bool PythonTokenizer::tokenize(const QString &source, QList<Token> *tokens, Error *error)
@@ -355,8 +398,10 @@ bool PythonTokenizer::tokenize(const QString &source, QList<Token> *tokens, Erro
     tokens->clear();
     Error scratch;
     Scanner scanner(source, tokens, error ? error : &scratch);
-    if (scanner.run())
+    if (scanner.run()) {
+        markUrlPasswords(source, tokens);
         return true;
+    }
     tokens->clear();
     return false;
 }

@@ -21,6 +21,9 @@ public:
         int line = 1; // 1-based
         int column = 1;
         int match = -1; // Open: index of its Close token; Close: index of its Open token
+        // Part of the password of a URL written outside quotes
+        // (postgresql://app:secret@db): messages never show it.
+        bool secret = false;
     };
 
     struct Error

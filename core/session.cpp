@@ -86,7 +86,7 @@ void Session::acquireAndRun()
     }
     detach();
     if (!m_pool) {
-        fail(QStringLiteral("The engine of this session is gone."));
+        fail(tr("The engine of this session is gone."));
         return;
     }
     // The ticket is set before the callback can run; the callback clears it.
@@ -222,11 +222,22 @@ void Session::onFinished(quint64 request, const StatementResult &result)
 void Session::onConnectionGone()
 {
     // Closed under us: disposed, invalidated elsewhere, or the pool went away.
-    const bool wasBusy = m_busy && m_request != 0;
+    // Busy covers a BEGIN of transaction mode in flight too: its answer is lost as well.
+    const bool wasBusy = m_busy;
+    const bool hadTransaction = m_connection->inTransaction();
+    const QString reason = m_connection->invalidationReason();
     detach();
-    if (wasBusy)
-        fail(QStringLiteral("The connection was closed while the statement ran."));
+    if (wasBusy) {
+        fail(reason.isEmpty()
+                 ? tr("The connection was closed while the statement ran.")
+                 : tr("The connection was lost while the statement ran: %1")
+                       .arg(reason));
+        return;
+    }
     Q_EMIT stateChanged();
+    // Last: a receiver may destroy this session.
+    Q_EMIT connectionLost(reason.isEmpty() ? tr("the connection was closed") : reason,
+                          hadTransaction);
 }
 
 void Session::fail(const QString &message, bool cancelled)
@@ -251,7 +262,7 @@ void Session::cancel()
     if (m_ticket && m_pool) {
         m_pool->cancelCheckout(m_ticket);
         m_ticket = 0;
-        fail(QStringLiteral("Statement cancelled while waiting for a connection"), true);
+        fail(tr("Statement cancelled while waiting for a connection"), true);
         return;
     }
     if (m_connection && m_busy)
@@ -283,5 +294,5 @@ void Session::close()
     if (m_pool && m_closesItsConnections)
         m_pool->closeOpenedFor(this);
     if (wasBusy)
-        fail(QStringLiteral("Session closed while the statement ran"), true);
+        fail(tr("Session closed while the statement ran"), true);
 }

@@ -70,6 +70,10 @@ Q_SIGNALS:
     void taskFinished(const QVariant &value, const QString &error);
     // Connection taken or returned, transaction begun or ended, busy or not.
     void stateChanged();
+    // The connection this session held was closed under it while nothing ran
+    // (the server ended the session or restarted, the pool was disposed);
+    // an open transaction went with it. The next statement opens a new one.
+    void connectionLost(const QString &reason, bool transactionLost);
 
 private:
     void acquireAndRun();

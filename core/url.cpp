@@ -1,6 +1,7 @@
 #include "core/url.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -79,9 +80,11 @@ QString quotePlus(const QString &text)
 
 QString Url::redact(const QString &text)
 {
-    // scheme://user:SECRET@rest -> scheme://user:***@rest; the last '@' wins so a
-    // password with a stray '@' is hidden whole.
-    static const QRegularExpression pattern(QStringLiteral("^(\\s*[^:/]*://[^:/@]*:)(.*)@"),
+    // scheme://user:SECRET@rest -> scheme://user:***@rest: from the first ':'
+    // that does not start "://" up to the last '@', so that a password with a
+    // stray '@' is hidden whole, and so is one in a malformed URL
+    // (postgresql:/user:pw@host, user:pw@host, jdbc:postgresql://user:pw@host).
+    static const QRegularExpression pattern(QStringLiteral("^(.*?:(?!//))(.*)@"),
                                             QRegularExpression::DotMatchesEverythingOption);
     QString out = text;
     const auto match = pattern.match(text);
@@ -95,21 +98,26 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
     Url url;
     const QString text = input.trimmed();
     auto bad = [&](const QString &what) {
-        fail(error, QStringLiteral("Invalid database URL '%1': %2. Expected %3.")
+        fail(error, QCoreApplication::translate("Url", "Invalid database URL '%1': %2. Expected %3.")
                         .arg(redact(text), what, kValidForm));
         return std::nullopt;
     };
 
     if (text.isEmpty())
-        return bad(QStringLiteral("it is empty"));
+        return bad(QCoreApplication::translate("Url", "it is empty"));
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd < 0)
-        return bad(QStringLiteral("'://' is missing after the dialect name"));
+        return bad(QCoreApplication::translate("Url", "'://' is missing after the dialect name"));
     const QString scheme = text.left(schemeEnd);
     static const QRegularExpression schemeForm(
         QStringLiteral("^[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)?$"));
-    if (!schemeForm.match(scheme).hasMatch())
-        return bad(QStringLiteral("'%1' is not a dialect[+driver] name").arg(scheme));
+    const bool hidesPassword = redact(text) != text;
+    if (!schemeForm.match(scheme).hasMatch()) {
+        // What follows a ':' in it may be the start of a password (u:pw@host).
+        if (hidesPassword && scheme.contains(QLatin1Char(':')))
+            return bad(QCoreApplication::translate("Url", "the text before '://' is not a dialect[+driver] name"));
+        return bad(QCoreApplication::translate("Url", "'%1' is not a dialect[+driver] name").arg(scheme));
+    }
 
     url.m_backend = scheme.section(QLatin1Char('+'), 0, 0).toLower();
     url.m_driver = scheme.section(QLatin1Char('+'), 1, 1).toLower();
@@ -118,57 +126,69 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
                      [&](const Backend &b) { return url.m_backend == QLatin1String(b.name); });
     if (backend == backends().cend()) {
         if (url.m_backend == QLatin1String("postgres"))
-            return bad(QStringLiteral("the dialect is spelled 'postgresql', not 'postgres'"));
-        return bad(QStringLiteral("unsupported dialect '%1'; poolscope speaks sqlite, "
+            return bad(QCoreApplication::translate("Url", "the dialect is spelled 'postgresql', not 'postgres'"));
+        return bad(QCoreApplication::translate("Url", "unsupported dialect '%1'; poolscope speaks sqlite, "
                                   "postgresql, mysql and mariadb")
                        .arg(url.m_backend));
     }
     if (!url.m_driver.isEmpty() && !backend->drivers.contains(url.m_driver))
         return bad(
-            QStringLiteral("unknown driver '%1' for %2 (known: %3)")
+            QCoreApplication::translate("Url", "unknown driver '%1' for %2 (known: %3)")
                 .arg(url.m_driver, url.m_backend, backend->drivers.join(QStringLiteral(", "))));
     url.m_dialect = backend->dialect;
 
     QString rest = text.mid(schemeEnd + 3);
 
-    // Options first, so '?' inside them cannot confuse the rest.
+    // user:password@ - the user name stops at ':' or '/', the password at '@'
+    // (SQLAlchemy's grammar), so a literal '@' must be written %40. The user
+    // info is read before the options because a password may hold '?'.
+    const qsizetype at = rest.indexOf(QLatin1Char('@'));
+    if (at >= 0) {
+        const QString userinfo = rest.left(at);
+        const qsizetype colon = userinfo.indexOf(QLatin1Char(':'));
+        const QString user = colon >= 0 ? userinfo.left(colon) : userinfo;
+        if (!user.contains(QLatin1Char('/')) && !user.contains(QLatin1Char('?'))) {
+            if (!percentDecode(user, &url.m_username))
+                return bad(QCoreApplication::translate("Url", "the user name has a broken %-escape"));
+            url.m_hasUsername = true;
+            if (colon >= 0) {
+                if (!percentDecode(userinfo.mid(colon + 1), &url.m_password))
+                    return bad(QCoreApplication::translate("Url", "the password has a broken %-escape"));
+                url.m_hasPassword = true;
+            }
+            rest = rest.mid(at + 1);
+        }
+    }
+
+    // redact() hides up to the last '@', so that a password with a raw '@' is
+    // hidden whole. While such an '@' is left, what follows the user info may
+    // be the rest of that password: messages show those parts as *** too.
+    const bool partsMayHoldPassword = hidesPassword && rest.contains(QLatin1Char('@'));
+    auto shown = [&](const QString &part) {
+        return partsMayHoldPassword ? QStringLiteral("***") : part;
+    };
+
     const qsizetype question = rest.indexOf(QLatin1Char('?'));
     if (question >= 0) {
         const QString query = rest.mid(question + 1);
         rest.truncate(question);
+        // Blanks before the options are dropped like blanks at the end of the
+        // text, so that what render() writes parses back the same.
+        while (!rest.isEmpty() && rest.back().isSpace())
+            rest.chop(1);
         const QStringList pairs = query.split(QLatin1Char('&'), Qt::SkipEmptyParts);
         for (const QString &pair : pairs) {
             const qsizetype eq = pair.indexOf(QLatin1Char('='));
             if (eq <= 0)
-                return bad(QStringLiteral("option '%1' needs the form key=value").arg(pair));
+                return bad(QCoreApplication::translate("Url", "option '%1' needs the form key=value").arg(shown(pair)));
             QString key, value;
             QString rawValue = pair.mid(eq + 1);
             rawValue.replace(QLatin1Char('+'), QLatin1Char(' '));
             QString rawKey = pair.left(eq);
             rawKey.replace(QLatin1Char('+'), QLatin1Char(' '));
             if (!percentDecode(rawKey, &key) || !percentDecode(rawValue, &value))
-                return bad(QStringLiteral("option '%1' has a broken %-escape").arg(pair));
+                return bad(QCoreApplication::translate("Url", "option '%1' has a broken %-escape").arg(shown(pair)));
             url.m_options.append({key, value});
-        }
-    }
-
-    // user:password@ - the user name stops at ':' or '/', the password at '@'
-    // (SQLAlchemy's grammar), so a literal '@' must be written %40.
-    const qsizetype at = rest.indexOf(QLatin1Char('@'));
-    if (at >= 0) {
-        const QString userinfo = rest.left(at);
-        const qsizetype colon = userinfo.indexOf(QLatin1Char(':'));
-        const QString user = colon >= 0 ? userinfo.left(colon) : userinfo;
-        if (!user.contains(QLatin1Char('/'))) {
-            if (!percentDecode(user, &url.m_username))
-                return bad(QStringLiteral("the user name has a broken %-escape"));
-            url.m_hasUsername = true;
-            if (colon >= 0) {
-                if (!percentDecode(userinfo.mid(colon + 1), &url.m_password))
-                    return bad(QStringLiteral("the password has a broken %-escape"));
-                url.m_hasPassword = true;
-            }
-            rest = rest.mid(at + 1);
         }
     }
 
@@ -179,34 +199,38 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         url.m_hasDatabase = true;
     }
     if (hostPort.contains(QLatin1Char('@')))
-        return bad(QStringLiteral("an '@' in a user name or password must be written %40"));
+        return bad(QCoreApplication::translate("Url", "an '@' in a user name or password must be written %40"));
 
     QString portText;
     if (hostPort.startsWith(QLatin1Char('['))) {
         const qsizetype close = hostPort.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return bad(QStringLiteral("the IPv6 host has no closing ']'"));
-        url.m_host = hostPort.mid(1, close - 1);
+            return bad(QCoreApplication::translate("Url", "the IPv6 host has no closing ']'"));
+        // Blanks inside the brackets are dropped: render() writes a host without
+        // ':' bare, where a trailing blank would be lost.
+        url.m_host = hostPort.mid(1, close - 1).trimmed();
         if (url.m_host.isEmpty())
-            return bad(QStringLiteral("the IPv6 host between [ ] is empty"));
+            return bad(QCoreApplication::translate("Url", "the IPv6 host between [ ] is empty"));
+        if (url.m_host.contains(QLatin1Char('[')))
+            return bad(QCoreApplication::translate("Url", "the IPv6 host between [ ] holds another '['"));
         const QString after = hostPort.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(QLatin1Char(':')))
-                return bad(QStringLiteral("unexpected '%1' after the IPv6 host").arg(after));
+                return bad(QCoreApplication::translate("Url", "unexpected '%1' after the IPv6 host").arg(shown(after)));
             portText = after.mid(1);
             if (portText.isEmpty())
-                return bad(QStringLiteral("the port after ':' is empty"));
+                return bad(QCoreApplication::translate("Url", "the port after ':' is empty"));
         }
     } else {
         if (hostPort.contains(QLatin1Char('[')) || hostPort.contains(QLatin1Char(']')) ||
             hostPort.count(QLatin1Char(':')) > 1)
-            return bad(QStringLiteral("an IPv6 host must be written in brackets, like [::1]"));
+            return bad(QCoreApplication::translate("Url", "an IPv6 host must be written in brackets, like [::1]"));
         const qsizetype colon = hostPort.indexOf(QLatin1Char(':'));
         if (colon >= 0) {
             portText = hostPort.mid(colon + 1);
             hostPort.truncate(colon);
             if (portText.isEmpty())
-                return bad(QStringLiteral("the port after ':' is empty"));
+                return bad(QCoreApplication::translate("Url", "the port after ':' is empty"));
         }
         url.m_host = hostPort;
     }
@@ -214,18 +238,20 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         bool ok = false;
         const int port = portText.toInt(&ok);
         if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-')))
-            return bad(QStringLiteral("the port '%1' is not a number").arg(portText));
+            return bad(QCoreApplication::translate("Url", "the port '%1' is not a number").arg(shown(portText)));
         if (port < 1 || port > 65535)
-            return bad(QStringLiteral("the port %1 is outside 1-65535").arg(port));
+            return bad(
+                QCoreApplication::translate("Url", "the port %1 is outside 1-65535").arg(shown(QString::number(port))));
         url.m_port = port;
     }
 
     if (url.m_dialect == Dialect::SQLite) {
         if (!url.m_host.isEmpty() || url.m_port >= 0 || url.m_hasUsername)
-            return bad(QStringLiteral("a sqlite URL has no user, host or port; write "
+            return bad(QCoreApplication::translate("Url", "a sqlite URL has no user, host or port; write "
                                       "sqlite:///relative.db or sqlite:////absolute/path.db"));
     } else if (url.m_database.contains(QLatin1Char('/'))) {
-        return bad(QStringLiteral("the database name '%1' contains '/'").arg(url.m_database));
+        return bad(
+            QCoreApplication::translate("Url", "the database name '%1' contains '/'").arg(shown(url.m_database)));
     }
     return url;
 }

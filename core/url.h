@@ -24,7 +24,8 @@ public:
     static std::optional<Url> parse(const QString &text, QString *error = nullptr);
 
     // Masks what looks like a password in text that may not even parse, for
-    // messages about bad input.
+    // messages about bad input: from the first ':' that does not start "://" up
+    // to the last '@' after it.
     static QString redact(const QString &text);
 
     Dialect dialect() const { return m_dialect; }

@@ -126,6 +126,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
     layout->addWidget(m_outcome);
     layout->addWidget(buttons);
 
+    connect(m_url, &QLineEdit::editingFinished, this, &ConnectionDialog::hideUrlPassword);
     connect(m_byUrl, &QRadioButton::toggled, this, &ConnectionDialog::updateFieldMode);
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateFieldMode);
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
@@ -147,6 +148,7 @@ void ConnectionDialog::setBind(const Bind &bind)
     m_name->setText(bind.name);
     m_taken.removeAll(bind.name);
     m_url->setText(bind.url.render(false));
+    hideUrlPassword();
     m_byUrl->setChecked(true);
     const PoolOptions &o = bind.options;
     m_poolSize->setValue(o.poolSize);
@@ -158,6 +160,22 @@ void ConnectionDialog::setBind(const Bind &bind)
     m_leakThreshold->setValue(o.leakThreshold);
     m_connectTimeout->setValue(o.connectTimeout);
     m_readOnly->setChecked(o.readOnly);
+}
+
+void ConnectionDialog::hideUrlPassword()
+{
+    const QString text = m_url->text().trimmed();
+    const auto url = Url::parse(text);
+    if (!url || !url->hasPassword() || url->password() == QLatin1String("***"))
+        return;
+    // Only the user-info part changes; the rest stays as typed, and must
+    // still mean the same URL.
+    const QString hidden = Url::redact(text);
+    const auto check = Url::parse(hidden);
+    if (!check || !(check->withoutPassword() == url->withoutPassword()))
+        return;
+    m_urlPassword = url->password();
+    m_url->setText(hidden);
 }
 
 bool ConnectionDialog::rememberPassword() const
@@ -203,9 +221,12 @@ bool ConnectionDialog::buildBind(Bind *bind, QString *message) const
             text += QLatin1Char('/') + m_database->text().trimmed();
         }
     }
-    const auto url = Url::parse(text, message);
+    auto url = Url::parse(text, message);
     if (!url)
         return false;
+    if (m_byUrl->isChecked() && url->hasPassword() && url->password() == QLatin1String("***") &&
+        !m_urlPassword.isEmpty())
+        url->setPassword(m_urlPassword);
     bind->url = *url;
     PoolOptions &o = bind->options;
     o.poolSize = m_poolSize->value();
@@ -233,6 +254,7 @@ bool ConnectionDialog::validate(QString *message) const
 
 void ConnectionDialog::accept()
 {
+    hideUrlPassword();
     QString message;
     if (!buildBind(&m_result, &message)) {
         m_outcome->setText(message);
@@ -243,6 +265,7 @@ void ConnectionDialog::accept()
 
 void ConnectionDialog::testConnection()
 {
+    hideUrlPassword();
     Bind bind;
     QString message;
     if (!buildBind(&bind, &message)) {

@@ -44,6 +44,8 @@ public:
 private:
     bool buildBind(Bind *bind, QString *message) const;
     void updateFieldMode();
+    // Once typed, a password in the URL field shows as *** and is kept aside.
+    void hideUrlPassword();
 
     QStringList m_taken;
     Bind m_result;
@@ -70,4 +72,5 @@ private:
     QCheckBox *m_remember;
     QLabel *m_outcome;
     QPointer<Engine> m_testEngine;
+    QString m_urlPassword; // what the URL field shows as ***
 };

@@ -122,6 +122,19 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     connect(m_session, &Session::resultStarted, m_model, &ResultModel::setColumns);
     connect(m_session, &Session::rowsReady, m_model, &ResultModel::appendRows);
     connect(m_session, &Session::stateChanged, this, &SessionTab::updateStatus);
+    connect(m_session, &Session::connectionLost, this,
+            [this](const QString &reason, bool transactionLost) {
+                QString why = reason.simplified();
+                while (why.endsWith(QLatin1Char('.')))
+                    why.chop(1);
+                QString text = tr("The connection was lost: %1.").arg(why);
+                if (transactionLost)
+                    text += tr(" The open transaction is gone; its changes were not committed.");
+                text += tr(" The next statement opens a new connection.");
+                appendMessage(text);
+                m_outputTabs->setCurrentWidget(m_messages);
+                updateStatus();
+            });
     connect(m_session, &Session::finished, this, [this](const StatementResult &result) {
         if (!m_queue->isRunning())
             onFinished(result);

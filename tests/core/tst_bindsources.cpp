@@ -349,6 +349,15 @@ void TestBindSources::passwordsNeverInMessages()
                                                        secretUrl));
     configs << BindConfig::fromArgument(QString::fromUtf8("x=" + secretUrl));
     configs << BindConfig::fromArgument(QString::fromUtf8(secretUrl));
+    // Found by fuzzing (fuzz/corpus/*/regress-*): a URL outside quotes in
+    // config.py, a URL after some other text, a URL where a name belongs.
+    configs << BindConfig::readFile(write("f.py", "SQLALCHEMY_DATABASE_URI = " + secretUrl +
+                                                      "\nSQLALCHEMY_BINDS = {'a': "
+                                                      "postgres://app:9hunter2@db/app}\n"));
+    configs << BindConfig::readFile(
+        write("g.env", "DATABASE_URL=jdbc:" + secretUrl + "\n" + secretUrl + "='x' junk\n"));
+    configs << BindConfig::readFile(
+        write("h.json", "{\"jdbc:" + secretUrl + "\\u0001\": \"sqlite://\"}"));
     int messages = 0;
     for (const BindConfig &config : std::as_const(configs)) {
         const QStringList all = config.warnings() << config.error();

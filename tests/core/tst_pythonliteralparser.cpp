@@ -210,6 +210,14 @@ void TestPythonLiteralParser::literals_data()
     QTest::newRow("long expression cut")
         << "aaaaaaaaaa.bbbbbbbbbb.cccccccccc.dddddddddd.eeeeeeeeee.ffffffffff.gggggggggg"
         << "<aaaaaaaaaa.bbbbbbbbbb.cccccccccc.dddddddddd.eeeeeeeeee.fffff...>";
+    // Found by fuzzing: a URL written without quotes is tokens, and its
+    // password must not show in the description.
+    QTest::newRow("URL outside quotes") << "postgresql://app:s3cret@db/app"
+                                        << "<postgresql: // app: *** @ db / app>";
+    QTest::newRow("URL outside quotes, raw @") << "{'a': mysql://u:p@ss@db/x}"
+                                               << "{'a': <mysql: // u: *** @ db / x>}";
+    QTest::newRow("URL without password") << "postgresql://app@db/app"
+                                          << "<postgresql: // app @ db / app>";
     QTest::newRow("missing value") << "[1, , 2]"
                                    << "error 1:5: expected a value before ','";
     QTest::newRow("missing dict value") << "{'a':}"

@@ -95,6 +95,9 @@ void TestUrl::good_data()
     QTest::newRow("ipv6") << "postgresql://u:p@[::1]:5432/d"
                           << "postgresql://u:***@[::1]:5432/d"
                           << "postgresql://u:p@[::1]:5432/d" << pg << "d";
+    QTest::newRow("ipv6 blanks in brackets") << "postgresql://u@[ ::1 ]"
+                                             << "postgresql://u@[::1]"
+                                             << "postgresql://u@[::1]" << pg << "";
     QTest::newRow("ipv6 no port") << "postgresql://[2001:db8::7]/d"
                                   << "postgresql://[2001:db8::7]/d"
                                   << "postgresql://[2001:db8::7]/d" << pg << "d";
@@ -130,6 +133,12 @@ void TestUrl::good_data()
     QTest::newRow("repeated option") << "postgresql://h/d?a=2&a=1"
                                      << "postgresql://h/d?a=2&a=1"
                                      << "postgresql://h/d?a=2&a=1" << pg << "d";
+    QTest::newRow("? in password") << "postgresql://u:sec?ret@h/d?sslmode=require"
+                                   << "postgresql://u:***@h/d?sslmode=require"
+                                   << "postgresql://u:sec%3Fret@h/d?sslmode=require" << pg << "d";
+    QTest::newRow("blanks before options") << "postgresql://h/d \t?sslmode=require"
+                                           << "postgresql://h/d?sslmode=require"
+                                           << "postgresql://h/d?sslmode=require" << pg << "d";
     QTest::newRow("port max") << "postgresql://h:65535/d"
                               << "postgresql://h:65535/d"
                               << "postgresql://h:65535/d" << pg << "d";
@@ -197,6 +206,8 @@ void TestUrl::bad_data()
                                    << "no closing ']'";
     QTest::newRow("ipv6 unbracketed") << "postgresql://::1]/d"
                                       << "brackets";
+    QTest::newRow("ipv6 nested [") << "postgresql://[[::1]/d"
+                                   << "holds another '['";
     QTest::newRow("ipv6 junk after") << "postgresql://[::1]x/d"
                                      << "unexpected 'x'";
     QTest::newRow("broken escape password") << "postgresql://u:p%zz@h/d"
@@ -247,14 +258,27 @@ void TestUrl::components()
 
 void TestUrl::passwordNeverInErrors()
 {
-    const QStringList secrets = {QStringLiteral("postgresql://u:S3cretPw@h:abc/d"),
-                                 QStringLiteral("postgresql://u:S3cretPw@h@x/d"),
-                                 QStringLiteral("oracle://u:S3cretPw@h/d"),
-                                 QStringLiteral("mysql://u:S3cretPw@h/a/b")};
+    const QStringList secrets = {
+        QStringLiteral("postgresql://u:S3cretPw@h:abc/d"),
+        QStringLiteral("postgresql://u:S3cretPw@h@x/d"),
+        QStringLiteral("oracle://u:S3cretPw@h/d"),
+        QStringLiteral("mysql://u:S3cretPw@h/a/b"),
+        // Found by fuzzing: the tail of a password with a raw '@' read as the
+        // port, the database or an option; a '?' in the password; text before
+        // the scheme.
+        QStringLiteral("postgresql://u:Pa@ss:S3cretPw/rd@h/d"),
+        QStringLiteral("mysql://u:Pa@ss/S3cretPw/x@h/d"),
+        QStringLiteral("postgresql://u:Pa@ss?S3cretPw@h/d"),
+        QStringLiteral("postgresql://h?x:S3cretPw@h/d"),
+        QStringLiteral("postgresql://u:S3cret?Pw@h:abc/d"),
+        QStringLiteral("jdbc:postgresql://u:S3cretPw@h/d"),
+        QStringLiteral("postgresql:/u:S3cretPw@h/d"),
+    };
     for (const QString &text : secrets) {
         QString error;
-        QVERIFY(!Url::parse(text, &error));
-        QVERIFY2(!error.contains(QLatin1String("S3cretPw")), qPrintable(error));
+        QVERIFY2(!Url::parse(text, &error), qPrintable(text));
+        QVERIFY2(!error.contains(QLatin1String("S3cret")) && !error.contains(QLatin1String("Pw")),
+                 qPrintable(error));
     }
 }
 
@@ -268,6 +292,16 @@ void TestUrl::redact_data()
                            << "postgresql://u:***@h/d";
     QTest::newRow("no password") << "postgresql://u@h/d"
                                  << "postgresql://u@h/d";
+    QTest::newRow("text before the scheme") << "jdbc:postgresql://u:pw@h/d"
+                                            << "jdbc:***@h/d";
+    QTest::newRow("one slash") << "postgresql:/u:pw@h/d"
+                               << "postgresql:***@h/d";
+    QTest::newRow("no scheme") << "u:pw@h/d"
+                               << "u:***@h/d";
+    QTest::newRow("no password, port") << "postgresql://u@h:5432/d"
+                                       << "postgresql://u@h:5432/d";
+    QTest::newRow("a later URL") << "x://y@z=postgresql://u:pw@h/d"
+                                 << "x://y@z=postgresql://u:***@h/d";
     QTest::newRow("not a url") << "hello"
                                << "hello";
 }

@@ -1,0 +1,712 @@
+// A password must never show: the test creates a real PostgreSQL role and a
+// real MariaDB user with a known password, then runs every command-line
+// command (good and bad URLs, wrong password, unreachable port, broken
+// configuration files) and the GUI flows a person goes through (add a bind in
+// the bind dialog, run, fail, export, edit, close, start again from the same
+// settings file, answer the password prompt) and looks for the password, and
+// its percent-encoded form, in everything poolscope wrote or showed: standard
+// output and error, every log message (poolscope's categories enabled), the
+// settings file, window titles, every text on screen, the export files and the
+// pool event log.
+#include "core/connection.h"
+#include "core/engine.h"
+#include "core/eventlog.h"
+#include "core/pool.h"
+#include "core/resultmodel.h"
+#include "core/session.h"
+#include "core/workspace.h"
+#include "tests/support/testsupport.h"
+#include "ui/connectiondialog.h"
+#include "ui/exportdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/sessiontab.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMutex>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+namespace {
+
+const QString kSecret = QStringLiteral("Zq7-Secret-Pw!");
+
+QMutex logMutex;
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker locker(&logMutex);
+        capturedLog << QStringLiteral("%1: %2").arg(QString::fromLatin1(context.category), message);
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+// Where a secret could hide in text: as typed, percent-encoded, and the
+// encoded form's lower-case escapes.
+bool containsSecret(const QString &text)
+{
+    const QString encoded = QString::fromLatin1(kSecret.toUtf8().toPercentEncoding());
+    return text.contains(kSecret) || text.contains(encoded, Qt::CaseInsensitive);
+}
+
+QString withoutMnemonic(QString text)
+{
+    return text.remove(QLatin1Char('&'));
+}
+
+// Everything on screen that a person (or a screen reader) could read: titles,
+// labels, buttons, plain line edits (not password fields), text views, tab
+// titles, status bars, and every cell and tooltip of every item view.
+QStringList screenTexts()
+{
+    QStringList texts;
+    const auto widgets = QApplication::allWidgets();
+    for (QWidget *widget : widgets) {
+        texts << widget->windowTitle() << widget->toolTip() << widget->statusTip();
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            texts << label->text();
+        if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            texts << button->text();
+        if (auto *edit = qobject_cast<QLineEdit *>(widget);
+            edit && edit->echoMode() == QLineEdit::Normal)
+            texts << edit->text();
+        if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
+            texts << plain->toPlainText();
+        if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+            for (int i = 0; i < combo->count(); ++i)
+                texts << combo->itemText(i);
+        }
+        if (auto *tabs = qobject_cast<QTabWidget *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                texts << tabs->tabText(i) << tabs->tabToolTip(i);
+        }
+        if (auto *bar = qobject_cast<QStatusBar *>(widget))
+            texts << bar->currentMessage();
+        if (auto *dialog = qobject_cast<QInputDialog *>(widget))
+            texts << dialog->labelText();
+        if (auto *view = qobject_cast<QAbstractItemView *>(widget); view && view->model()) {
+            const QAbstractItemModel *model = view->model();
+            std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+                for (int c = 0; c < model->columnCount(parent); ++c)
+                    texts << model->headerData(c, Qt::Horizontal).toString();
+                for (int r = 0; r < model->rowCount(parent); ++r) {
+                    for (int c = 0; c < model->columnCount(parent); ++c) {
+                        const QModelIndex index = model->index(r, c, parent);
+                        texts << index.data(Qt::DisplayRole).toString()
+                              << index.data(Qt::ToolTipRole).toString();
+                        if (c == 0 && model->hasChildren(index))
+                            walk(index);
+                    }
+                }
+            };
+            walk(QModelIndex());
+        }
+    }
+    return texts;
+}
+
+QStringList leaks(const QStringList &texts)
+{
+    QStringList found;
+    for (const QString &text : texts) {
+        if (containsSecret(text))
+            found << text;
+    }
+    return found;
+}
+
+// Polls for a modal widget of type T and hands it to act once; act returns
+// true when it has dealt with it.
+template<typename T>
+void whenModal(QObject *context, std::function<bool(T *)> act)
+{
+    auto *poll = new QTimer(context);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, act] {
+        if (auto *widget = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            if (act(widget)) {
+                poll->stop();
+                poll->deleteLater();
+            }
+        }
+    });
+    poll->start();
+}
+
+QWidget *fieldOf(QWidget *dialog, const QString &label)
+{
+    const auto labels = dialog->findChildren<QLabel *>();
+    for (QLabel *candidate : labels) {
+        if (withoutMnemonic(candidate->text()) == label)
+            return candidate->buddy();
+    }
+    return nullptr;
+}
+
+template<typename T>
+T *childWithText(QWidget *parent, const QString &text)
+{
+    const auto children = parent->findChildren<T *>();
+    for (T *child : children) {
+        if (withoutMnemonic(child->text()) == text)
+            return child;
+    }
+    return nullptr;
+}
+
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+QAction *menuAction(QMainWindow *window, const QString &text)
+{
+    const auto actions = window->findChildren<QAction *>();
+    for (QAction *action : actions) {
+        if (withoutMnemonic(action->text()) == text)
+            return action;
+    }
+    return nullptr;
+}
+
+struct Account
+{
+    Dialect dialect;
+    Url admin;  // the test server's superuser URL
+    Url secret; // the account with the known password
+};
+
+} // namespace
+
+class TestSecrets final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void commandLineNeverShowsThePassword();
+    void guiNeverShowsThePassword();
+
+private:
+    struct Run
+    {
+        int exit = -1;
+        QString out;
+        QString err;
+    };
+    Run poolscope(const QStringList &arguments, const QMap<QString, QString> &environment = {});
+    void addBindThroughDialog(MainWindow *window, const QString &name, const Account &account,
+                              bool byFields, const QString &password);
+
+    QList<Account> m_accounts;
+    QString m_table;
+    QString m_role;
+    QTemporaryDir m_dir;
+};
+
+void TestSecrets::initTestCase()
+{
+    previousHandler = qInstallMessageHandler(captureMessage);
+    // Every poolscope category at every level, the way someone debugging would run it.
+    QLoggingCategory::setFilterRules(QStringLiteral("poolscope.*=true\nqt.qpa.*=false"));
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, pgUrl);
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::MySQL, myUrl);
+    m_role = testsupport::uniqueBindName(QStringLiteral("secret"))
+                 .replace(QLatin1Char('-'), QLatin1Char('_'));
+    m_table = m_role + QStringLiteral("_t");
+    {
+        // Closed right after, so that no server session shows CREATE ROLE.
+        testsupport::ServerProbe pg(pgUrl);
+        QVERIFY2(pg.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(m_role, kSecret)),
+                 qPrintable(pg.error()));
+        QVERIFY(pg.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER, name TEXT)").arg(m_table)));
+        QVERIFY(pg.exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'one')").arg(m_table)));
+        QVERIFY(pg.exec(QStringLiteral("GRANT SELECT ON %1 TO %2").arg(m_table, m_role)));
+        QVERIFY(pg.exec(QStringLiteral("SELECT 1")));
+        testsupport::ServerProbe my(myUrl);
+        for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")})
+            QVERIFY2(my.exec(QStringLiteral("CREATE USER '%1'@'%2' IDENTIFIED BY '%3'")
+                                 .arg(m_role, host, kSecret)),
+                     qPrintable(my.error()));
+        QVERIFY(my.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER, name TEXT)").arg(m_table)));
+        QVERIFY(my.exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'one')").arg(m_table)));
+        for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")})
+            QVERIFY(my.exec(
+                QStringLiteral("GRANT SELECT, PROCESS ON *.* TO '%1'@'%2'").arg(m_role, host)));
+        QVERIFY(my.exec(QStringLiteral("SELECT 1")));
+    }
+    for (const Url &admin : {pgUrl, myUrl}) {
+        const Url secret = *Url::parse(
+            QStringLiteral("%1://%2:%3@%4:%5/%6")
+                .arg(admin.backend(), m_role,
+                     QString::fromLatin1(kSecret.toUtf8().toPercentEncoding()), admin.host())
+                .arg(admin.port())
+                .arg(admin.database()));
+        QCOMPARE(secret.password(), kSecret);
+        m_accounts.append({admin.dialect(), admin, secret});
+    }
+}
+
+void TestSecrets::cleanupTestCase()
+{
+    for (const Account &account : std::as_const(m_accounts)) {
+        testsupport::ServerProbe probe(account.admin);
+        probe.exec(QStringLiteral("DROP TABLE %1").arg(m_table));
+        if (account.dialect == Dialect::PostgreSQL) {
+            probe.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                      "WHERE usename = '%1'")
+                           .arg(m_role));
+            probe.exec(QStringLiteral("DROP OWNED BY %1").arg(m_role));
+            probe.exec(QStringLiteral("DROP ROLE %1").arg(m_role));
+        } else {
+            probe.exec(QStringLiteral("DROP USER '%1'@'127.0.0.1', '%1'@'localhost'").arg(m_role));
+        }
+    }
+    qInstallMessageHandler(previousHandler);
+    const QStringList found = leaks(capturedLog);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+TestSecrets::Run TestSecrets::poolscope(const QStringList &arguments,
+                                        const QMap<QString, QString> &environment)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("poolscope.*=true"));
+    env.remove(QStringLiteral("SQLALCHEMY_DATABASE_URI"));
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        env.insert(it.key(), it.value());
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral(POOLSCOPE_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = QStringLiteral("did not finish");
+        return run;
+    }
+    run.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void TestSecrets::commandLineNeverShowsThePassword()
+{
+    QVERIFY(!m_accounts.isEmpty());
+    auto write = [&](const QString &name, const QString &content) {
+        QFile file(m_dir.filePath(name));
+        file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        file.write(content.toUtf8());
+        return file.fileName();
+    };
+    int runs = 0;
+    auto check = [&](const QStringList &arguments, int expectedExit,
+                     const QMap<QString, QString> &environment = {}) {
+        const Run run = poolscope(arguments, environment);
+        ++runs;
+        const QString what =
+            arguments.join(QLatin1Char(' ')).replace(kSecret, QStringLiteral("<pw>")) +
+            QStringLiteral("\nstdout: ") + run.out + QStringLiteral("\nstderr: ") + run.err;
+        QVERIFY2(!containsSecret(run.out), qPrintable(QStringLiteral("stdout shows it: ") + what));
+        QVERIFY2(!containsSecret(run.err), qPrintable(QStringLiteral("stderr shows it: ") + what));
+        // expectedExit -1: any answer will do, only what is shown matters.
+        QVERIFY2(run.exit == expectedExit || (expectedExit == -1 && run.exit >= 0),
+                 qPrintable(QStringLiteral("exit %1: ").arg(run.exit) + what));
+    };
+
+    for (const Account &account : std::as_const(m_accounts)) {
+        const QString url = account.secret.render(false);
+        const QString raw = url; // the password percent-encoded, as people paste it
+        QVERIFY(raw.contains(QString::fromLatin1(kSecret.toUtf8().toPercentEncoding())));
+        // The same URL with the password typed as is (SQLAlchemy accepts it
+        // when it has no reserved characters).
+        const QString typed =
+            QStringLiteral("%1://%2:%3@%4:%5/%6")
+                .arg(account.secret.backend(), m_role, kSecret, account.secret.host())
+                .arg(account.secret.port())
+                .arg(account.secret.database());
+        QString wrong = url;
+        wrong.replace(m_role + QLatin1Char(':'), QStringLiteral("nobody_here:"));
+        QString unreachable = url;
+        unreachable.replace(QStringLiteral(":%1/").arg(account.secret.port()),
+                            QStringLiteral(":1/"));
+        const QString select = QStringLiteral("SELECT id, name FROM %1").arg(m_table);
+        const QString exportPath = m_dir.filePath(QStringLiteral("export.csv"));
+
+        for (const QString &target : {raw, typed}) {
+            check({QStringLiteral("query"), target, select}, 0);
+            check({QStringLiteral("query"), target, select, QStringLiteral("--format"),
+                   QStringLiteral("json")},
+                  0);
+            check({QStringLiteral("query"), target, select, QStringLiteral("-o"), exportPath}, 0);
+            QFile exported(exportPath);
+            QVERIFY(exported.open(QIODevice::ReadOnly));
+            QVERIFY(!containsSecret(QString::fromUtf8(exported.readAll())));
+            check({QStringLiteral("query"), target, QStringLiteral("SELECT * FROM no_such_table")},
+                  2);
+            check({QStringLiteral("query"), target,
+                   QStringLiteral("INSERT INTO %1 VALUES (2, 'two')").arg(m_table)},
+                  2); // no privilege
+            check({QStringLiteral("query"), target,
+                   QStringLiteral("INSERT INTO %1 VALUES (2, 'two')").arg(m_table),
+                   QStringLiteral("--read-only")},
+                  2);
+            check({QStringLiteral("sessions"), target}, 0);
+            check({QStringLiteral("sessions"), target, QStringLiteral("--format"),
+                   QStringLiteral("json")},
+                  0);
+            check({QStringLiteral("schema"), target}, 0);
+            check({QStringLiteral("schema"), target, QStringLiteral("--format"),
+                   QStringLiteral("json")},
+                  0);
+            check({QStringLiteral("binds"), QStringLiteral("--bind"),
+                   QStringLiteral("main=") + target},
+                  0);
+            check({QStringLiteral("query"), QStringLiteral("main"), select,
+                   QStringLiteral("--bind"), QStringLiteral("main=") + target},
+                  0);
+            check({QStringLiteral("binds")}, 0,
+                  {{QStringLiteral("SQLALCHEMY_DATABASE_URI"), target}});
+            check({QStringLiteral("query"), QStringLiteral("default"), select}, 0,
+                  {{QStringLiteral("SQLALCHEMY_DATABASE_URI"), target}});
+        }
+        // Wrong user (so the password is wrong for it), nothing listening.
+        for (const QString &bad : {wrong, unreachable}) {
+            check({QStringLiteral("query"), bad, select}, 2);
+            check({QStringLiteral("sessions"), bad}, 2);
+            check({QStringLiteral("schema"), bad}, 2);
+        }
+        // URLs that do not even parse, with the password in them.
+        const QStringList broken = {
+            typed.left(typed.lastIndexOf(QLatin1Char(':'))) + QStringLiteral(":notaport/db"),
+            QStringLiteral("nosuchdialect://%1:%2@127.0.0.1/db").arg(m_role, kSecret),
+            QStringLiteral("%1://%2:%3@[::1/db").arg(account.secret.backend(), m_role, kSecret),
+            QStringLiteral("%1://%2@127.0.0.1:1/db?password=%3")
+                .arg(account.secret.backend(), m_role, kSecret),
+            QStringLiteral("%1:/%2:%3@127.0.0.1/db").arg(account.secret.backend(), m_role, kSecret),
+        };
+        for (const QString &bad : broken) {
+            const Run run = poolscope({QStringLiteral("query"), bad, select});
+            ++runs;
+            QVERIFY2(run.exit == 1 || run.exit == 2, qPrintable(run.err));
+            QVERIFY2(!containsSecret(run.out + run.err),
+                     qPrintable(QString(bad).replace(kSecret, QStringLiteral("<pw>")) +
+                                QStringLiteral(": ") + run.err));
+            check({QStringLiteral("binds"), QStringLiteral("--bind"), QStringLiteral("x=") + bad},
+                  -1);
+        }
+        // Configuration files that hold the password: fine ones and broken ones.
+        const QStringList configs = {
+            write(QStringLiteral("binds.json"),
+                  QStringLiteral("{\"default\": \"%1\", \"other\": {\"url\": \"%1\", "
+                                 "\"pool_size\": 2}}")
+                      .arg(typed)),
+            write(QStringLiteral("config.py"),
+                  QStringLiteral("SQLALCHEMY_DATABASE_URI = \"%1\"\n"
+                                 "SQLALCHEMY_BINDS = {\"other\": \"%1\"}\n"
+                                 "SQLALCHEMY_ENGINE_OPTIONS = {\"echo_pool\": True}\n")
+                      .arg(typed)),
+            write(QStringLiteral("app.env"),
+                  QStringLiteral("SQLALCHEMY_DATABASE_URI=%1\n").arg(typed)),
+        };
+        for (const QString &config : configs) {
+            check({QStringLiteral("binds"), QStringLiteral("--config"), config}, 0);
+            check({QStringLiteral("query"), QStringLiteral("default"), select,
+                   QStringLiteral("--config"), config},
+                  0);
+        }
+        const QStringList brokenConfigs = {
+            write(QStringLiteral("broken.json"),
+                  QStringLiteral("{\"default\": \"%1\",, }").arg(typed)),
+            write(QStringLiteral("broken.py"),
+                  QStringLiteral("SQLALCHEMY_DATABASE_URI = \"%1\" + suffix\n"
+                                 "SQLALCHEMY_BINDS = {\"x\": \"%1\"\n")
+                      .arg(typed)),
+            write(QStringLiteral("computed.py"),
+                  QStringLiteral("SQLALCHEMY_DATABASE_URI = os.environ.get(\"X\", \"%1\")\n"
+                                 "SQLALCHEMY_BINDS = {\"other\": f\"%1\"}\n")
+                      .arg(typed)),
+            write(QStringLiteral("broken.env"),
+                  QStringLiteral("SQLALCHEMY_DATABASE_URI=\"%1\n").arg(typed)),
+            write(QStringLiteral("badurl.json"),
+                  QStringLiteral("{\"default\": \"%1\"}").arg(broken.first())),
+        };
+        for (const QString &config : brokenConfigs) {
+            for (const QString &command : {QStringLiteral("binds"), QStringLiteral("query")}) {
+                QStringList arguments{command};
+                if (command == QLatin1String("query"))
+                    arguments << QStringLiteral("default") << select;
+                arguments << QStringLiteral("--config") << config;
+                const Run run = poolscope(arguments);
+                ++runs;
+                QVERIFY2(!containsSecret(run.out + run.err),
+                         qPrintable(
+                             QFileInfo(config).fileName() + QStringLiteral(": ") +
+                             QString(run.out + run.err).replace(kSecret, QStringLiteral("<pw>"))));
+            }
+        }
+    }
+    qInfo("%d runs of the command line", runs);
+}
+
+void TestSecrets::addBindThroughDialog(MainWindow *window, const QString &name,
+                                       const Account &account, bool byFields,
+                                       const QString &password)
+{
+    bool handled = false;
+    QString outcome;
+    whenModal<ConnectionDialog>(this, [&](ConnectionDialog *dialog) {
+        typeInto(dialog->nameEdit(), name);
+        if (byFields) {
+            childWithText<QRadioButton>(dialog, QStringLiteral("By fields"))->click();
+            auto *type =
+                qobject_cast<QComboBox *>(fieldOf(dialog, QStringLiteral("Database type:")));
+            type->setCurrentIndex(type->findData(account.dialect == Dialect::PostgreSQL
+                                                     ? QStringLiteral("postgresql")
+                                                     : QStringLiteral("mysql")));
+            typeInto(qobject_cast<QLineEdit *>(fieldOf(dialog, QStringLiteral("Host:"))),
+                     account.secret.host());
+            qobject_cast<QSpinBox *>(fieldOf(dialog, QStringLiteral("Port:")))
+                ->setValue(account.secret.port());
+            typeInto(
+                qobject_cast<QLineEdit *>(fieldOf(dialog, QStringLiteral("Database or file:"))),
+                account.secret.database());
+            typeInto(qobject_cast<QLineEdit *>(fieldOf(dialog, QStringLiteral("User:"))), m_role);
+            typeInto(qobject_cast<QLineEdit *>(fieldOf(dialog, QStringLiteral("Password:"))),
+                     password);
+        } else {
+            Url url = account.secret;
+            url.setPassword(password);
+            typeInto(dialog->urlEdit(), url.render(false));
+        }
+        auto *remember = childWithText<QCheckBox>(
+            dialog, QStringLiteral("Remember the password in the system keychain"));
+        if (remember && !remember->isChecked())
+            remember->click();
+        // Clicked with the mouse: the URL field loses the focus, as with a person.
+        QTest::mouseClick(childWithText<QPushButton>(dialog, QStringLiteral("Test Connection")),
+                          Qt::LeftButton);
+        testsupport::waitUntil(
+            [&] { return !dialog->testOutcome().startsWith(QLatin1String("Connecting")); }, 20000);
+        outcome = dialog->testOutcome();
+        // The dialog is on screen with everything typed in: look at it.
+        const QStringList found = leaks(screenTexts());
+        if (!found.isEmpty())
+            outcome += QStringLiteral(" LEAK: ") + found.join(QStringLiteral(" | "));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        handled = true;
+        return true;
+    });
+    menuAction(window, QStringLiteral("Add Bind…"))->trigger();
+    QVERIFY(testsupport::waitUntil([&] { return handled; }));
+    QVERIFY2(!outcome.contains(QLatin1String("LEAK")),
+             qPrintable(outcome.replace(kSecret, QStringLiteral("<pw>"))));
+    if (password == kSecret)
+        QVERIFY2(outcome.startsWith(QLatin1String("Connected")), qPrintable(outcome));
+    else
+        QVERIFY2(outcome.contains(QLatin1String("Cannot connect")), qPrintable(outcome));
+}
+
+void TestSecrets::guiNeverShowsThePassword()
+{
+    QVERIFY(m_accounts.size() == 2);
+    const QString settingsPath = m_dir.filePath(QStringLiteral("settings.ini"));
+    const QString exportPath = m_dir.filePath(QStringLiteral("gui-export.csv"));
+    QStringList bindNames;
+    QStringList seen; // everything looked at, checked at the end
+
+    {
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        Workspace workspace;
+        workspace.eventLog()->setEcho(true); // every pool event into the log too
+        MainWindow window(&workspace, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 0; i < m_accounts.size(); ++i) {
+            const Account &account = m_accounts.at(i);
+            const QString name = testsupport::uniqueBindName(QStringLiteral("pw"));
+            bindNames << name;
+            // PostgreSQL typed as a URL, MariaDB field by field.
+            addBindThroughDialog(&window, name, account, i == 1, kSecret);
+            Engine *engine = workspace.engine(name);
+            QVERIFY(engine);
+            SessionTab *tab = window.currentSessionTab();
+            QVERIFY(tab && tab->engine() == engine);
+            seen << screenTexts();
+
+            tab->runText(QStringLiteral("SELECT id, name FROM %1").arg(m_table));
+            QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+            QVERIFY2(tab->resultModel()->rowCount() == 1, qPrintable(tab->messages()));
+            // Errors: a missing table, a missing privilege.
+            tab->runText(QStringLiteral("SELECT * FROM no_such_table"));
+            QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+            tab->runText(QStringLiteral("INSERT INTO %1 VALUES (2, 'two')").arg(m_table));
+            QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+            QVERIFY2(tab->messages().count(QLatin1String("] ")) >= 3, qPrintable(tab->messages()));
+            seen << screenTexts();
+
+            // Export, through the dialog.
+            tab->runText(QStringLiteral("SELECT id, name FROM %1").arg(m_table));
+            QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+            QString exportOutcome;
+            whenModal<ExportDialog>(this, [&](ExportDialog *dialog) {
+                typeInto(dialog->pathEdit(), exportPath);
+                dialog->rerunButton()->click();
+                childWithText<QPushButton>(dialog, QStringLiteral("Export"))->click();
+                testsupport::waitUntil([&] { return !dialog->isRunning(); }, 20000);
+                exportOutcome = dialog->outcome();
+                seen << screenTexts();
+                dialog->reject();
+                return true;
+            });
+            QAction *exportAction = nullptr;
+            for (QAction *action : tab->findChildren<QAction *>()) {
+                if (withoutMnemonic(action->text()) == QStringLiteral("Export…"))
+                    exportAction = action;
+            }
+            QVERIFY(exportAction);
+            exportAction->trigger();
+            QVERIFY2(exportOutcome.startsWith(QLatin1String("Exported 1 row")),
+                     qPrintable(exportOutcome));
+            QFile exported(exportPath);
+            QVERIFY(exported.open(QIODevice::ReadOnly));
+            QVERIFY(!containsSecret(QString::fromUtf8(exported.readAll())));
+
+            // Editing the bind shows its URL again: not the password.
+            ConnectionDialog edit(QStringList(), &window);
+            edit.setBind(engine->bind());
+            edit.show();
+            seen << screenTexts();
+            QVERIFY2(!containsSecret(edit.urlEdit()->text()),
+                     qPrintable(QStringLiteral("the edit dialog shows the password")));
+            // Accepting it unchanged keeps the password that was given.
+            edit.accept();
+            QCOMPARE(edit.bind().url.password(), kSecret);
+        }
+        // A bind with a wrong password: the failure shows, the password does not.
+        const QString wrongName = testsupport::uniqueBindName(QStringLiteral("wrongpw"));
+        addBindThroughDialog(&window, wrongName, m_accounts.first(), false,
+                             kSecret + QStringLiteral("x"));
+        SessionTab *wrongTab = window.currentSessionTab();
+        wrongTab->runText(QStringLiteral("SELECT 1"));
+        QVERIFY(testsupport::waitUntil([&] { return !wrongTab->session()->isBusy(); }, 20000));
+        QVERIFY2(wrongTab->messages().contains(QLatin1String("Cannot connect")),
+                 qPrintable(wrongTab->messages()));
+        seen << screenTexts() << workspace.eventLog()->echoText();
+        window.close();
+    }
+
+    // The settings file: the binds are there and know they need a password;
+    // the password is not.
+    {
+        QFile file(settingsPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString ini = QString::fromUtf8(file.readAll());
+        QVERIFY2(!containsSecret(ini), qPrintable(ini));
+        for (const QString &name : std::as_const(bindNames))
+            QVERIFY2(ini.contains(name), qPrintable(ini));
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        const int size = settings.beginReadArray(QStringLiteral("binds"));
+        int needing = 0;
+        for (int i = 0; i < size; ++i) {
+            settings.setArrayIndex(i);
+            needing += settings.value(QStringLiteral("needs_password")).toBool() ? 1 : 0;
+        }
+        settings.endArray();
+        QCOMPARE(needing, 3);
+    }
+
+    // Start again from the same settings: with no keychain, poolscope asks for
+    // each password; the person types it.
+    {
+        QSettings settings(settingsPath, QSettings::IniFormat);
+        Workspace workspace;
+        workspace.eventLog()->setEcho(true);
+        MainWindow window(&workspace, &settings);
+        window.show();
+        int asked = 0;
+        QStringList prompts;
+        auto *poll = new QTimer(&window);
+        poll->setInterval(20);
+        connect(poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog || dialog->property("answered").toBool())
+                return;
+            dialog->setProperty("answered", true);
+            ++asked;
+            prompts << dialog->labelText() << dialog->windowTitle();
+            auto *edit = dialog->findChild<QLineEdit *>();
+            QTest::keyClicks(edit, kSecret);
+            seen << screenTexts();
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        });
+        poll->start();
+        bool restored = false;
+        connect(&window, &MainWindow::bindsRestored, this, [&] { restored = true; });
+        window.restoreBinds();
+        QVERIFY(testsupport::waitUntil([&] { return restored; }, 30000));
+        poll->stop();
+        QCOMPARE(asked, 3);
+        QVERIFY2(prompts.join(QLatin1Char(' ')).contains(bindNames.first()),
+                 qPrintable(prompts.join(QLatin1Char(' '))));
+        seen << prompts;
+        // The password typed at the prompt is the one used.
+        for (const QString &name : std::as_const(bindNames)) {
+            Engine *engine = workspace.engine(name);
+            QVERIFY(engine);
+            SessionTab *tab = window.newSessionTab(engine);
+            tab->runText(QStringLiteral("SELECT id, name FROM %1").arg(m_table));
+            QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 20000));
+            QVERIFY2(tab->resultModel()->rowCount() == 1, qPrintable(tab->messages()));
+        }
+        seen << screenTexts() << workspace.eventLog()->echoText();
+        window.close();
+    }
+
+    const QStringList found = leaks(seen);
+    QVERIFY2(
+        found.isEmpty(),
+        qPrintable(QStringLiteral("shown: ") +
+                   found.join(QStringLiteral(" | ")).replace(kSecret, QStringLiteral("<pw>"))));
+    QMutexLocker locker(&logMutex);
+    const QStringList logged = leaks(capturedLog);
+    QVERIFY2(logged.isEmpty(),
+             qPrintable(QStringLiteral("logged: ") +
+                        logged.join(QLatin1Char('\n')).replace(kSecret, QStringLiteral("<pw>"))));
+}
+
+QTEST_MAIN(TestSecrets)
+#include "tst_secrets.moc"
