@@ -1,5 +1,7 @@
 #include "core/sqlsplitter.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 bool isIdentifierChar(QChar c)
@@ -170,6 +172,24 @@ SqlSplitter::Statement SqlSplitter::statementAt(const QString &sql, int position
         if (statement.end <= position &&
             !sql.mid(statement.end, position - statement.end).contains(QLatin1Char('\n')))
             best = statement;
+    }
+    if (!best.text.isEmpty())
+        return best;
+    // Cursor in the comment right above a statement (no blank line between):
+    // the comment belongs to that statement, as a reader of the text sees it.
+    const int lineStart =
+        position <= 0 ? 0 : int(sql.lastIndexOf(QLatin1Char('\n'), position - 1)) + 1;
+    const int newline = int(sql.indexOf(QLatin1Char('\n'), position));
+    const int lineEnd = newline < 0 ? int(sql.size()) : newline;
+    if (sql.mid(lineStart, lineEnd - lineStart).trimmed().isEmpty())
+        return best;
+    for (const Statement &statement : statements) {
+        if (statement.start <= position)
+            continue;
+        static const QRegularExpression blankLine(QStringLiteral("\n[ \t\r]*\n"));
+        if (!sql.mid(position, statement.start - position).contains(blankLine))
+            return statement;
+        break;
     }
     return best;
 }

@@ -23,7 +23,8 @@ public:
 
     QList<Statement> split(const QString &sql) const;
     // The statement that holds position, or the last one that ends before it on
-    // the same line; an empty statement when there is none.
+    // the same line, or the one right below the comment that holds position;
+    // an empty statement when there is none.
     Statement statementAt(const QString &sql, int position) const;
 
 private:

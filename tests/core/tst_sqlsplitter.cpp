@@ -99,6 +99,20 @@ void TestSqlSplitter::statementAt()
              QStringLiteral("select 2\n  from t"));
     QCOMPARE(splitter.statementAt(sql, int(sql.size())).text, QStringLiteral("select 3"));
     QCOMPARE(splitter.statementAt(QStringLiteral("   "), 1).text, QString());
+    // On the blank line between two statements: none.
+    QCOMPARE(splitter.statementAt(sql, 10).text, QString());
+
+    // A comment right above a statement belongs to it; a blank line cuts it off.
+    const QString commented = QStringLiteral(
+        "-- the shop\nselect 1;\n-- note\n\nselect 2; -- tail\n/* a\n b */ select 3");
+    QCOMPARE(splitter.statementAt(commented, 0).text, QStringLiteral("select 1"));
+    QCOMPARE(splitter.statementAt(commented, 5).text, QStringLiteral("select 1"));
+    QCOMPARE(splitter.statementAt(commented, int(commented.indexOf(QLatin1String("note")))).text,
+             QString());
+    QCOMPARE(splitter.statementAt(commented, int(commented.indexOf(QLatin1String("tail")))).text,
+             QStringLiteral("select 2"));
+    QCOMPARE(splitter.statementAt(commented, int(commented.indexOf(QLatin1String("/* a")))).text,
+             QStringLiteral("select 3"));
 }
 
 void TestSqlSplitter::neverLoops()
