@@ -8,6 +8,7 @@
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,8 +33,9 @@ bool haveDisplay()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+const char *const kDemoHint = QT_TRANSLATE_NOOP(
+    "GuiMain", "The demo shop. Put the cursor in a statement and press Ctrl+Enter.");
 const char *const kDemoQuery =
-    "-- The demo shop. Put the cursor in a statement and press Ctrl+Enter.\n"
     "SELECT t.order_id, t.customer_name, t.ordered_at, o.status, t.item_count, t.total\n"
     "FROM order_totals t\n"
     "JOIN orders o ON o.id = t.order_id\n"
@@ -65,7 +67,9 @@ void openDemo(Workspace *workspace, MainWindow *window)
             return;
         }
         if (SessionTab *tab = window->newSessionTab(engine)) {
-            tab->editor()->setText(QString::fromLatin1(kDemoQuery));
+            tab->editor()->setText(QStringLiteral("-- ") +
+                                   QCoreApplication::translate("GuiMain", kDemoHint) +
+                                   QLatin1Char('\n') + QString::fromLatin1(kDemoQuery));
             tab->runStatement();
         }
     });
@@ -142,8 +146,16 @@ int runGui(int argc, char *argv[])
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         QStringLiteral("Add a bind (repeatable)."),
                                         QStringLiteral("NAME=URL"));
-    parser.addOptions({demo, bindOption});
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QStringLiteral("Language of the window (en, zh_CN); the system's by default."),
+        QStringLiteral("LANG"));
+    parser.addOptions({demo, bindOption, langOption});
     parser.process(app);
+    QString languageWarning;
+    Translations::install(&app, parser.value(langOption), &languageWarning);
+    if (!languageWarning.isEmpty())
+        std::fprintf(stderr, "poolscope: %s\n", qPrintable(languageWarning));
 
     QSettings settings(QStringLiteral("poolscope"), QStringLiteral("poolscope"));
     Workspace workspace;
@@ -160,7 +172,8 @@ int runGui(int argc, char *argv[])
     for (const QString &spec : binds) {
         const qsizetype eq = spec.indexOf(QLatin1Char('='));
         if (eq <= 0) {
-            problems << QStringLiteral("--bind %1: expected NAME=URL").arg(Url::redact(spec));
+            problems << QCoreApplication::translate("GuiMain", "--bind %1: expected NAME=URL")
+                            .arg(Url::redact(spec));
             continue;
         }
         QString error;

@@ -36,19 +36,31 @@ QString stateText(Connection::State state)
 {
     switch (state) {
     case Connection::State::Connecting:
-        return QStringLiteral("connecting");
+        return BindTreeModel::tr("connecting");
     case Connection::State::Idle:
-        return QStringLiteral("idle");
+        return BindTreeModel::tr("idle");
     case Connection::State::CheckedOut:
-        return QStringLiteral("checked out");
+        return BindTreeModel::tr("checked out");
     case Connection::State::Resetting:
-        return QStringLiteral("resetting");
+        return BindTreeModel::tr("resetting");
     case Connection::State::Closing:
-        return QStringLiteral("closing");
+        return BindTreeModel::tr("closing");
     case Connection::State::Closed:
-        return QStringLiteral("closed");
+        return BindTreeModel::tr("closed");
     }
     return {};
+}
+
+// Connection::label() stays English: it names connections in the echo_pool log.
+QString labelText(const Connection *connection)
+{
+    if (connection->serverId() <= 0)
+        return BindTreeModel::tr("connection #%1").arg(connection->number());
+    return (connection->dialect() == Dialect::PostgreSQL
+                ? BindTreeModel::tr("connection #%1 (pid %2)")
+                : BindTreeModel::tr("connection #%1 (id %2)"))
+        .arg(connection->number())
+        .arg(connection->serverId());
 }
 
 } // namespace
@@ -271,15 +283,14 @@ QString BindTreeModel::sessionText(const Connection *connection)
 {
     QStringList parts;
     if (connection->inTransaction())
-        parts << QStringLiteral("in transaction since %1")
+        parts << tr("in transaction since %1")
                      .arg(connection->transactionStartedAt().toLocalTime().toString(
                          QStringLiteral("HH:mm:ss")));
     else
-        parts << QStringLiteral("no transaction");
+        parts << tr("no transaction");
     const QString sql = connection->lastSql().simplified();
     if (!sql.isEmpty())
-        parts << (connection->isBusy() ? QStringLiteral("running: %1") : QStringLiteral("last: %1"))
-                     .arg(sql.left(80));
+        parts << (connection->isBusy() ? tr("running: %1") : tr("last: %1")).arg(sql.left(80));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -288,18 +299,18 @@ QString BindTreeModel::connectionText(const Connection *connection)
     QStringList parts{stateText(connection->state())};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (connection->state() == Connection::State::CheckedOut) {
-        parts << QStringLiteral("by %1").arg(connection->owner());
-        parts << QStringLiteral("for %1 s").arg(connection->checkedOutAt().secsTo(now));
+        parts << tr("by %1").arg(connection->owner());
+        parts << tr("for %1 s").arg(connection->checkedOutAt().secsTo(now));
     }
     if (connection->inTransaction())
-        parts << QStringLiteral("in transaction");
+        parts << tr("in transaction");
     if (connection->isLeakSuspected())
-        parts << QStringLiteral("SUSPECTED LEAK");
+        parts << tr("SUSPECTED LEAK");
     if (connection->connectedAt().isValid())
-        parts << QStringLiteral("age %1 s").arg(connection->connectedAt().secsTo(now));
+        parts << tr("age %1 s").arg(connection->connectedAt().secsTo(now));
     const QString sql = connection->lastSql().simplified();
     if (!sql.isEmpty())
-        parts << QStringLiteral("last: %1").arg(sql.left(80));
+        parts << tr("last: %1").arg(sql.left(80));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -318,7 +329,7 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
         if (!connection)
             return {};
         if (role == Qt::DisplayRole)
-            return index.column() == 0 ? QStringLiteral("session %1").arg(connection->owner())
+            return index.column() == 0 ? tr("session %1").arg(connection->owner())
                                        : sessionText(connection);
         if (role == Qt::ToolTipRole)
             return connection->lastSql();
@@ -335,7 +346,7 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
         if (role == ConnectionStateRole)
             return int(connection->state());
         if (role == Qt::DisplayRole)
-            return index.column() == 0 ? connection->label() : connectionText(connection);
+            return index.column() == 0 ? labelText(connection) : connectionText(connection);
         if (role == Qt::ToolTipRole)
             return connection->lastSql();
         return {};
@@ -347,15 +358,16 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
         return index.column() == 0 ? engine->name() : dialects::displayName(engine->dialect());
     case NodeKind::Engine:
         if (index.column() == 0)
-            return QStringLiteral("engine");
+            return tr("engine");
         return engine->serverVersion().isEmpty()
                    ? engine->url().toDisplayString()
                    : QStringLiteral("%1 · %2").arg(engine->url().toDisplayString(),
                                                    engine->serverVersion());
     case NodeKind::Pool:
         if (role == Qt::ToolTipRole && engine->pool()->isStatic())
-            return tr("A sqlite:// memory database lives in one connection: every session shares "
-                      "it (SQLAlchemy's StaticPool), and it is never closed while the bind exists.");
+            return tr(
+                "A sqlite:// memory database lives in one connection: every session shares "
+                "it (SQLAlchemy's StaticPool), and it is never closed while the bind exists.");
         if (index.column() == 0)
             return engine->pool()->isStatic() ? tr("pool (static)") : tr("pool");
         return engine->pool()->status();
@@ -368,5 +380,5 @@ QVariant BindTreeModel::headerData(int section, Qt::Orientation orientation, int
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    return section == 0 ? QStringLiteral("Bind") : QStringLiteral("Details");
+    return section == 0 ? tr("Bind") : tr("Details");
 }

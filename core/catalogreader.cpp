@@ -4,6 +4,7 @@
 #include "core/postgrescatalogreader.h"
 #include "core/sqlitecatalogreader.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -109,9 +110,10 @@ bool CatalogReader::exec(QSqlQuery &query, const QString &sql)
     query.setForwardOnly(true);
     if (query.exec(sql))
         return true;
-    m_error = isCancelled() ? QStringLiteral("Cancelled")
-                            : QStringLiteral("Reading the schema failed: %1")
-                                  .arg(query.lastError().text().trimmed());
+    m_error = isCancelled()
+                  ? QStringLiteral("Cancelled")
+                  : QCoreApplication::translate("CatalogReader", "Reading the schema failed: %1")
+                        .arg(query.lastError().text().trimmed());
     return false;
 }
 

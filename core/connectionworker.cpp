@@ -194,8 +194,8 @@ void ConnectionWorker::open()
     m_db = QSqlDatabase::addDatabase(dialects::qtDriver(dialect), m_connectionName);
     if (!m_db.isValid()) {
         closeDatabase();
-        Q_EMIT openFailed(tr("The Qt SQL driver %1 is not installed.")
-                              .arg(dialects::qtDriver(dialect)));
+        Q_EMIT openFailed(
+            tr("The Qt SQL driver %1 is not installed.").arg(dialects::qtDriver(dialect)));
         return;
     }
     if (dialect == Dialect::SQLite && !m_spec.url.isSqliteMemory()) {
@@ -224,15 +224,15 @@ void ConnectionWorker::open()
                           .arg(m_spec.connectTimeoutSeconds)
                           .arg(message.simplified());
         closeDatabase();
-        Q_EMIT openFailed(scrub(
-            tr("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), message)));
+        Q_EMIT openFailed(
+            scrub(tr("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), message)));
         return;
     }
     m_native = NativeConnection::create(dialect, m_db.driver()->handle(), m_spec);
     if (!m_native) {
         closeDatabase();
-        Q_EMIT openFailed(tr("The %1 driver gave no native handle.")
-                              .arg(dialects::qtDriver(dialect)));
+        Q_EMIT openFailed(
+            tr("The %1 driver gave no native handle.").arg(dialects::qtDriver(dialect)));
         return;
     }
     m_running->setInterrupter(m_native->interrupter());
@@ -242,8 +242,7 @@ void ConnectionWorker::open()
         if (!result.ok) {
             const QString message = result.error;
             closeDatabase();
-            Q_EMIT openFailed(
-                tr("Cannot make the connection read-only: %1").arg(message));
+            Q_EMIT openFailed(tr("Cannot make the connection read-only: %1").arg(message));
             return;
         }
     }
@@ -297,7 +296,7 @@ void ConnectionWorker::execute(quint64 request, const QString &sql)
     StatementResult result;
     if (!m_native || !m_readOnlyLost.isEmpty()) {
         result.error = m_native ? tr("This connection switched its read-only mode off "
-                                                 "and is being closed.")
+                                     "and is being closed.")
                                 : tr("The connection is closed.");
         result.connectionLost = true;
         Q_EMIT finished(request, result);

@@ -1,5 +1,6 @@
 #include "core/demodatabase.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,12 +20,14 @@ bool DemoDatabase::ensure(const QString &path, QString *error)
         return true;
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        *error = QStringLiteral("Cannot create the folder %1.").arg(info.absolutePath());
+        *error = QCoreApplication::translate("DemoDatabase", "Cannot create the folder %1.")
+                     .arg(info.absolutePath());
         return false;
     }
     QFile script(QStringLiteral(":/poolscope/demo.sql"));
     if (!script.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("The demo database script is missing from this build.");
+        *error = QCoreApplication::translate(
+            "DemoDatabase", "The demo database script is missing from this build.");
         return false;
     }
     const QByteArray sql = script.readAll();
@@ -38,8 +41,9 @@ bool DemoDatabase::ensure(const QString &path, QString *error)
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        *error = QStringLiteral("Cannot create the demo database %1: %2")
-                     .arg(path, QString::fromUtf8(message ? message : sqlite3_errmsg(db)));
+        *error =
+            QCoreApplication::translate("DemoDatabase", "Cannot create the demo database %1: %2")
+                .arg(path, QString::fromUtf8(message ? message : sqlite3_errmsg(db)));
         sqlite3_free(message);
         sqlite3_close(db);
         QFile::remove(temporary);
@@ -50,7 +54,8 @@ bool DemoDatabase::ensure(const QString &path, QString *error)
         QFile::remove(temporary);
         if (QFileInfo::exists(path)) // another instance won the race
             return true;
-        *error = QStringLiteral("Cannot move the demo database to %1.").arg(path);
+        *error = QCoreApplication::translate("DemoDatabase", "Cannot move the demo database to %1.")
+                     .arg(path);
         return false;
     }
     return true;

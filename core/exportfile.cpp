@@ -2,6 +2,7 @@
 
 #include "core/exportwriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -28,21 +29,22 @@ bool ExportFile::open()
         if (!file->open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
                         QFileDevice::DontCloseHandle)) {
             m_error =
-                QStringLiteral("Cannot write to standard output: %1").arg(file->errorString());
+                QCoreApplication::translate("ExportFile", "Cannot write to standard output: %1")
+                    .arg(file->errorString());
             return false;
         }
         m_file = std::move(file);
         return true;
     }
     if (m_path.isEmpty()) {
-        m_error = QStringLiteral("No file name given for the export.");
+        m_error = QCoreApplication::translate("ExportFile", "No file name given for the export.");
         return false;
     }
     auto file = std::make_unique<QSaveFile>(m_path);
     // Writing in place would break the promise that a failed export leaves no half file.
     file->setDirectWriteFallback(false);
     if (!file->open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        m_error = QStringLiteral("Cannot write %1: %2")
+        m_error = QCoreApplication::translate("ExportFile", "Cannot write %1: %2")
                       .arg(QDir::toNativeSeparators(m_path), file->errorString());
         return false;
     }
@@ -62,13 +64,14 @@ bool ExportFile::commit()
     m_done = true;
     if (auto *save = qobject_cast<QSaveFile *>(m_file.get())) {
         if (!save->commit()) {
-            m_error = QStringLiteral("Cannot write %1: %2")
+            m_error = QCoreApplication::translate("ExportFile", "Cannot write %1: %2")
                           .arg(QDir::toNativeSeparators(m_path), save->errorString());
             m_file.reset(); // QSaveFile has removed its temporary file
             return false;
         }
     } else if (!m_file->flush()) {
-        m_error = QStringLiteral("Cannot write to standard output: %1").arg(m_file->errorString());
+        m_error = QCoreApplication::translate("ExportFile", "Cannot write to standard output: %1")
+                      .arg(m_file->errorString());
         return false;
     }
     m_file.reset();
@@ -109,7 +112,7 @@ ExportResult ExportFile::write(const QString &path, const ExportOptions &options
         result.cancelled = true;
     }
     if (result.cancelled && result.error.isEmpty())
-        result.error = QStringLiteral("The export was cancelled.");
+        result.error = QCoreApplication::translate("ExportFile", "The export was cancelled.");
     if (!result.error.isEmpty()) {
         file.discard();
         return result;

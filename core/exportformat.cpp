@@ -1,5 +1,7 @@
 #include "core/exportformat.h"
 
+#include <QCoreApplication>
+
 namespace exportformats {
 
 QList<ExportFormat> all()
@@ -37,11 +39,11 @@ QString displayName(ExportFormat format)
     case ExportFormat::Json:
         return QStringLiteral("JSON");
     case ExportFormat::JsonLines:
-        return QStringLiteral("JSON Lines");
+        return QCoreApplication::translate("ExportFormat", "JSON Lines");
     case ExportFormat::SqlInsert:
-        return QStringLiteral("SQL INSERT statements");
+        return QCoreApplication::translate("ExportFormat", "SQL INSERT statements");
     case ExportFormat::Markdown:
-        return QStringLiteral("Markdown table");
+        return QCoreApplication::translate("ExportFormat", "Markdown table");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "core/sqlinsertwriter.h"
 #include "core/tsvwriter.h"
 
+#include <QCoreApplication>
 #include <QFileDevice>
 #include <QIODevice>
 
@@ -42,7 +43,8 @@ ExportWriter::ExportWriter(const ExportOptions &options, QIODevice *device)
     m_pos = m_buffer.get();
     m_end = m_pos + size;
     if (!m_device || !m_device->isWritable())
-        fail(QStringLiteral("The export has nowhere to write: the output is not open."));
+        fail(QCoreApplication::translate(
+            "ExportWriter", "The export has nowhere to write: the output is not open."));
 }
 
 ExportWriter::~ExportWriter() = default;
@@ -76,9 +78,11 @@ bool ExportWriter::row(const CellView *cells)
     const qsizetype count = m_columns.size();
     for (qsizetype i = 0; i < count; ++i) {
         if (Q_UNLIKELY(cells[i].truncated)) {
-            fail(QStringLiteral("Row %1, column \"%2\": the value was cut to %3 of its %4 bytes "
-                                "when it was fetched, and an export must not hold cut values. "
-                                "Export by running the query again.")
+            fail(QCoreApplication::translate(
+                     "ExportWriter",
+                     "Row %1, column \"%2\": the value was cut to %3 of its %4 bytes "
+                     "when it was fetched, and an export must not hold cut values. "
+                     "Export by running the query again.")
                      .arg(m_rows + 1)
                      .arg(m_columns.at(i).name)
                      .arg(cells[i].size)
@@ -114,7 +118,8 @@ bool ExportWriter::finish()
         drain();
         if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !hasError()) {
             if (!file->flush())
-                fail(QStringLiteral("Could not write the export: %1").arg(file->errorString()));
+                fail(QCoreApplication::translate("ExportWriter", "Could not write the export: %1")
+                         .arg(file->errorString()));
         }
     }
     return !hasError();
@@ -167,9 +172,11 @@ bool ExportWriter::writeOut(const char *data, qsizetype size)
         const qint64 written = m_device->write(data, size);
         if (written <= 0) {
             const QString reason = m_device->errorString();
-            fail(QStringLiteral("Could not write the export after %1 bytes: %2")
+            fail(QCoreApplication::translate("ExportWriter",
+                                             "Could not write the export after %1 bytes: %2")
                      .arg(m_bytesWritten)
-                     .arg(reason.isEmpty() ? QStringLiteral("the output accepted no more data")
+                     .arg(reason.isEmpty() ? QCoreApplication::translate(
+                                                 "ExportWriter", "the output accepted no more data")
                                            : reason));
             return false;
         }

@@ -101,7 +101,7 @@ QString ResultModel::displayText(const CellView &cell)
         return QStringLiteral("NULL");
     case CellKind::Binary: {
         const QByteArray prefix = QByteArray(cell.data, qMin<qsizetype>(cell.size, 16)).toHex(' ');
-        return QStringLiteral("<binary %1> %2%3")
+        return tr("<binary %1> %2%3")
             .arg(QLocale::c().formattedDataSize(cell.fullSize, 1,
                                                 QLocale::DataSizeTraditionalFormat),
                  QString::fromLatin1(prefix),
@@ -135,7 +135,7 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
         return displayText(value);
     case Qt::ToolTipRole:
         if (value.kind == CellKind::Text && (value.size > kDisplayChars || value.truncated))
-            return QStringLiteral("%1 characters; copy the cell for the whole value")
+            return tr("%1 characters; copy the cell for the whole value")
                 .arg(value.truncated ? value.fullSize
                                      : QString::fromUtf8(value.data, value.size).size());
         return {};

@@ -7,7 +7,7 @@
 SchemaLoader::SchemaLoader(Engine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
-    , m_session(new Session(engine, QStringLiteral("schema browser"), this))
+    , m_session(new Session(engine, tr("schema browser"), this))
 {
     // A schema read leaves the server as it found it.
     m_session->setClosesItsConnections(true);
@@ -49,6 +49,5 @@ void SchemaLoader::onTaskFinished(const QVariant &value, const QString &error)
         Q_EMIT loaded(value.value<Schema>());
         return;
     }
-    Q_EMIT failed(value.toString().isEmpty() ? QStringLiteral("Reading the schema failed.")
-                                             : value.toString());
+    Q_EMIT failed(value.toString().isEmpty() ? tr("Reading the schema failed.") : value.toString());
 }

@@ -198,8 +198,10 @@ QString SchemaTreeModel::summaryText(const Node &node) const
                (views == 1 ? tr("1 view") : tr("%1 views").arg(views));
     }
     case NodeKind::Table:
-    case NodeKind::View:
-        return tr("%1 columns").arg(m_schema.tables.at(node.table).columns.size());
+    case NodeKind::View: {
+        const auto columns = m_schema.tables.at(node.table).columns.size();
+        return columns == 1 ? tr("1 column") : tr("%1 columns").arg(columns);
+    }
     case NodeKind::Column:
         return schematext::columnSummary(m_schema.tables.at(node.table).columns.at(node.item));
     case NodeKind::Index:

@@ -1,5 +1,7 @@
 #include "core/serversession.h"
 
+#include <QCoreApplication>
+
 #include <cmath>
 
 QString ServerSession::clientAddress() const
@@ -33,14 +35,25 @@ QString ServerSession::stateName(State state)
 
 QString ServerSession::stateText(State state)
 {
-    return stateName(state).replace(QLatin1Char('_'), QLatin1Char(' '));
+    switch (state) {
+    case State::Active:
+        return QCoreApplication::translate("ServerSession", "active");
+    case State::Idle:
+        return QCoreApplication::translate("ServerSession", "idle");
+    case State::IdleInTransaction:
+        return QCoreApplication::translate("ServerSession", "idle in transaction");
+    case State::Other:
+        break;
+    }
+    return QCoreApplication::translate("ServerSession", "other");
 }
 
 QString ServerSession::secondsText(double seconds)
 {
     if (seconds < 10.0)
-        return QStringLiteral("%1 s").arg(QString::number(std::floor(seconds * 10.0) / 10.0));
-    return QStringLiteral("%1 s").arg(qint64(std::floor(seconds)));
+        return QCoreApplication::translate("ServerSession", "%1 s")
+            .arg(QString::number(std::floor(seconds * 10.0) / 10.0));
+    return QCoreApplication::translate("ServerSession", "%1 s").arg(qint64(std::floor(seconds)));
 }
 
 QString ServerSession::durationText(double seconds)
@@ -49,6 +62,8 @@ QString ServerSession::durationText(double seconds)
         return secondsText(seconds);
     const qint64 minutes = qint64(seconds / 60.0);
     if (minutes < 120)
-        return QStringLiteral("%1 min").arg(minutes);
-    return QStringLiteral("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+        return QCoreApplication::translate("ServerSession", "%1 min").arg(minutes);
+    return QCoreApplication::translate("ServerSession", "%1 h %2 min")
+        .arg(minutes / 60)
+        .arg(minutes % 60);
 }

@@ -3,6 +3,7 @@
 #include "core/nativeconnection.h"
 #include "core/textrowsink.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QThread>
 
@@ -17,9 +18,12 @@ QString stateWithAge(const ServerSession &session)
                                     ? session.runningSeconds
                                     : session.idleSeconds;
     if (session.state == ServerSession::State::Active)
-        return age ? QStringLiteral("running for %1").arg(ServerSession::durationText(*age))
-                   : QStringLiteral("running a statement");
-    return age ? QStringLiteral("%1 for %2").arg(state, ServerSession::durationText(*age)) : state;
+        return age ? QCoreApplication::translate("ServerSessionActions", "running for %1")
+                         .arg(ServerSession::durationText(*age))
+                   : QCoreApplication::translate("ServerSessionActions", "running a statement");
+    return age ? QCoreApplication::translate("ServerSessionActions", "%1 for %2")
+                     .arg(state, ServerSession::durationText(*age))
+               : state;
 }
 
 QString shortQuery(const QString &query)
@@ -88,7 +92,9 @@ ServerSessionActions::Result runPostgres(ServerSessionActions::Action action, qi
     if (outcome.rows.rowCount() != 1 || outcome.rows.text(0, 0) != QLatin1String("t")) {
         // The server explains in a warning: not a backend, or did not end in time.
         result.error = outcome.notices.isEmpty()
-                           ? QStringLiteral("The server did not signal session %1.").arg(pid)
+                           ? QCoreApplication::translate("ServerSessionActions",
+                                                         "The server did not signal session %1.")
+                                 .arg(pid)
                            : outcome.notices.join(QLatin1Char(' '));
         return result;
     }
@@ -118,19 +124,27 @@ bool ServerSessionActions::isOffered(Action action, Dialect dialect, const Serve
 {
     QString reason;
     if (dialect == Dialect::SQLite) {
-        reason = session.own
-                     ? QStringLiteral("SQLite has no server sessions: close the tab or dispose "
-                                      "of the engine that holds the file.")
-                     : QStringLiteral("SQLite has no server that could end a session: process %1 "
-                                      "(%2) holds the file until that program closes it or ends; "
-                                      "poolscope does not stop other programs.")
-                           .arg(session.pid)
-                           .arg(session.program.isEmpty() ? QStringLiteral("unknown program")
-                                                          : session.program);
+        reason = session.own ? QCoreApplication::translate(
+                                   "ServerSessionActions",
+                                   "SQLite has no server sessions: close the tab or dispose "
+                                   "of the engine that holds the file.")
+                             : QCoreApplication::translate(
+                                   "ServerSessionActions",
+                                   "SQLite has no server that could end a session: process %1 "
+                                   "(%2) holds the file until that program closes it or ends; "
+                                   "poolscope does not stop other programs.")
+                                   .arg(session.pid)
+                                   .arg(session.program.isEmpty()
+                                            ? QCoreApplication::translate("ServerSessionActions",
+                                                                          "unknown program")
+                                            : session.program);
     } else if (action == Action::CancelStatement && session.state != ServerSession::State::Active) {
-        reason = QStringLiteral("Session %1 is not running a statement.").arg(session.pid);
+        reason = QCoreApplication::translate("ServerSessionActions",
+                                             "Session %1 is not running a statement.")
+                     .arg(session.pid);
     } else if (session.pid <= 0) {
-        reason = QStringLiteral("The server gave this session no id.");
+        reason = QCoreApplication::translate("ServerSessionActions",
+                                             "The server gave this session no id.");
     }
     if (why)
         *why = reason;
@@ -139,8 +153,9 @@ bool ServerSessionActions::isOffered(Action action, Dialect dialect, const Serve
 
 QString ServerSessionActions::label(Action action)
 {
-    return action == Action::CancelStatement ? QStringLiteral("Cancel statement")
-                                             : QStringLiteral("End session");
+    return action == Action::CancelStatement
+               ? QCoreApplication::translate("ServerSessionActions", "Cancel statement")
+               : QCoreApplication::translate("ServerSessionActions", "End session");
 }
 
 QString ServerSessionActions::confirmationText(Action action, Dialect dialect,
@@ -148,43 +163,59 @@ QString ServerSessionActions::confirmationText(Action action, Dialect dialect,
 {
     if (action == Action::CancelStatement) {
         QString text =
-            QStringLiteral("Cancel the statement that session %1 is running?").arg(session.pid);
+            QCoreApplication::translate("ServerSessionActions",
+                                        "Cancel the statement that session %1 is running?")
+                .arg(session.pid);
         if (!session.query.isEmpty())
             text +=
                 QStringLiteral(" `%1` (%2).").arg(shortQuery(session.query), stateWithAge(session));
         if (dialect == Dialect::PostgreSQL)
-            text += QStringLiteral(" The statement fails with \"canceling statement due to user "
-                                   "request\"; inside a transaction the whole transaction fails "
-                                   "and must be rolled back. The session stays connected.");
+            text += QCoreApplication::translate(
+                "ServerSessionActions",
+                " The statement fails with \"canceling statement due to user "
+                "request\"; inside a transaction the whole transaction fails "
+                "and must be rolled back. The session stays connected.");
         else
-            text += QStringLiteral(" The statement fails with \"Query execution was "
-                                   "interrupted\"; the session and its open transaction stay.");
+            text += QCoreApplication::translate(
+                "ServerSessionActions",
+                " The statement fails with \"Query execution was "
+                "interrupted\"; the session and its open transaction stay.");
         return text;
     }
 
-    QString who = QStringLiteral("End session %1").arg(session.pid);
+    QString who =
+        QCoreApplication::translate("ServerSessionActions", "End session %1").arg(session.pid);
     if (!session.user.isEmpty())
-        who += QStringLiteral(" of user %1").arg(session.user);
+        who += QCoreApplication::translate("ServerSessionActions", " of user %1").arg(session.user);
     if (!session.database.isEmpty())
-        who += QStringLiteral(" on %1").arg(session.database);
+        who += QCoreApplication::translate("ServerSessionActions", " on %1").arg(session.database);
     QStringList details{stateWithAge(session)};
     if (!session.application.isEmpty())
-        details << QStringLiteral("application '%1'").arg(session.application);
-    QString text = QStringLiteral("%1 (%2)?").arg(who, details.join(QStringLiteral(", ")));
+        details << QCoreApplication::translate("ServerSessionActions", "application '%1'")
+                       .arg(session.application);
+    QString text = QCoreApplication::translate("ServerSessionActions", "%1 (%2)?")
+                       .arg(who, details.join(QStringLiteral(", ")));
     const bool inTransaction =
         session.state == ServerSession::State::IdleInTransaction || session.xactStart.isValid();
     if (session.state == ServerSession::State::Active)
-        text += QStringLiteral(" Its running statement stops, its open transaction is rolled back "
-                               "and the client gets a lost-connection error.");
+        text += QCoreApplication::translate(
+            "ServerSessionActions",
+            " Its running statement stops, its open transaction is rolled back "
+            "and the client gets a lost-connection error.");
     else if (inTransaction)
-        text += QStringLiteral(" The client's open transaction is rolled back and its next "
-                               "statement fails with a lost-connection error.");
+        text += QCoreApplication::translate(
+            "ServerSessionActions", " The client's open transaction is rolled back and its next "
+                                    "statement fails with a lost-connection error.");
     else
-        text += QStringLiteral(" The client's next statement fails with a lost-connection error "
-                               "(a pool with pre-ping replaces the connection quietly).");
+        text += QCoreApplication::translate(
+            "ServerSessionActions",
+            " The client's next statement fails with a lost-connection error "
+            "(a pool with pre-ping replaces the connection quietly).");
     if (session.own)
-        text += QStringLiteral(" It is one of poolscope's own connections: the tab that holds it "
-                               "loses it.");
+        text += QCoreApplication::translate(
+            "ServerSessionActions",
+            " It is one of poolscope's own connections: the tab that holds it "
+            "loses it.");
     return text;
 }
 
@@ -198,7 +229,9 @@ WorkerTask ServerSessionActions::task(Action action, qint64 pid)
         }
         if (pid == context.native().serverId()) {
             result.error =
-                QStringLiteral("Session %1 is the connection poolscope asks with.").arg(pid);
+                QCoreApplication::translate("ServerSessionActions",
+                                            "Session %1 is the connection poolscope asks with.")
+                    .arg(pid);
             return QVariant::fromValue(result);
         }
         result = context.dialect() == Dialect::PostgreSQL ? runPostgres(action, pid, context)
@@ -209,8 +242,10 @@ WorkerTask ServerSessionActions::task(Action action, qint64 pid)
             while (stillListed(context, pid)) {
                 if (deadline.hasExpired() || context.isCancelled()) {
                     result.ok = false;
-                    result.error =
-                        QStringLiteral("Session %1 was told to end but is still there.").arg(pid);
+                    result.error = QCoreApplication::translate(
+                                       "ServerSessionActions",
+                                       "Session %1 was told to end but is still there.")
+                                       .arg(pid);
                     break;
                 }
                 QThread::msleep(20);

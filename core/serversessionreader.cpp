@@ -6,6 +6,7 @@
 #include "core/pool.h"
 #include "core/textrowsink.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 
 namespace {
@@ -217,8 +218,9 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
             where;
         if (!run(context, withoutTransactions.constData(), rows, &snapshot.error))
             return;
-        snapshot.notes << QStringLiteral("Open transactions are not shown: reading "
-                                         "information_schema.INNODB_TRX failed (%1).")
+        snapshot.notes << QCoreApplication::translate("ServerSessionReader",
+                                                      "Open transactions are not shown: reading "
+                                                      "information_schema.INNODB_TRX failed (%1).")
                               .arg(error);
     }
 
@@ -240,7 +242,9 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
                 list << blocker;
         }
     } else {
-        snapshot.notes << QStringLiteral("Which session waits for whose lock is not shown (%1).")
+        snapshot.notes << QCoreApplication::translate(
+                              "ServerSessionReader",
+                              "Which session waits for whose lock is not shown (%1).")
                               .arg(waitsError);
     }
 
@@ -298,7 +302,8 @@ ServerSessionSnapshot ServerSessionReader::readSqliteFile(const QString &path) c
     if (!memory)
         snapshot.sessions = FileHolderScanner::holdersOf(path);
     else
-        snapshot.notes << QStringLiteral("An in-memory database lives inside poolscope only.");
+        snapshot.notes << QCoreApplication::translate(
+            "ServerSessionReader", "An in-memory database lives inside poolscope only.");
     return snapshot;
 }
 

@@ -230,8 +230,7 @@ void Session::onConnectionGone()
     if (wasBusy) {
         fail(reason.isEmpty()
                  ? tr("The connection was closed while the statement ran.")
-                 : tr("The connection was lost while the statement ran: %1")
-                       .arg(reason));
+                 : tr("The connection was lost while the statement ran: %1").arg(reason));
         return;
     }
     Q_EMIT stateChanged();

@@ -2,6 +2,7 @@
 
 #include "core/statementnormalizer.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -67,34 +68,37 @@ QString SessionGroup::bindLabel() const
 {
     QStringList parts;
     if (!user.isEmpty())
-        parts << QStringLiteral("user %1").arg(user);
+        parts << QCoreApplication::translate("SessionGroup", "user %1").arg(user);
     if (!database.isEmpty())
-        parts << QStringLiteral("database %1").arg(database);
+        parts << QCoreApplication::translate("SessionGroup", "database %1").arg(database);
     if (!clientAddress.isEmpty())
-        parts << QStringLiteral("client %1").arg(clientAddress);
+        parts << QCoreApplication::translate("SessionGroup", "client %1").arg(clientAddress);
     if (!application.isEmpty())
-        parts << QStringLiteral("application %1").arg(application);
+        parts << QCoreApplication::translate("SessionGroup", "application %1").arg(application);
     return parts.join(QStringLiteral(", "));
 }
 
 QString SessionGroup::describe() const
 {
-    QString text =
-        count() == 1 ? QStringLiteral("1 session") : QStringLiteral("%1 sessions").arg(count());
+    QString text = count() == 1
+                       ? QCoreApplication::translate("SessionGroup", "1 session")
+                       : QCoreApplication::translate("SessionGroup", "%1 sessions").arg(count());
     if (kind != Kind::Bind)
         text += QLatin1Char(' ') + ServerSession::stateText(state);
     if (!statement.isEmpty())
-        text += QStringLiteral(" after `%1`").arg(statement);
+        text += QCoreApplication::translate("SessionGroup", " after `%1`").arg(statement);
     const QString bind = bindLabel();
     if (kind != Kind::Statement && !bind.isEmpty())
         text += QStringLiteral(" (%1)").arg(bind);
     QStringList details;
     if (oldestAgeSeconds)
-        details << QStringLiteral("oldest %1").arg(ServerSession::durationText(*oldestAgeSeconds));
+        details << QCoreApplication::translate("SessionGroup", "oldest %1")
+                       .arg(ServerSession::durationText(*oldestAgeSeconds));
     QStringList ids;
     for (qint64 pid : pids)
         ids << QString::number(pid);
-    details << (pids.size() == 1 ? QStringLiteral("pid %1") : QStringLiteral("pids %1"))
+    details << (pids.size() == 1 ? QCoreApplication::translate("SessionGroup", "pid %1")
+                                 : QCoreApplication::translate("SessionGroup", "pids %1"))
                    .arg(ids.join(QStringLiteral(", ")));
     if (!reason.isEmpty())
         details << reason;

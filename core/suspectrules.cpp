@@ -4,13 +4,14 @@
 #include "core/pooloptions.h"
 #include "core/sessiongroups.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace {
 
 QString over(const QString &what, double age, double threshold)
 {
-    return QStringLiteral("%1 for %2 (over %3 s)")
+    return QCoreApplication::translate("SuspectRules", "%1 for %2 (over %3 s)")
         .arg(what, ServerSession::secondsText(age), QString::number(threshold));
 }
 
@@ -40,16 +41,18 @@ QString SuspectRules::reasonFor(const ServerSession &session) const
     case ServerSession::State::IdleInTransaction:
         if (idleInTransactionOver && session.idleSeconds &&
             *session.idleSeconds > *idleInTransactionOver)
-            return over(QStringLiteral("idle in transaction"), *session.idleSeconds,
-                        *idleInTransactionOver);
+            return over(QCoreApplication::translate("SuspectRules", "idle in transaction"),
+                        *session.idleSeconds, *idleInTransactionOver);
         break;
     case ServerSession::State::Idle:
         if (idleOver && session.idleSeconds && *session.idleSeconds > *idleOver)
-            return over(QStringLiteral("idle"), *session.idleSeconds, *idleOver);
+            return over(QCoreApplication::translate("SuspectRules", "idle"), *session.idleSeconds,
+                        *idleOver);
         break;
     case ServerSession::State::Active:
         if (runningOver && session.runningSeconds && *session.runningSeconds > *runningOver)
-            return over(QStringLiteral("running"), *session.runningSeconds, *runningOver);
+            return over(QCoreApplication::translate("SuspectRules", "running"),
+                        *session.runningSeconds, *runningOver);
         break;
     case ServerSession::State::Other:
         break;
@@ -73,9 +76,11 @@ QList<SessionGroup> SuspectRules::groupsOverLimit(const ServerSessions &sessions
     for (SessionGroup group : groups) {
         if (group.count() <= *poolLimit)
             continue;
-        group.reason = QStringLiteral("%1 sessions of one bind, over pool_size + max_overflow = %2")
-                           .arg(group.count())
-                           .arg(*poolLimit);
+        group.reason =
+            QCoreApplication::translate(
+                "SuspectRules", "%1 sessions of one bind, over pool_size + max_overflow = %2")
+                .arg(group.count())
+                .arg(*poolLimit);
         result << group;
     }
     return result;
@@ -87,7 +92,8 @@ int SuspectRules::apply(ServerSessions &sessions) const
     const QList<SessionGroup> overLimit = groupsOverLimit(sessions);
     for (const SessionGroup &group : overLimit) {
         const QString reason =
-            QStringLiteral("one of %1 sessions of %2 (over pool_size + max_overflow = %3)")
+            QCoreApplication::translate(
+                "SuspectRules", "one of %1 sessions of %2 (over pool_size + max_overflow = %3)")
                 .arg(QString::number(group.count()), group.bindLabel(),
                      QString::number(*poolLimit));
         for (qint64 pid : group.pids)

@@ -1,7 +1,6 @@
 #include "core/url.h"
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -98,16 +97,16 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
     Url url;
     const QString text = input.trimmed();
     auto bad = [&](const QString &what) {
-        fail(error, QCoreApplication::translate("Url", "Invalid database URL '%1': %2. Expected %3.")
-                        .arg(redact(text), what, kValidForm));
+        fail(error,
+             tr("Invalid database URL '%1': %2. Expected %3.").arg(redact(text), what, kValidForm));
         return std::nullopt;
     };
 
     if (text.isEmpty())
-        return bad(QCoreApplication::translate("Url", "it is empty"));
+        return bad(tr("it is empty"));
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd < 0)
-        return bad(QCoreApplication::translate("Url", "'://' is missing after the dialect name"));
+        return bad(tr("'://' is missing after the dialect name"));
     const QString scheme = text.left(schemeEnd);
     static const QRegularExpression schemeForm(
         QStringLiteral("^[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)?$"));
@@ -115,8 +114,8 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
     if (!schemeForm.match(scheme).hasMatch()) {
         // What follows a ':' in it may be the start of a password (u:pw@host).
         if (hidesPassword && scheme.contains(QLatin1Char(':')))
-            return bad(QCoreApplication::translate("Url", "the text before '://' is not a dialect[+driver] name"));
-        return bad(QCoreApplication::translate("Url", "'%1' is not a dialect[+driver] name").arg(scheme));
+            return bad(tr("the text before '://' is not a dialect[+driver] name"));
+        return bad(tr("'%1' is not a dialect[+driver] name").arg(scheme));
     }
 
     url.m_backend = scheme.section(QLatin1Char('+'), 0, 0).toLower();
@@ -126,14 +125,14 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
                      [&](const Backend &b) { return url.m_backend == QLatin1String(b.name); });
     if (backend == backends().cend()) {
         if (url.m_backend == QLatin1String("postgres"))
-            return bad(QCoreApplication::translate("Url", "the dialect is spelled 'postgresql', not 'postgres'"));
-        return bad(QCoreApplication::translate("Url", "unsupported dialect '%1'; poolscope speaks sqlite, "
-                                  "postgresql, mysql and mariadb")
+            return bad(tr("the dialect is spelled 'postgresql', not 'postgres'"));
+        return bad(tr("unsupported dialect '%1'; poolscope speaks sqlite, "
+                      "postgresql, mysql and mariadb")
                        .arg(url.m_backend));
     }
     if (!url.m_driver.isEmpty() && !backend->drivers.contains(url.m_driver))
         return bad(
-            QCoreApplication::translate("Url", "unknown driver '%1' for %2 (known: %3)")
+            tr("unknown driver '%1' for %2 (known: %3)")
                 .arg(url.m_driver, url.m_backend, backend->drivers.join(QStringLiteral(", "))));
     url.m_dialect = backend->dialect;
 
@@ -149,11 +148,11 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         const QString user = colon >= 0 ? userinfo.left(colon) : userinfo;
         if (!user.contains(QLatin1Char('/')) && !user.contains(QLatin1Char('?'))) {
             if (!percentDecode(user, &url.m_username))
-                return bad(QCoreApplication::translate("Url", "the user name has a broken %-escape"));
+                return bad(tr("the user name has a broken %-escape"));
             url.m_hasUsername = true;
             if (colon >= 0) {
                 if (!percentDecode(userinfo.mid(colon + 1), &url.m_password))
-                    return bad(QCoreApplication::translate("Url", "the password has a broken %-escape"));
+                    return bad(tr("the password has a broken %-escape"));
                 url.m_hasPassword = true;
             }
             rest = rest.mid(at + 1);
@@ -180,14 +179,14 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         for (const QString &pair : pairs) {
             const qsizetype eq = pair.indexOf(QLatin1Char('='));
             if (eq <= 0)
-                return bad(QCoreApplication::translate("Url", "option '%1' needs the form key=value").arg(shown(pair)));
+                return bad(tr("option '%1' needs the form key=value").arg(shown(pair)));
             QString key, value;
             QString rawValue = pair.mid(eq + 1);
             rawValue.replace(QLatin1Char('+'), QLatin1Char(' '));
             QString rawKey = pair.left(eq);
             rawKey.replace(QLatin1Char('+'), QLatin1Char(' '));
             if (!percentDecode(rawKey, &key) || !percentDecode(rawValue, &value))
-                return bad(QCoreApplication::translate("Url", "option '%1' has a broken %-escape").arg(shown(pair)));
+                return bad(tr("option '%1' has a broken %-escape").arg(shown(pair)));
             url.m_options.append({key, value});
         }
     }
@@ -199,38 +198,38 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         url.m_hasDatabase = true;
     }
     if (hostPort.contains(QLatin1Char('@')))
-        return bad(QCoreApplication::translate("Url", "an '@' in a user name or password must be written %40"));
+        return bad(tr("an '@' in a user name or password must be written %40"));
 
     QString portText;
     if (hostPort.startsWith(QLatin1Char('['))) {
         const qsizetype close = hostPort.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return bad(QCoreApplication::translate("Url", "the IPv6 host has no closing ']'"));
+            return bad(tr("the IPv6 host has no closing ']'"));
         // Blanks inside the brackets are dropped: render() writes a host without
         // ':' bare, where a trailing blank would be lost.
         url.m_host = hostPort.mid(1, close - 1).trimmed();
         if (url.m_host.isEmpty())
-            return bad(QCoreApplication::translate("Url", "the IPv6 host between [ ] is empty"));
+            return bad(tr("the IPv6 host between [ ] is empty"));
         if (url.m_host.contains(QLatin1Char('[')))
-            return bad(QCoreApplication::translate("Url", "the IPv6 host between [ ] holds another '['"));
+            return bad(tr("the IPv6 host between [ ] holds another '['"));
         const QString after = hostPort.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(QLatin1Char(':')))
-                return bad(QCoreApplication::translate("Url", "unexpected '%1' after the IPv6 host").arg(shown(after)));
+                return bad(tr("unexpected '%1' after the IPv6 host").arg(shown(after)));
             portText = after.mid(1);
             if (portText.isEmpty())
-                return bad(QCoreApplication::translate("Url", "the port after ':' is empty"));
+                return bad(tr("the port after ':' is empty"));
         }
     } else {
         if (hostPort.contains(QLatin1Char('[')) || hostPort.contains(QLatin1Char(']')) ||
             hostPort.count(QLatin1Char(':')) > 1)
-            return bad(QCoreApplication::translate("Url", "an IPv6 host must be written in brackets, like [::1]"));
+            return bad(tr("an IPv6 host must be written in brackets, like [::1]"));
         const qsizetype colon = hostPort.indexOf(QLatin1Char(':'));
         if (colon >= 0) {
             portText = hostPort.mid(colon + 1);
             hostPort.truncate(colon);
             if (portText.isEmpty())
-                return bad(QCoreApplication::translate("Url", "the port after ':' is empty"));
+                return bad(tr("the port after ':' is empty"));
         }
         url.m_host = hostPort;
     }
@@ -238,20 +237,18 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         bool ok = false;
         const int port = portText.toInt(&ok);
         if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-')))
-            return bad(QCoreApplication::translate("Url", "the port '%1' is not a number").arg(shown(portText)));
+            return bad(tr("the port '%1' is not a number").arg(shown(portText)));
         if (port < 1 || port > 65535)
-            return bad(
-                QCoreApplication::translate("Url", "the port %1 is outside 1-65535").arg(shown(QString::number(port))));
+            return bad(tr("the port %1 is outside 1-65535").arg(shown(QString::number(port))));
         url.m_port = port;
     }
 
     if (url.m_dialect == Dialect::SQLite) {
         if (!url.m_host.isEmpty() || url.m_port >= 0 || url.m_hasUsername)
-            return bad(QCoreApplication::translate("Url", "a sqlite URL has no user, host or port; write "
-                                      "sqlite:///relative.db or sqlite:////absolute/path.db"));
+            return bad(tr("a sqlite URL has no user, host or port; write "
+                          "sqlite:///relative.db or sqlite:////absolute/path.db"));
     } else if (url.m_database.contains(QLatin1Char('/'))) {
-        return bad(
-            QCoreApplication::translate("Url", "the database name '%1' contains '/'").arg(shown(url.m_database)));
+        return bad(tr("the database name '%1' contains '/'").arg(shown(url.m_database)));
     }
     return url;
 }

@@ -2,6 +2,7 @@
 
 #include "core/dialect.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -15,6 +16,8 @@
 // render() hides the password as *** unless asked not to.
 class Url final
 {
+    Q_DECLARE_TR_FUNCTIONS(Url)
+
 public:
     using Option = QPair<QString, QString>;
 

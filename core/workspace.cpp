@@ -20,18 +20,18 @@ Engine *Workspace::addBind(const Bind &bind, QString *error)
 {
     if (bind.name.trimmed().isEmpty()) {
         if (error)
-            *error = QStringLiteral("A bind needs a name.");
+            *error = tr("A bind needs a name.");
         return nullptr;
     }
     if (engine(bind.name)) {
         if (error)
-            *error = QStringLiteral("There is already a bind named '%1'.").arg(bind.name);
+            *error = tr("There is already a bind named '%1'.").arg(bind.name);
         return nullptr;
     }
     const QString problem = bind.options.validate();
     if (!problem.isEmpty()) {
         if (error)
-            *error = QStringLiteral("Bind '%1': %2.").arg(bind.name, problem);
+            *error = tr("Bind '%1': %2.").arg(bind.name, problem);
         return nullptr;
     }
     auto *engine = new Engine(bind, m_log, this);

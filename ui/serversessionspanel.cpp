@@ -57,8 +57,8 @@ QDoubleSpinBox *secondsBox(QWidget *parent, double value, const QString &tip)
     auto *box = new QDoubleSpinBox(parent);
     box->setRange(0, 86400);
     box->setDecimals(0);
-    box->setSuffix(QObject::tr(" s"));
-    box->setSpecialValueText(QObject::tr("off"));
+    box->setSuffix(ServerSessionsPanel::tr(" s"));
+    box->setSpecialValueText(ServerSessionsPanel::tr("off"));
     box->setValue(value);
     box->setToolTip(tip);
     return box;

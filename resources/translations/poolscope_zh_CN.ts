@@ -1,0 +1,1569 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BindTreeModel</name>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>checked out</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <source>resetting</source>
+        <translation>正在重置</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>in transaction since %1</source>
+        <translation>事务开始于 %1</translation>
+    </message>
+    <message>
+        <source>no transaction</source>
+        <translation>无事务</translation>
+    </message>
+    <message>
+        <source>running: %1</source>
+        <translation>正在执行：%1</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>上一条：%1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>持有者 %1</translation>
+    </message>
+    <message>
+        <source>for %1 s</source>
+        <translation>已持有 %1 秒</translation>
+    </message>
+    <message>
+        <source>in transaction</source>
+        <translation>事务中</translation>
+    </message>
+    <message>
+        <source>SUSPECTED LEAK</source>
+        <translation>疑似泄漏</translation>
+    </message>
+    <message>
+        <source>age %1 s</source>
+        <translation>已连接 %1 秒</translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation>会话 %1</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>A sqlite:// memory database lives in one connection: every session shares it (SQLAlchemy&apos;s StaticPool), and it is never closed while the bind exists.</source>
+        <translation>sqlite:// 内存数据库只存在于一个连接中：所有会话共用它（即 SQLAlchemy 的 StaticPool），绑定存在期间它不会被关闭。</translation>
+    </message>
+    <message>
+        <source>pool (static)</source>
+        <translation>连接池（静态）</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>连接池</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message>
+        <source>connection #%1 (pid %2)</source>
+        <translation>连接 #%1（PID %2）</translation>
+    </message>
+    <message>
+        <source>connection #%1 (id %2)</source>
+        <translation>连接 #%1（ID %2）</translation>
+    </message>
+</context>
+<context>
+    <name>BindsDock</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add a bind: a name for a database URL and its pool options</source>
+        <translation>添加绑定：为数据库 URL 及其连接池选项起一个名称</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>Close every pooled connection of the bind (Engine.dispose())</source>
+        <translation>关闭该绑定连接池中的所有连接（Engine.dispose()）</translation>
+    </message>
+    <message>
+        <source>New Tab</source>
+        <translation>新建标签页</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogReader</name>
+    <message>
+        <source>Reading the schema failed: %1</source>
+        <translation>读取模式失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>By URL</source>
+        <translation>使用 URL</translation>
+    </message>
+    <message>
+        <source>By fields</source>
+        <translation>逐项填写</translation>
+    </message>
+    <message>
+        <source>pool_pre_ping: test each connection before handing it out</source>
+        <translation>pool_pre_ping：借出前先检测连接是否可用</translation>
+    </message>
+    <message>
+        <source>pool_use_lifo: reuse the most recently returned connection first</source>
+        <translation>pool_use_lifo：优先复用最近归还的连接</translation>
+    </message>
+    <message>
+        <source>Read-only (enforced by the server or driver)</source>
+        <translation>只读（由服务器或驱动强制执行）</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>在系统密钥环中记住密码</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>A SQLAlchemy URL: dialect[+driver]://user:password@host:port/database, sqlite:///relative.db, sqlite:////absolute.db or sqlite:// for memory</source>
+        <translation>SQLAlchemy URL：dialect[+driver]://user:password@host:port/database、sqlite:///relative.db、sqlite:////absolute.db，或表示内存数据库的 sqlite://</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>MySQL/MariaDB</source>
+        <translation>MySQL/MariaDB</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL：</translation>
+    </message>
+    <message>
+        <source>Database type:</source>
+        <translation>数据库类型：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database or file:</source>
+        <translation>数据库或文件：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Pool (SQLAlchemy QueuePool)</source>
+        <translation>连接池（SQLAlchemy QueuePool）</translation>
+    </message>
+    <message>
+        <source>pool_size:</source>
+        <translation>pool_size：</translation>
+    </message>
+    <message>
+        <source>max_overflow:</source>
+        <translation>max_overflow：</translation>
+    </message>
+    <message>
+        <source>pool_timeout:</source>
+        <translation>pool_timeout：</translation>
+    </message>
+    <message>
+        <source>pool_recycle:</source>
+        <translation>pool_recycle：</translation>
+    </message>
+    <message>
+        <source>Leak threshold:</source>
+        <translation>泄漏阈值：</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>连接超时：</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Give the bind a name, such as default.</source>
+        <translation>请为绑定起一个名称，例如 default。</translation>
+    </message>
+    <message>
+        <source>There is already a bind named %1.</source>
+        <translation>已存在名为 %1 的绑定。</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWorker</name>
+    <message>
+        <source>The Qt SQL driver %1 is not installed.</source>
+        <translation>未安装 Qt SQL 驱动 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: the folder %2 does not exist.</source>
+        <translation>无法打开 %1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>no answer within the connect timeout of %1 s (%2)</source>
+        <translation>在 %1 秒的连接超时内没有响应（%2）</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The %1 driver gave no native handle.</source>
+        <translation>%1 驱动未提供原生句柄。</translation>
+    </message>
+    <message>
+        <source>Cannot make the connection read-only: %1</source>
+        <translation>无法将连接设为只读：%1</translation>
+    </message>
+    <message>
+        <source>the server ended the session</source>
+        <translation>服务器结束了会话</translation>
+    </message>
+    <message>
+        <source>the session switched its read-only mode off</source>
+        <translation>会话关闭了只读模式</translation>
+    </message>
+    <message>
+        <source>This connection switched its read-only mode off and is being closed.</source>
+        <translation>此连接关闭了只读模式，正在被关闭。</translation>
+    </message>
+    <message>
+        <source>The connection is closed.</source>
+        <translation>连接已关闭。</translation>
+    </message>
+    <message>
+        <source>Statement cancelled</source>
+        <translation>语句已取消</translation>
+    </message>
+    <message>
+        <source>the connection to the server broke</source>
+        <translation>与服务器的连接已中断</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDatabase</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The demo database script is missing from this build.</source>
+        <translation>此版本缺少演示数据库脚本。</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo database %1: %2</source>
+        <translation>无法创建演示数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot move the demo database to %1.</source>
+        <translation>无法将演示数据库移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Header row</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Run the query again: every row, whole values, streamed</source>
+        <translation>重新执行查询：全部行、完整值，流式写出</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n row(s) already fetched</source>
+        <translation>
+            <numerusform>已获取的 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Runs this again on the tab&apos;s connection: %1</source>
+        <translation>在该标签页的连接上重新执行：%1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>SQL table name:</source>
+        <translation>SQL 表名：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>The tab is still running a statement; wait for it or cancel it.</source>
+        <translation>该标签页仍在执行语句；请等待其完成或将其取消。</translation>
+    </message>
+    <message>
+        <source>%L1 rows written…</source>
+        <translation>已写入 %L1 行…</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 rows written…</source>
+        <translation>已写入 %L1 / %L2 行…</translation>
+    </message>
+    <message>
+        <source>Cannot start the export.</source>
+        <translation>无法开始导出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %Ln 行导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1 No file was written.</source>
+        <translation>导出失败：%1 未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFile</name>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation>无法写入标准输出：%1</translation>
+    </message>
+    <message>
+        <source>No file name given for the export.</source>
+        <translation>未指定导出文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFormat</name>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>SQL INSERT statements</source>
+        <translation>SQL INSERT 语句</translation>
+    </message>
+    <message>
+        <source>Markdown table</source>
+        <translation>Markdown 表格</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWriter</name>
+    <message>
+        <source>The export has nowhere to write: the output is not open.</source>
+        <translation>导出无处可写：输出未打开。</translation>
+    </message>
+    <message>
+        <source>Row %1, column &quot;%2&quot;: the value was cut to %3 of its %4 bytes when it was fetched, and an export must not hold cut values. Export by running the query again.</source>
+        <translation>第 %1 行，列“%2”：获取时该值被截断为 %3 字节（共 %4 字节），导出不能包含被截断的值。请选择重新执行查询来导出。</translation>
+    </message>
+    <message>
+        <source>Could not write the export: %1</source>
+        <translation>无法写入导出内容：%1</translation>
+    </message>
+    <message>
+        <source>Could not write the export after %1 bytes: %2</source>
+        <translation>写入 %1 字节后无法继续写入导出内容：%2</translation>
+    </message>
+    <message>
+        <source>the output accepted no more data</source>
+        <translation>输出不再接受数据</translation>
+    </message>
+</context>
+<context>
+    <name>GuiMain</name>
+    <message>
+        <source>The demo shop. Put the cursor in a statement and press Ctrl+Enter.</source>
+        <translation>演示商店数据库。将光标放在一条语句中，然后按 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <source>--bind %1: expected NAME=URL</source>
+        <translation>--bind %1：应为 NAME=URL 的形式</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>poolscope</source>
+        <translation>poolscope</translation>
+    </message>
+    <message>
+        <source>Binds</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Pool Monitor</source>
+        <translation>连接池监视器</translation>
+    </message>
+    <message>
+        <source>Server Sessions</source>
+        <translation>服务器会话</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Double-click a bind or press Ctrl+T for a new session tab</source>
+        <translation>双击一个绑定或按 Ctrl+T 新建会话标签页</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Bind…</source>
+        <translation>添加绑定(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>New Session &amp;Tab</source>
+        <translation>新建会话标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>查询(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run Statement</source>
+        <translation>执行语句(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run &amp;All</source>
+        <translation>全部执行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>In the schema panel: read the schema again; elsewhere: run the tab&apos;s last statement again</source>
+        <translation>在模式面板中：重新读取模式；在其他位置：重新执行该标签页的上一条语句</translation>
+    </message>
+    <message>
+        <source>Add a bind first (File › Add Bind)</source>
+        <translation>请先添加绑定（文件 › 添加绑定）</translation>
+    </message>
+    <message>
+        <source>tab %1</source>
+        <translation>标签页 %1</translation>
+    </message>
+    <message>
+        <source>Open transactions</source>
+        <translation>未结束的事务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tab(s) have an open transaction.</source>
+        <translation>
+            <numerusform>有 %n 个标签页存在未结束的事务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Commit them, roll them back, or keep the window open?</source>
+        <translation>要提交、回滚，还是保持窗口打开？</translation>
+    </message>
+    <message>
+        <source>Commit All</source>
+        <translation>全部提交</translation>
+    </message>
+    <message>
+        <source>Roll Back All</source>
+        <translation>全部回滚</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password for %1 (%2):</source>
+        <translation>%1（%2）的密码：</translation>
+    </message>
+    <message>
+        <source>No system keychain: the password will be asked for at the next start</source>
+        <translation>没有系统密钥环：下次启动时将再次询问密码</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>绑定</translation>
+    </message>
+    <message>
+        <source>Remove bind</source>
+        <translation>移除绑定</translation>
+    </message>
+    <message>
+        <source>Remove the bind %1 and close its tabs and connections?</source>
+        <translation>移除绑定 %1 并关闭它的标签页和连接吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Pool</name>
+    <message>
+        <source>The pool was disposed.</source>
+        <translation>连接池已被释放。</translation>
+    </message>
+</context>
+<context>
+    <name>PoolMonitorDock</name>
+    <message>
+        <source>Pool</source>
+        <translation>连接池</translation>
+    </message>
+    <message>
+        <source>checked out</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>溢出</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Filter events</source>
+        <translation>筛选事件</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>Bind:</source>
+        <translation>绑定：</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>PoolOptions</name>
+    <message>
+        <source>pool_size must be 0 or more, not %1</source>
+        <translation>pool_size 必须大于或等于 0，而不是 %1</translation>
+    </message>
+    <message>
+        <source>max_overflow must be -1 (no limit) or more, not %1</source>
+        <translation>max_overflow 必须大于或等于 -1（-1 表示不限），而不是 %1</translation>
+    </message>
+    <message>
+        <source>pool_size 0 with max_overflow 0 allows no connection at all</source>
+        <translation>pool_size 为 0 且 max_overflow 为 0 时不允许任何连接</translation>
+    </message>
+    <message>
+        <source>pool_timeout must be 0 or more seconds, not %1</source>
+        <translation>pool_timeout 必须大于或等于 0 秒，而不是 %1</translation>
+    </message>
+    <message>
+        <source>leak_threshold must be 0 (off) or more seconds, not %1</source>
+        <translation>leak_threshold 必须大于或等于 0 秒（0 表示关闭），而不是 %1</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be at least 1 second, not %1</source>
+        <translation>connect_timeout 至少为 1 秒，而不是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultModel</name>
+    <message>
+        <source>&lt;binary %1&gt; %2%3</source>
+        <translation>&lt;二进制 %1&gt; %2%3</translation>
+    </message>
+    <message>
+        <source>%1 characters; copy the cell for the whole value</source>
+        <translation>共 %1 个字符；复制该单元格可获得完整值</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaLoader</name>
+    <message>
+        <source>Reading the schema failed.</source>
+        <translation>读取模式失败。</translation>
+    </message>
+    <message>
+        <source>schema browser</source>
+        <translation>模式浏览器</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaPanel</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the schema again (F5 in this panel)</source>
+        <translation>重新读取模式（在此面板中按 F5）</translation>
+    </message>
+    <message>
+        <source>Reading the schema of %1…</source>
+        <translation>正在读取 %1 的模式…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) and view(s)</source>
+        <translation>
+            <numerusform>%n 个表和视图</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the schema: %1</source>
+        <translation>无法读取模式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaTreeModel</name>
+    <message>
+        <source>Tables (%1)</source>
+        <translation>表 (%1)</translation>
+    </message>
+    <message>
+        <source>Views (%1)</source>
+        <translation>视图 (%1)</translation>
+    </message>
+    <message>
+        <source>Columns (%1)</source>
+        <translation>列 (%1)</translation>
+    </message>
+    <message>
+        <source>Indexes (%1)</source>
+        <translation>索引 (%1)</translation>
+    </message>
+    <message>
+        <source>Foreign keys (%1)</source>
+        <translation>外键 (%1)</translation>
+    </message>
+    <message>
+        <source>1 table</source>
+        <translation>1 个表</translation>
+    </message>
+    <message>
+        <source>%1 tables</source>
+        <translation>%1 个表</translation>
+    </message>
+    <message>
+        <source>1 view</source>
+        <translation>1 个视图</translation>
+    </message>
+    <message>
+        <source>%1 views</source>
+        <translation>%1 个视图</translation>
+    </message>
+    <message>
+        <source>%1 columns</source>
+        <translation>%1 列</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Primary key column %1 of %2</source>
+        <translation>主键列，第 %1 列（共 %2 列）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation>1 列</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSession</name>
+    <message>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>事务中空闲</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSessionActions</name>
+    <message>
+        <source>running for %1</source>
+        <translation>已执行 %1</translation>
+    </message>
+    <message>
+        <source>running a statement</source>
+        <translation>正在执行语句</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 已 %2</translation>
+    </message>
+    <message>
+        <source>The server did not signal session %1.</source>
+        <translation>服务器未向会话 %1 发送信号。</translation>
+    </message>
+    <message>
+        <source>SQLite has no server sessions: close the tab or dispose of the engine that holds the file.</source>
+        <translation>SQLite 没有服务器会话：请关闭标签页，或释放持有该文件的引擎。</translation>
+    </message>
+    <message>
+        <source>SQLite has no server that could end a session: process %1 (%2) holds the file until that program closes it or ends; poolscope does not stop other programs.</source>
+        <translation>SQLite 没有可以结束会话的服务器：进程 %1（%2）会一直持有该文件，直到该程序关闭文件或退出；poolscope 不会终止其他程序。</translation>
+    </message>
+    <message>
+        <source>unknown program</source>
+        <translation>未知程序</translation>
+    </message>
+    <message>
+        <source>Session %1 is not running a statement.</source>
+        <translation>会话 %1 当前没有在执行语句。</translation>
+    </message>
+    <message>
+        <source>The server gave this session no id.</source>
+        <translation>服务器没有为此会话提供 ID。</translation>
+    </message>
+    <message>
+        <source>Cancel statement</source>
+        <translation>取消语句</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>Cancel the statement that session %1 is running?</source>
+        <translation>取消会话 %1 正在执行的语句吗？</translation>
+    </message>
+    <message>
+        <source> The statement fails with &quot;canceling statement due to user request&quot;; inside a transaction the whole transaction fails and must be rolled back. The session stays connected.</source>
+        <translation>该语句将以“canceling statement due to user request”失败；若处于事务中，整个事务都会失败，必须回滚。会话保持连接。</translation>
+    </message>
+    <message>
+        <source> The statement fails with &quot;Query execution was interrupted&quot;; the session and its open transaction stay.</source>
+        <translation>该语句将以“Query execution was interrupted”失败；会话及其未结束的事务保持不变。</translation>
+    </message>
+    <message>
+        <source>End session %1</source>
+        <translation>结束会话 %1</translation>
+    </message>
+    <message>
+        <source> of user %1</source>
+        <translation>（用户 %1）</translation>
+    </message>
+    <message>
+        <source> on %1</source>
+        <translation>（数据库 %1）</translation>
+    </message>
+    <message>
+        <source>application &apos;%1&apos;</source>
+        <translation>应用程序“%1”</translation>
+    </message>
+    <message>
+        <source>%1 (%2)?</source>
+        <translation>%1（%2）？</translation>
+    </message>
+    <message>
+        <source> Its running statement stops, its open transaction is rolled back and the client gets a lost-connection error.</source>
+        <translation>其正在执行的语句将停止，未结束的事务将回滚，客户端会收到连接丢失错误。</translation>
+    </message>
+    <message>
+        <source> The client&apos;s open transaction is rolled back and its next statement fails with a lost-connection error.</source>
+        <translation>客户端未结束的事务将回滚，其下一条语句会因连接丢失错误而失败。</translation>
+    </message>
+    <message>
+        <source> The client&apos;s next statement fails with a lost-connection error (a pool with pre-ping replaces the connection quietly).</source>
+        <translation>客户端的下一条语句会因连接丢失错误而失败（启用 pre-ping 的连接池会悄悄替换该连接）。</translation>
+    </message>
+    <message>
+        <source> It is one of poolscope&apos;s own connections: the tab that holds it loses it.</source>
+        <translation>这是 poolscope 自己的连接之一：持有它的标签页将失去该连接。</translation>
+    </message>
+    <message>
+        <source>Session %1 is the connection poolscope asks with.</source>
+        <translation>会话 %1 是 poolscope 用来查询的连接。</translation>
+    </message>
+    <message>
+        <source>Session %1 was told to end but is still there.</source>
+        <translation>已通知会话 %1 结束，但它仍然存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSessionModel</name>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Idle / running</source>
+        <translation>空闲 / 执行时长</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>事务</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Suspect</source>
+        <translation>可疑</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSessionReader</name>
+    <message>
+        <source>Open transactions are not shown: reading information_schema.INNODB_TRX failed (%1).</source>
+        <translation>未显示未结束的事务：读取 information_schema.INNODB_TRX 失败（%1）。</translation>
+    </message>
+    <message>
+        <source>Which session waits for whose lock is not shown (%1).</source>
+        <translation>未显示会话之间的锁等待关系（%1）。</translation>
+    </message>
+    <message>
+        <source>An in-memory database lives inside poolscope only.</source>
+        <translation>内存数据库只存在于 poolscope 内部。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSessionsPanel</name>
+    <message>
+        <source>Suspects only</source>
+        <translation>仅显示可疑会话</translation>
+    </message>
+    <message>
+        <source>Flag sessions idle in a transaction longer than this</source>
+        <translation>标记在事务中空闲超过此时长的会话</translation>
+    </message>
+    <message>
+        <source>Flag sessions idle longer than this</source>
+        <translation>标记空闲超过此时长的会话</translation>
+    </message>
+    <message>
+        <source>Flag statements running longer than this</source>
+        <translation>标记执行超过此时长的语句</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Every %1 s</source>
+        <translation>每 %1 秒</translation>
+    </message>
+    <message>
+        <source>Findings: groups of suspect sessions</source>
+        <translation>发现：可疑会话分组</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>事务中空闲</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Bind:</source>
+        <translation>绑定：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Idle in transaction over:</source>
+        <translation>事务中空闲超过：</translation>
+    </message>
+    <message>
+        <source>Idle over:</source>
+        <translation>空闲超过：</translation>
+    </message>
+    <message>
+        <source>Running over:</source>
+        <translation>执行超过：</translation>
+    </message>
+    <message>
+        <source>server sessions</source>
+        <translation>服务器会话</translation>
+    </message>
+    <message>
+        <source>Cannot read the sessions: %1</source>
+        <translation>无法读取会话：%1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source> — still growing</source>
+        <translation> — 仍在增长</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>No suspects.</source>
+        <translation>没有可疑会话。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s), %1 suspect(s), read at %2</source>
+        <translation>
+            <numerusform>%n 个会话，%1 个可疑，读取于 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>请先选择一个会话。</translation>
+    </message>
+    <message>
+        <source>Still reading; try again in a moment.</source>
+        <translation>仍在读取，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Done for session %1.</source>
+        <translation>会话 %1 已处理。</translation>
+    </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation>会话 %1：%2</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The engine of this session is gone.</source>
+        <translation>此会话的引擎已不存在。</translation>
+    </message>
+    <message>
+        <source>The connection was closed while the statement ran.</source>
+        <translation>语句执行期间连接被关闭。</translation>
+    </message>
+    <message>
+        <source>The connection was lost while the statement ran: %1</source>
+        <translation>语句执行期间连接丢失：%1</translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>Statement cancelled while waiting for a connection</source>
+        <translation>语句在等待连接时被取消</translation>
+    </message>
+    <message>
+        <source>Session closed while the statement ran</source>
+        <translation>语句执行期间会话被关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGroup</name>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>database %1</source>
+        <translation>数据库 %1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>应用程序 %1</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 个会话</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 个会话</translation>
+    </message>
+    <message>
+        <source> after `%1`</source>
+        <translation>，上一条语句为 `%1`</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <translation>最久 %1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>pids %1</source>
+        <translation>PID %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTab</name>
+    <message>
+        <source>Run</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Run the selection or the statement at the cursor (Ctrl+Enter)</source>
+        <translation>执行选中内容或光标所在的语句（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Run All</source>
+        <translation>全部执行</translation>
+    </message>
+    <message>
+        <source>Run every statement, stopping at the first error (Ctrl+Shift+Enter)</source>
+        <translation>执行所有语句，遇到第一个错误时停止（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running statement (Esc); the connection stays usable</source>
+        <translation>停止正在执行的语句（Esc），连接仍可继续使用</translation>
+    </message>
+    <message>
+        <source>Autocommit</source>
+        <translation>自动提交</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>事务</translation>
+    </message>
+    <message>
+        <source>Autocommit returns the connection to the pool after each statement; Transaction keeps it from the first statement until Commit or Roll back</source>
+        <translation>自动提交：每条语句执行后将连接归还连接池；事务：从第一条语句起一直占用连接，直到提交或回滚</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Statements run on this bind</source>
+        <translation>在此绑定上执行过的语句</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>The connection was lost: %1.</source>
+        <translation>连接已丢失：%1。</translation>
+    </message>
+    <message>
+        <source> The open transaction is gone; its changes were not committed.</source>
+        <translation>未结束的事务已丢失，其更改没有提交。</translation>
+    </message>
+    <message>
+        <source> The next statement opens a new connection.</source>
+        <translation>下一条语句将打开新连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ran %n statement(s).</source>
+        <translation>
+            <numerusform>已执行 %n 条语句。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped at statement %1 of %2.</source>
+        <translation>在第 %1 条语句处停止（共 %2 条）。</translation>
+    </message>
+    <message>
+        <source>Nothing to run: the cursor is not on a statement.</source>
+        <translation>没有可执行的内容：光标不在语句上。</translation>
+    </message>
+    <message>
+        <source>Nothing to run.</source>
+        <translation>没有可执行的内容。</translation>
+    </message>
+    <message>
+        <source>The commit failed; the tab stays open.</source>
+        <translation>提交失败，标签页保持打开。</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in %1</source>
+        <translation>
+            <numerusform>%n 行，用时 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) affected in %1</source>
+        <translation>
+            <numerusform>影响 %n 行，用时 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>完成，用时 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1</source>
+        <translation>在 %1 后取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n row(s) received</source>
+        <translation>
+            <numerusform>%1；已接收 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source> (at character %1)</source>
+        <translation>（位于第 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>
+The connection was lost; the next statement opens a new one.</source>
+        <translation>
+连接已丢失；下一条语句将打开新连接。</translation>
+    </message>
+    <message>
+        <source>running for %1 s</source>
+        <translation>已执行 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows shown (scroll for more)</source>
+        <translation>显示 %1 / %2 行（滚动查看更多）</translation>
+    </message>
+    <message>
+        <source>waiting for a connection</source>
+        <translation>正在等待连接</translation>
+    </message>
+    <message>
+        <source>connection #%1</source>
+        <translation>连接 #%1</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <source>in transaction since %1</source>
+        <translation>事务开始于 %1</translation>
+    </message>
+    <message>
+        <source>No statements yet</source>
+        <translation>暂无语句</translation>
+    </message>
+    <message>
+        <source>Open transaction</source>
+        <translation>未结束的事务</translation>
+    </message>
+    <message>
+        <source>The tab %1 on %2 has a transaction open since %3.</source>
+        <translation>%2 上的标签页 %1 有一个自 %3 起未结束的事务。</translation>
+    </message>
+    <message>
+        <source>Commit it, roll it back, or keep the tab open?</source>
+        <translation>要提交、回滚，还是保持标签页打开？</translation>
+    </message>
+</context>
+<context>
+    <name>SuspectRules</name>
+    <message>
+        <source>%1 for %2 (over %3 s)</source>
+        <translation>%1 已 %2（超过 %3 秒）</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>事务中空闲</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>%1 sessions of one bind, over pool_size + max_overflow = %2</source>
+        <translation>同一绑定有 %1 个会话，超过 pool_size + max_overflow = %2</translation>
+    </message>
+    <message>
+        <source>one of %1 sessions of %2 (over pool_size + max_overflow = %3)</source>
+        <translation>属于 %2 的 %1 个会话之一（超过 pool_size + max_overflow = %3）</translation>
+    </message>
+</context>
+<context>
+    <name>Url</name>
+    <message>
+        <source>Invalid database URL &apos;%1&apos;: %2. Expected %3.</source>
+        <translation>无效的数据库 URL“%1”：%2。应为 %3。</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>URL 为空</translation>
+    </message>
+    <message>
+        <source>&apos;://&apos; is missing after the dialect name</source>
+        <translation>方言名称后缺少“://”</translation>
+    </message>
+    <message>
+        <source>the text before &apos;://&apos; is not a dialect[+driver] name</source>
+        <translation>“://”之前的文本不是 dialect[+driver] 名称</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a dialect[+driver] name</source>
+        <translation>“%1”不是 dialect[+driver] 名称</translation>
+    </message>
+    <message>
+        <source>the dialect is spelled &apos;postgresql&apos;, not &apos;postgres&apos;</source>
+        <translation>方言应写作“postgresql”，而不是“postgres”</translation>
+    </message>
+    <message>
+        <source>unsupported dialect &apos;%1&apos;; poolscope speaks sqlite, postgresql, mysql and mariadb</source>
+        <translation>不支持的方言“%1”；poolscope 支持 sqlite、postgresql、mysql 和 mariadb</translation>
+    </message>
+    <message>
+        <source>unknown driver &apos;%1&apos; for %2 (known: %3)</source>
+        <translation>%2 的驱动“%1”未知（已知：%3）</translation>
+    </message>
+    <message>
+        <source>the user name has a broken %-escape</source>
+        <translation>用户名中的 % 转义不完整</translation>
+    </message>
+    <message>
+        <source>the password has a broken %-escape</source>
+        <translation>密码中的 % 转义不完整</translation>
+    </message>
+    <message>
+        <source>option &apos;%1&apos; needs the form key=value</source>
+        <translation>选项“%1”应为 key=value 的形式</translation>
+    </message>
+    <message>
+        <source>option &apos;%1&apos; has a broken %-escape</source>
+        <translation>选项“%1”中的 % 转义不完整</translation>
+    </message>
+    <message>
+        <source>an &apos;@&apos; in a user name or password must be written %40</source>
+        <translation>用户名或密码中的“@”必须写作 %40</translation>
+    </message>
+    <message>
+        <source>the IPv6 host has no closing &apos;]&apos;</source>
+        <translation>IPv6 主机缺少右括号“]”</translation>
+    </message>
+    <message>
+        <source>the IPv6 host between [ ] is empty</source>
+        <translation>[ ] 中的 IPv6 主机为空</translation>
+    </message>
+    <message>
+        <source>the IPv6 host between [ ] holds another &apos;[&apos;</source>
+        <translation>[ ] 中的 IPv6 主机又包含了“[”</translation>
+    </message>
+    <message>
+        <source>unexpected &apos;%1&apos; after the IPv6 host</source>
+        <translation>IPv6 主机之后出现意外的“%1”</translation>
+    </message>
+    <message>
+        <source>the port after &apos;:&apos; is empty</source>
+        <translation>“:”之后的端口为空</translation>
+    </message>
+    <message>
+        <source>an IPv6 host must be written in brackets, like [::1]</source>
+        <translation>IPv6 主机必须写在方括号中，例如 [::1]</translation>
+    </message>
+    <message>
+        <source>the port &apos;%1&apos; is not a number</source>
+        <translation>端口“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>the port %1 is outside 1-65535</source>
+        <translation>端口 %1 不在 1-65535 范围内</translation>
+    </message>
+    <message>
+        <source>a sqlite URL has no user, host or port; write sqlite:///relative.db or sqlite:////absolute/path.db</source>
+        <translation>sqlite URL 不包含用户、主机或端口；请写作 sqlite:///relative.db 或 sqlite:////absolute/path.db</translation>
+    </message>
+    <message>
+        <source>the database name &apos;%1&apos; contains &apos;/&apos;</source>
+        <translation>数据库名称“%1”包含“/”</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>A bind needs a name.</source>
+        <translation>绑定需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is already a bind named &apos;%1&apos;.</source>
+        <translation>已存在名为“%1”的绑定。</translation>
+    </message>
+    <message>
+        <source>Bind &apos;%1&apos;: %2.</source>
+        <translation>绑定“%1”：%2。</translation>
+    </message>
+</context>
+</TS>
