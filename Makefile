@@ -36,9 +36,11 @@ run:
 	@$(MAKE) --no-print-directory build
 	$(BUILD_DIR)/app/poolscope --demo
 
-# Real PostgreSQL 15 and MariaDB servers live only for the length of the run.
+# Real PostgreSQL 15 and MariaDB servers live only for the length of the run;
+# then a few seconds of every fuzz target on the committed corpus.
 test: build
 	tests/servers/with-servers.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j 2 $(CTEST_ARGS)
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 asan: deps
 	cmake -S . -B $(ASAN_DIR) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=Debug -DPOOLSCOPE_SANITIZE=ON >/dev/null
@@ -84,7 +86,7 @@ soak: build
 		tests/servers/with-servers.sh $(BUILD_DIR)/tests/tst_soak
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR) $(TSAN_DIR)
 
 # Speed and memory side by side with the standard tools (bench/README.md);
 # builds Release in build-bench-release and takes a few minutes.
