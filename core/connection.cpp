@@ -2,6 +2,7 @@
 
 #include "core/connectionworker.h"
 #include "core/interrupter.h"
+#include "core/openssllifetime.h"
 #include "core/runningstatement.h"
 
 #include <QAtomicInteger>
@@ -40,6 +41,7 @@ Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
     , m_running(std::make_shared<RunningStatement>())
 {
     registerMetaTypes();
+    openssllifetime::skipCleanupAtExit(); // before the client libraries first run
     m_thread->setObjectName(QStringLiteral("%1#%2").arg(spec.bindName).arg(number));
     m_worker = new ConnectionWorker(spec, uniqueConnectionName(spec.bindName, number), m_running);
     m_worker->moveToThread(m_thread.get());
