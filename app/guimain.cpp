@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QThread>
@@ -134,6 +135,10 @@ int runGui(int argc, char *argv[])
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("poolscope"));
+    // Ties the window to the installed .desktop file (task bar, Wayland) and
+    // takes the icon the package installs into the icon theme.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poolscope.Poolscope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.poolscope.Poolscope")));
     QApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
 
     QCommandLineParser parser;
