@@ -55,7 +55,7 @@ Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
                 if (m_state == State::Connecting)
                     m_state = State::Idle;
                 Q_EMIT opened();
-                Q_EMIT changed();
+                notifyChanged();
             });
     connect(m_worker, &ConnectionWorker::openFailed, this, [this](const QString &message) {
         Q_EMIT openFailed(message);
@@ -71,7 +71,7 @@ Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
                 m_transactionStartedAt = QDateTime::currentDateTimeUtc();
             m_inTransaction = inTransaction;
             Q_EMIT taskDone(request, value, error);
-            Q_EMIT changed();
+            notifyChanged();
         });
     connect(m_worker, &ConnectionWorker::resultStarted, this, &Connection::resultStarted);
     connect(m_worker, &ConnectionWorker::rowsReady, this, &Connection::rowsReady);
@@ -87,13 +87,13 @@ Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
                 if (ok)
                     m_inTransaction = false;
                 Q_EMIT resetDone(request, ok, rolledBack, error);
-                Q_EMIT changed();
+                notifyChanged();
             });
     // The worker quits its thread after closing; finished is the proof.
     connect(m_thread.get(), &QThread::finished, this, [this] {
         m_state = State::Closed;
         Q_EMIT closed();
-        Q_EMIT changed();
+        notifyChanged();
     });
     m_thread->start();
 }
@@ -138,7 +138,7 @@ quint64 Connection::execute(const QString &sql)
     ++m_pending;
     m_lastSql = sql;
     post([worker = m_worker, request, sql] { worker->execute(request, sql); });
-    Q_EMIT changed();
+    notifyChanged();
     return request;
 }
 
@@ -149,7 +149,7 @@ void Connection::onFinished(quint64 request, const StatementResult &result)
         m_transactionStartedAt = QDateTime::currentDateTimeUtc();
     m_inTransaction = result.inTransaction;
     Q_EMIT finished(request, result);
-    Q_EMIT changed();
+    notifyChanged();
 }
 
 void Connection::cancel(quint64 request)
@@ -192,7 +192,7 @@ void Connection::close()
     if (auto interrupter = m_running->cancelAll())
         QThreadPool::globalInstance()->start([interrupter] { interrupter->interrupt(); });
     post([worker = m_worker] { worker->close(); });
-    Q_EMIT changed();
+    notifyChanged();
 }
 
 QString Connection::label() const
@@ -206,37 +206,44 @@ QString Connection::label() const
     return text;
 }
 
+void Connection::notifyChanged()
+{
+    if (m_changedHandler)
+        m_changedHandler();
+    Q_EMIT changed();
+}
+
 void Connection::setState(State state)
 {
     if (m_state == state)
         return;
     m_state = state;
-    Q_EMIT changed();
+    notifyChanged();
 }
 
 void Connection::markCheckedOut(const QString &owner)
 {
     m_state = State::CheckedOut;
     m_owner = owner;
-    m_checkedOutAt = QDateTime::currentDateTimeUtc();
+    m_checkedOutMSecs = QDateTime::currentMSecsSinceEpoch();
     m_leakSuspected = false;
-    Q_EMIT changed();
+    notifyChanged();
 }
 
 void Connection::markCheckedIn()
 {
     m_state = State::Idle;
     m_owner.clear();
-    m_checkedOutAt = QDateTime();
+    m_checkedOutMSecs = 0;
     m_leakSuspected = false;
-    Q_EMIT changed();
+    notifyChanged();
 }
 
 void Connection::markInvalidated(const QString &reason)
 {
     m_invalidated = true;
     m_invalidationReason = reason;
-    Q_EMIT changed();
+    notifyChanged();
 }
 
 void Connection::setLeakSuspected(bool suspected)
@@ -244,5 +251,5 @@ void Connection::setLeakSuspected(bool suspected)
     if (m_leakSuspected == suspected)
         return;
     m_leakSuspected = suspected;
-    Q_EMIT changed();
+    notifyChanged();
 }

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class ConnectionWorker;
@@ -57,7 +58,14 @@ public:
     qint64 serverId() const { return m_serverId; }
     QString serverVersion() const { return m_serverVersion; }
     QDateTime connectedAt() const { return m_connectedAt; }
-    QDateTime checkedOutAt() const { return m_checkedOutAt; }
+    QDateTime checkedOutAt() const
+    {
+        return m_checkedOutMSecs != 0 ? QDateTime::fromMSecsSinceEpoch(m_checkedOutMSecs, Qt::UTC)
+                                      : QDateTime();
+    }
+    // The same in milliseconds since the epoch, 0 when not checked out: what
+    // the pool stamps its checkout event with, read on every checkout.
+    qint64 checkedOutMSecs() const { return m_checkedOutMSecs; }
     QString owner() const { return m_owner; }
     QString lastSql() const { return m_lastSql; }
     bool inTransaction() const { return m_inTransaction; }
@@ -79,6 +87,11 @@ public:
     void setOpener(const void *opener) { m_opener = opener; }
     const void *opener() const { return m_opener; }
     void setCloseOnCheckin(bool close) { m_closeOnCheckin = close; }
+    // The pool's books, told of every change just before changed() is
+    // emitted: a plain call, because the pool changes its connections on every
+    // checkout and checkin, and a connected signal costs more than the rest
+    // of the checkout.
+    void setChangedHandler(std::function<void()> handler) { m_changedHandler = std::move(handler); }
     bool closeOnCheckin() const { return m_closeOnCheckin; }
 
 Q_SIGNALS:
@@ -102,6 +115,7 @@ private:
     template<typename F>
     void post(F &&call);
     void onFinished(quint64 request, const StatementResult &result);
+    void notifyChanged();
 
     ConnectSpec m_spec;
     int m_number;
@@ -115,7 +129,7 @@ private:
     qint64 m_serverId = 0;
     QString m_serverVersion;
     QDateTime m_connectedAt;
-    QDateTime m_checkedOutAt;
+    qint64 m_checkedOutMSecs = 0;
     QString m_owner;
     QString m_lastSql;
     bool m_inTransaction = false;
@@ -123,6 +137,7 @@ private:
     bool m_invalidated = false;
     QString m_invalidationReason;
     bool m_leakSuspected = false;
+    std::function<void()> m_changedHandler;
     const void *m_opener = nullptr;
     bool m_closeOnCheckin = false;
 };

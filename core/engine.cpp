@@ -18,7 +18,9 @@ Engine::Engine(const Bind &bind, EventLog *log, QObject *parent)
     if (bind.options.echo)
         m_log->setEcho(true);
     connect(m_pool, &Pool::disposed, this, &Engine::disposed);
-    connect(m_pool, &Pool::changed, this, [this] {
+    // Every checkout and checkin changes the pool: a plain call is much
+    // cheaper than a connection (see Pool::setChangedHandler()).
+    m_pool->setChangedHandler([this] {
         if (m_serverVersion.isEmpty()) {
             const auto connections = m_pool->connections();
             for (const Connection *connection : connections) {

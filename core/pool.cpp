@@ -3,6 +3,7 @@
 #include "core/connection.h"
 #include "core/eventlog.h"
 
+#include <QMetaMethod>
 #include <QScopedValueRollback>
 
 #include <algorithm>
@@ -38,6 +39,11 @@ Pool::~Pool()
     for (Connection *connection : m_all)
         delete connection;
     m_all.clear();
+    // The handlers call into this pool; closed connections waiting for their
+    // deleteLater() outlive this body as children.
+    const auto rest = findChildren<Connection *>(Qt::FindDirectChildrenOnly);
+    for (Connection *connection : rest)
+        connection->setChangedHandler(nullptr);
 }
 
 QString Pool::repr(const Connection *connection) const
@@ -60,21 +66,39 @@ const Pool::Sentences &Pool::sentencesFor(const Connection *connection)
     return sentences;
 }
 
-void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
-                     const QString &owner, const QDateTime &time)
+void Pool::connectNotify(const QMetaMethod &signal)
 {
+    if (signal == QMetaMethod::fromSignal(&Pool::event))
+        m_eventReceivers.ref();
+}
+
+void Pool::disconnectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&Pool::event))
+        m_eventReceivers.deref();
+}
+
+void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
+                     const QString &owner, qint64 msecsSinceEpoch)
+{
+    // Every checkout and checkin comes here: the log takes the parts, and a
+    // PoolEvent is made only for those who connected to event().
+    const qint64 time =
+        msecsSinceEpoch != 0 ? msecsSinceEpoch : QDateTime::currentMSecsSinceEpoch();
+    const int number = connection ? connection->number() : 0;
+    const qint64 serverId = connection ? connection->serverId() : 0;
+    if (m_log)
+        m_log->append(type, time, m_spec.bindName, number, serverId, owner, message);
+    if (m_eventReceivers.loadRelaxed() <= 0)
+        return;
     PoolEvent event;
-    event.time = time.isValid() ? time : QDateTime::currentDateTimeUtc();
+    event.time = QDateTime::fromMSecsSinceEpoch(time, Qt::UTC);
     event.type = type;
     event.bind = m_spec.bindName;
-    if (connection) {
-        event.connection = connection->number();
-        event.serverId = connection->serverId();
-    }
+    event.connection = number;
+    event.serverId = serverId;
     event.owner = owner;
     event.message = message;
-    if (m_log)
-        m_log->append(event);
     Q_EMIT this->event(event);
 }
 
@@ -117,7 +141,6 @@ quint64 Pool::checkout(const QString &owner, QObject *context, Callback callback
     waiter.context = context;
     waiter.hasContext = context != nullptr;
     waiter.callback = std::move(callback);
-    waiter.waited.start();
     const quint64 ticket = waiter.ticket;
     m_waiters.push_back(std::move(waiter));
     pump();
@@ -196,11 +219,28 @@ void Pool::pump()
     if (m_waiters.empty()) {
         m_timeoutTimer.stop();
     } else {
+        startClocks();
         const qint64 left = qint64(m_options.timeout * 1000) - m_waiters.front().waited.elapsed();
         m_timeoutTimer.start(int(qBound<qint64>(0, left, qint64(24) * 3600 * 1000)));
     }
     updateLeakTimer();
+    announceChange();
+}
+
+void Pool::announceChange()
+{
+    if (m_changedHandler)
+        m_changedHandler();
     Q_EMIT changed();
+}
+
+void Pool::startClocks()
+{
+    // Waiters join at the back and are served from the front, so those whose
+    // clock has not started yet are the last ones. They joined during this
+    // turn of pump(): the microseconds between count as served.
+    for (auto it = m_waiters.rbegin(); it != m_waiters.rend() && !it->waited.isValid(); ++it)
+        it->waited.start();
 }
 
 void Pool::serve(Connection *connection, Waiter waiter)
@@ -247,7 +287,7 @@ void Pool::handOut(Connection *connection, Waiter waiter)
         ++m_staticUsers;
     connection->markCheckedOut(waiter.owner);
     emitEvent(PoolEvent::Type::Checkout, connection, sentencesFor(connection).checkout,
-              waiter.owner, connection->checkedOutAt());
+              waiter.owner, connection->checkedOutMSecs());
     updateLeakTimer();
     waiter.callback(connection, QString());
 }
@@ -257,6 +297,9 @@ void Pool::openFor(Waiter waiter)
     auto *connection = new Connection(m_spec, m_nextNumber++, this);
     connection->setOpener(waiter.context.data());
     m_all.push_back(connection);
+    // It may come back to the queue (closeConnection()) and wait on.
+    if (!waiter.waited.isValid())
+        waiter.waited.start();
     m_serving.emplace(connection, std::move(waiter));
 
     connect(connection, &Connection::opened, this, [this, connection] {
@@ -319,9 +362,9 @@ void Pool::openFor(Waiter waiter)
     connect(connection, &Connection::closed, this, [this, connection] { onClosed(connection); });
     // pump() ends with changed(): a change made while it runs, or just before
     // it is called, is announced there once.
-    connect(connection, &Connection::changed, this, [this] {
+    connection->setChangedHandler([this] {
         if (!m_pumping && !m_pumpFollows)
-            Q_EMIT changed();
+            announceChange();
     });
     connection->open();
 }
@@ -329,6 +372,8 @@ void Pool::openFor(Waiter waiter)
 void Pool::prePing(Connection *connection, Waiter waiter)
 {
     connection->markCheckedOut(waiter.owner);
+    if (!waiter.waited.isValid())
+        waiter.waited.start();
     m_serving.emplace(connection, std::move(waiter));
     connection->ping();
 }
@@ -365,7 +410,7 @@ void Pool::checkin(Connection *connection)
     connection->cancel(0);
     connection->setState(Connection::State::Resetting);
     connection->reset(commit);
-    Q_EMIT changed();
+    announceChange();
 }
 
 void Pool::reclaim(Connection *connection)

@@ -4,6 +4,7 @@
 #include "core/poolevent.h"
 #include "core/pooloptions.h"
 
+#include <QAtomicInt>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
@@ -79,12 +80,20 @@ public:
     int openCount() const;
     QList<Connection *> connections() const;
     QString timeoutMessage() const;
+    // The engine's books, told of every change just before changed() is
+    // emitted: a plain call, as for Connection::setChangedHandler(), because
+    // every checkout and every checkin changes the pool.
+    void setChangedHandler(std::function<void()> handler) { m_changedHandler = std::move(handler); }
 
 Q_SIGNALS:
     void event(const PoolEvent &event);
     // Counts or a connection changed.
     void changed();
     void disposed();
+
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
     struct Waiter
@@ -94,6 +103,8 @@ private:
         QPointer<QObject> context;
         bool hasContext = false;
         Callback callback;
+        // Started when the waiter has to wait (see startClocks()): a checkout
+        // served at once never reads this clock.
         QElapsedTimer waited;
     };
 
@@ -120,9 +131,11 @@ private:
     void checkTimeouts();
     void checkLeaks();
     void updateLeakTimer();
-    // time defaults to now.
+    void startClocks();
+    void announceChange();
+    // msecsSinceEpoch 0 is now.
     void emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
-                   const QString &owner = QString(), const QDateTime &time = QDateTime());
+                   const QString &owner = QString(), qint64 msecsSinceEpoch = 0);
     QString repr(const Connection *connection) const;
 
     ConnectSpec m_spec;
@@ -146,4 +159,8 @@ private:
     bool m_disposing = false;
     bool m_disposePending = false;
     int m_staticUsers = 0;
+    // Connections to event(): without any, no PoolEvent is built for it (the
+    // log has the event anyway). Never too low, see EventLog::m_followers.
+    QAtomicInt m_eventReceivers;
+    std::function<void()> m_changedHandler;
 };

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void connectErrorReachesCaller();
     void staticPoolSharesMemoryDatabase();
     void echoPoolText();
+    void eventLogKeepsTheLastEvents();
 
 private:
     static void dialects();
@@ -466,6 +467,61 @@ void TestPool::echoPoolText()
         small.append(PoolEvent{});
     QCOMPARE(small.size(), 3);
     QCOMPARE(small.dropped(), 7);
+}
+
+void TestPool::eventLogKeepsTheLastEvents()
+{
+    // Full, the log reuses its oldest slot: still the last events, oldest
+    // first, with the fields they were given, and the signals a view follows.
+    EventLog log(3);
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    const auto make = [&](int i) {
+        PoolEvent event;
+        event.time = start.addMSecs(i);
+        event.type = i % 2 ? PoolEvent::Type::Checkin : PoolEvent::Type::Checkout;
+        event.bind = QStringLiteral("ring");
+        event.connection = i;
+        event.serverId = 100 + i;
+        event.owner = QStringLiteral("owner %1").arg(i);
+        event.message = QStringLiteral("message %1").arg(i);
+        return event;
+    };
+    for (int i = 0; i < 4; ++i)
+        log.append(make(i));
+    QSignalSpy aboutToDrop(&log, &EventLog::aboutToDropOldest);
+    QSignalSpy dropped(&log, &EventLog::droppedOldest);
+    QSignalSpy appended(&log, &EventLog::appended);
+    for (int i = 4; i < 8; ++i)
+        log.append(make(i));
+    QCOMPARE(log.size(), 3);
+    QCOMPARE(log.dropped(), 5);
+    QCOMPARE(aboutToDrop.count(), 4);
+    QCOMPARE(dropped.count(), 4);
+    QCOMPARE(appended.count(), 4);
+    QCOMPARE(appended.last().at(0).value<PoolEvent>().message, QStringLiteral("message 7"));
+    const QList<PoolEvent> events = log.events();
+    QCOMPARE(events.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const PoolEvent expected = make(5 + i);
+        const PoolEvent event = log.at(i);
+        QCOMPARE(events.at(i).message, expected.message);
+        QCOMPARE(event.time, expected.time);
+        QCOMPARE(event.type, expected.type);
+        QCOMPARE(event.bind, expected.bind);
+        QCOMPARE(event.connection, expected.connection);
+        QCOMPARE(event.serverId, expected.serverId);
+        QCOMPARE(event.owner, expected.owner);
+        QCOMPARE(event.message, expected.message);
+        QCOMPARE(event.echoLine(), expected.echoLine());
+    }
+    log.append(PoolEvent{});
+    QVERIFY(!log.at(2).time.isValid()); // no time given, none kept
+    log.clear();
+    QCOMPARE(log.size(), 0);
+    QCOMPARE(log.dropped(), 9);
+    log.append(make(9));
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.at(0).message, QStringLiteral("message 9"));
 }
 
 QTEST_GUILESS_MAIN(TestPool)
