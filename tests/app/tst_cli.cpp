@@ -29,12 +29,7 @@ private Q_SLOTS:
     void bindsAndSchema();
 
 private:
-    struct Outcome
-    {
-        int exit = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Outcome = testsupport::ProgramRun;
     static Outcome
     run(const QString &program, const QStringList &arguments,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
@@ -141,19 +136,7 @@ QString describe(const Row &row)
 TestCli::Outcome TestCli::run(const QString &program, const QStringList &arguments,
                               const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    Outcome outcome;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return outcome;
-    }
-    outcome.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    outcome.out = process.readAllStandardOutput();
-    outcome.err = process.readAllStandardError();
-    return outcome;
+    return testsupport::runProgram(program, arguments, environment, 120000);
 }
 
 void TestCli::queryMatchesReferenceClients_data()

@@ -1,6 +1,8 @@
 // --help and --version as the GNU coding standards lay them out, for the
 // program and each sub-command: what help2man, packagers and scripts expect.
-#include <QProcess>
+#include "tests/support/testsupport.h"
+
+#include <QProcessEnvironment>
 #include <QTest>
 
 class TestGnuOptions final : public QObject
@@ -16,12 +18,7 @@ private Q_SLOTS:
     void commandHelp();
 
 private:
-    struct Outcome
-    {
-        int exit = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Outcome = testsupport::ProgramRun;
     static Outcome poolscope(const QStringList &arguments);
     static void verifyBugReportFooter(const QByteArray &help);
 };
@@ -32,19 +29,7 @@ TestGnuOptions::Outcome TestGnuOptions::poolscope(const QStringList &arguments)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         environment.remove(QString::fromLatin1(name));
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(POOLSCOPE_BINARY), arguments);
-    Outcome outcome;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return outcome;
-    }
-    outcome.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    outcome.out = process.readAllStandardOutput();
-    outcome.err = process.readAllStandardError();
-    return outcome;
+    return testsupport::runProgram(QStringLiteral(POOLSCOPE_BINARY), arguments, environment);
 }
 
 void TestGnuOptions::verifyBugReportFooter(const QByteArray &help)

@@ -6,7 +6,9 @@
 #include "core/statementresult.h"
 #include "core/url.h"
 
+#include <QByteArray>
 #include <QList>
+#include <QProcessEnvironment>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -56,6 +58,20 @@ StatementResult run(Session *session, const QString &sql, QList<QStringList> *ro
                     int timeoutMs = 30000);
 // Ids the server gave to every connection a pool ever opened (from its events).
 QSet<qint64> serverIdsSeen(const QList<PoolEvent> &events);
+
+// What a program run to its end printed; exit -1 when it crashed or was
+// killed after the timeout (finished tells which).
+struct ProgramRun
+{
+    int exit = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+};
+ProgramRun
+runProgram(const QString &program, const QStringList &arguments,
+           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+           int timeoutMs = 60000, const QString &workingDirectory = QString());
 
 // Talks to the server on the test's own thread, apart from everything under
 // test, to ask what the server sees.

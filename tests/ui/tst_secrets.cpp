@@ -301,25 +301,17 @@ void TestSecrets::cleanupTestCase()
 TestSecrets::Run TestSecrets::poolscope(const QStringList &arguments,
                                         const QMap<QString, QString> &environment)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("poolscope.*=true"));
     env.remove(QStringLiteral("SQLALCHEMY_DATABASE_URI"));
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         env.insert(it.key(), it.value());
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(POOLSCOPE_BINARY), arguments);
+    const testsupport::ProgramRun program = testsupport::runProgram(
+        QStringLiteral(POOLSCOPE_BINARY), arguments, env, 60000, m_dir.path());
     Run run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = QStringLiteral("did not finish");
-        return run;
-    }
-    run.exit = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.exit = program.exit;
+    run.out = QString::fromUtf8(program.out);
+    run.err = program.finished ? QString::fromUtf8(program.err) : QStringLiteral("did not finish");
     return run;
 }
 
