@@ -16,6 +16,7 @@
 #include "core/session.h"
 #include "core/workspace.h"
 #include "tests/support/testsupport.h"
+#include "tests/ui/widgetdriver.h"
 #include "ui/connectiondialog.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
@@ -50,6 +51,8 @@
 
 #include <functional>
 
+using namespace widgetdriver;
+
 namespace {
 
 const QString kSecret = QStringLiteral("Zq7-Secret-Pw!");
@@ -76,62 +79,6 @@ bool containsSecret(const QString &text)
     return text.contains(kSecret) || text.contains(encoded, Qt::CaseInsensitive);
 }
 
-QString withoutMnemonic(QString text)
-{
-    return text.remove(QLatin1Char('&'));
-}
-
-// Everything on screen that a person (or a screen reader) could read: titles,
-// labels, buttons, plain line edits (not password fields), text views, tab
-// titles, status bars, and every cell and tooltip of every item view.
-QStringList screenTexts()
-{
-    QStringList texts;
-    const auto widgets = QApplication::allWidgets();
-    for (QWidget *widget : widgets) {
-        texts << widget->windowTitle() << widget->toolTip() << widget->statusTip();
-        if (auto *label = qobject_cast<QLabel *>(widget))
-            texts << label->text();
-        if (auto *button = qobject_cast<QAbstractButton *>(widget))
-            texts << button->text();
-        if (auto *edit = qobject_cast<QLineEdit *>(widget);
-            edit && edit->echoMode() == QLineEdit::Normal)
-            texts << edit->text();
-        if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
-            texts << plain->toPlainText();
-        if (auto *combo = qobject_cast<QComboBox *>(widget)) {
-            for (int i = 0; i < combo->count(); ++i)
-                texts << combo->itemText(i);
-        }
-        if (auto *tabs = qobject_cast<QTabWidget *>(widget)) {
-            for (int i = 0; i < tabs->count(); ++i)
-                texts << tabs->tabText(i) << tabs->tabToolTip(i);
-        }
-        if (auto *bar = qobject_cast<QStatusBar *>(widget))
-            texts << bar->currentMessage();
-        if (auto *dialog = qobject_cast<QInputDialog *>(widget))
-            texts << dialog->labelText();
-        if (auto *view = qobject_cast<QAbstractItemView *>(widget); view && view->model()) {
-            const QAbstractItemModel *model = view->model();
-            std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
-                for (int c = 0; c < model->columnCount(parent); ++c)
-                    texts << model->headerData(c, Qt::Horizontal).toString();
-                for (int r = 0; r < model->rowCount(parent); ++r) {
-                    for (int c = 0; c < model->columnCount(parent); ++c) {
-                        const QModelIndex index = model->index(r, c, parent);
-                        texts << index.data(Qt::DisplayRole).toString()
-                              << index.data(Qt::ToolTipRole).toString();
-                        if (c == 0 && model->hasChildren(index))
-                            walk(index);
-                    }
-                }
-            };
-            walk(QModelIndex());
-        }
-    }
-    return texts;
-}
-
 QStringList leaks(const QStringList &texts)
 {
     QStringList found;
@@ -140,63 +87,6 @@ QStringList leaks(const QStringList &texts)
             found << text;
     }
     return found;
-}
-
-// Polls for a modal widget of type T and hands it to act once; act returns
-// true when it has dealt with it.
-template<typename T>
-void whenModal(QObject *context, std::function<bool(T *)> act)
-{
-    auto *poll = new QTimer(context);
-    poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, context, [poll, act] {
-        if (auto *widget = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            if (act(widget)) {
-                poll->stop();
-                poll->deleteLater();
-            }
-        }
-    });
-    poll->start();
-}
-
-QWidget *fieldOf(QWidget *dialog, const QString &label)
-{
-    const auto labels = dialog->findChildren<QLabel *>();
-    for (QLabel *candidate : labels) {
-        if (withoutMnemonic(candidate->text()) == label)
-            return candidate->buddy();
-    }
-    return nullptr;
-}
-
-template<typename T>
-T *childWithText(QWidget *parent, const QString &text)
-{
-    const auto children = parent->findChildren<T *>();
-    for (T *child : children) {
-        if (withoutMnemonic(child->text()) == text)
-            return child;
-    }
-    return nullptr;
-}
-
-void typeInto(QLineEdit *edit, const QString &text)
-{
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
-
-QAction *menuAction(QMainWindow *window, const QString &text)
-{
-    const auto actions = window->findChildren<QAction *>();
-    for (QAction *action : actions) {
-        if (withoutMnemonic(action->text()) == text)
-            return action;
-    }
-    return nullptr;
 }
 
 struct Account
