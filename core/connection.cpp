@@ -105,8 +105,8 @@ Connection::~Connection()
     if (m_thread->isRunning()) {
         // Teardown: stop what runs (this may take a network round trip), then
         // close on the worker and wait for it.
-        if (auto interrupter = m_running->cancelAll())
-            interrupter->interrupt();
+        if (const PendingInterrupt interrupt = m_running->cancelAll())
+            interrupt.send();
         // After close() the worker may already be ending its thread, and an
         // event posted then races with the thread tearing down its event
         // dispatcher (the wake-up can write to a closed descriptor).
@@ -154,9 +154,9 @@ void Connection::onFinished(quint64 request, const StatementResult &result)
 
 void Connection::cancel(quint64 request)
 {
-    if (auto interrupter = m_running->requestCancel(request)) {
+    if (const PendingInterrupt interrupt = m_running->requestCancel(request)) {
         // PQcancel and KILL QUERY talk to the server: never on this thread.
-        QThreadPool::globalInstance()->start([interrupter] { interrupter->interrupt(); });
+        QThreadPool::globalInstance()->start([interrupt] { interrupt.send(); });
     }
 }
 
@@ -189,8 +189,8 @@ void Connection::close()
     if (m_state == State::Closing || m_state == State::Closed)
         return;
     m_state = State::Closing;
-    if (auto interrupter = m_running->cancelAll())
-        QThreadPool::globalInstance()->start([interrupter] { interrupter->interrupt(); });
+    if (const PendingInterrupt interrupt = m_running->cancelAll())
+        QThreadPool::globalInstance()->start([interrupt] { interrupt.send(); });
     post([worker = m_worker] { worker->close(); });
     notifyChanged();
 }

@@ -281,7 +281,7 @@ void MysqlNativeConnection::execute(const QByteArray &sql, RowSink &sink, Statem
             }
             sink.end();
             if (stopped)
-                m_interrupter->interrupt(); // so freeing the result does not read it all
+                m_interrupter->interruptRunning(); // so freeing the result does not read it all
             const bool fetchError = !stopped && mysql_errno(m_mysql) != 0;
             if (fetchError)
                 fail(result, sql);

@@ -295,7 +295,7 @@ void PostgresNativeConnection::execute(const QByteArray &sql, RowSink &sink,
         if (stopped && !result.cancelled) {
             // The sink wants no more: ask the server to stop instead of reading
             // the rest of a possibly huge result.
-            m_interrupter->interrupt();
+            m_interrupter->interruptRunning();
             result.ok = false;
             result.cancelled = true;
             result.error = QStringLiteral("Statement cancelled");

@@ -1,7 +1,5 @@
 #include "core/runningstatement.h"
 
-#include "core/interrupter.h"
-
 void RunningStatement::setInterrupter(std::shared_ptr<Interrupter> interrupter)
 {
     QMutexLocker lock(&m_mutex);
@@ -12,7 +10,7 @@ void RunningStatement::start(quint64 request)
 {
     QMutexLocker lock(&m_mutex);
     if (m_interrupter)
-        m_interrupter->arm();
+        m_interrupter->arm(request);
     m_running = request;
     // A cancel can arrive while the request still waits in the worker's queue.
     m_cancelled = m_cancelAll || m_cancelledRequest == request;
@@ -33,24 +31,28 @@ void RunningStatement::finish()
     m_cancelled = m_cancelAll;
 }
 
-std::shared_ptr<Interrupter> RunningStatement::requestCancel(quint64 request)
+PendingInterrupt RunningStatement::requestCancel(quint64 request)
 {
     QMutexLocker lock(&m_mutex);
     if (request == 0)
         request = m_running;
     if (request == 0)
-        return nullptr;
+        return {};
     m_cancelledRequest = request;
     if (m_running != request)
-        return nullptr; // still queued: start() will see it
+        return {}; // still queued: start() will see it
     m_cancelled = true;
-    return m_interrupter;
+    if (!m_interrupter)
+        return {};
+    return PendingInterrupt(m_interrupter, request);
 }
 
-std::shared_ptr<Interrupter> RunningStatement::cancelAll()
+PendingInterrupt RunningStatement::cancelAll()
 {
     QMutexLocker lock(&m_mutex);
     m_cancelAll = true;
     m_cancelled = true;
-    return m_running ? m_interrupter : nullptr;
+    if (!m_running || !m_interrupter)
+        return {};
+    return PendingInterrupt(m_interrupter, m_running);
 }

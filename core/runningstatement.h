@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/interrupter.h"
+
 #include <QMutex>
 
 #include <atomic>
 #include <memory>
-
-class Interrupter;
 
 // What a connection's worker is running right now, shared with the thread that
 // owns the connection so that it can cancel exactly that statement and no
@@ -21,11 +21,11 @@ public:
     bool isCancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
 
     // Owner side: marks the request cancelled (if it has not finished yet) and
-    // returns the interrupter to call, or nullptr when there is nothing to stop.
+    // returns the interrupt to send, empty when there is nothing to stop.
     // request 0 means whatever runs.
-    std::shared_ptr<Interrupter> requestCancel(quint64 request);
+    PendingInterrupt requestCancel(quint64 request);
     // The connection is closing: cancel what runs and everything still queued.
-    std::shared_ptr<Interrupter> cancelAll();
+    PendingInterrupt cancelAll();
 
 private:
     mutable QMutex m_mutex;

@@ -272,7 +272,8 @@ void TestSession::cancelWhileRowsStream()
     const auto result = finished.takeFirst().at(0).value<StatementResult>();
     QVERIFY(result.cancelled);
     QVERIFY(received < 50000000);
-    QVERIFY(run(&session, QStringLiteral("SELECT 1")).ok);
+    const StatementResult next = run(&session, QStringLiteral("SELECT 1"));
+    QVERIFY2(next.ok, qPrintable(next.error));
 }
 
 void TestSession::cancelWhileWaitingForConnection()
