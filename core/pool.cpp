@@ -68,13 +68,13 @@ const Pool::Sentences &Pool::sentencesFor(const Connection *connection)
 
 void Pool::connectNotify(const QMetaMethod &signal)
 {
-    if (signal == QMetaMethod::fromSignal(&Pool::event))
+    if (signal == QMetaMethod::fromSignal(&Pool::eventOccurred))
         m_eventReceivers.ref();
 }
 
 void Pool::disconnectNotify(const QMetaMethod &signal)
 {
-    if (signal == QMetaMethod::fromSignal(&Pool::event))
+    if (signal == QMetaMethod::fromSignal(&Pool::eventOccurred))
         m_eventReceivers.deref();
 }
 
@@ -82,7 +82,7 @@ void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const Q
                      const QString &owner, qint64 msecsSinceEpoch)
 {
     // Every checkout and checkin comes here: the log takes the parts, and a
-    // PoolEvent is made only for those who connected to event().
+    // PoolEvent is made only for those who connected to eventOccurred().
     const qint64 time =
         msecsSinceEpoch != 0 ? msecsSinceEpoch : QDateTime::currentMSecsSinceEpoch();
     const int number = connection ? connection->number() : 0;
@@ -99,7 +99,7 @@ void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const Q
     event.serverId = serverId;
     event.owner = owner;
     event.message = message;
-    Q_EMIT this->event(event);
+    Q_EMIT eventOccurred(event);
 }
 
 int Pool::openCount() const

@@ -86,7 +86,7 @@ public:
     void setChangedHandler(std::function<void()> handler) { m_changedHandler = std::move(handler); }
 
 Q_SIGNALS:
-    void event(const PoolEvent &event);
+    void eventOccurred(const PoolEvent &event);
     // Counts or a connection changed.
     void changed();
     void disposed();
@@ -159,7 +159,7 @@ private:
     bool m_disposing = false;
     bool m_disposePending = false;
     int m_staticUsers = 0;
-    // Connections to event(): without any, no PoolEvent is built for it (the
+    // Connections to eventOccurred(): without any, no PoolEvent is built for it (the
     // log has the event anyway). Never too low, see EventLog::m_followers.
     QAtomicInt m_eventReceivers;
     std::function<void()> m_changedHandler;

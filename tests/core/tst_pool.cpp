@@ -111,7 +111,7 @@ void TestPool::exhaustion()
     QCOMPARE(pool->status(), QStringLiteral("Pool size: 2  Connections in pool: 0 Current "
                                             "Overflow: 1 Current Checked out connections: 3"));
 
-    QSignalSpy events(pool, &Pool::event);
+    QSignalSpy events(pool, &Pool::eventOccurred);
     QElapsedTimer waited;
     waited.start();
     QString error;
@@ -245,7 +245,7 @@ void TestPool::idleConnectionKilledIsDropped()
     const qint64 id = connection->serverId();
     pool->checkin(connection);
     QCOMPARE(pool->checkedin(), 1);
-    QSignalSpy events(pool, &Pool::event);
+    QSignalSpy events(pool, &Pool::eventOccurred);
     testsupport::ServerProbe probe(url);
     QVERIFY(probe.kill(id));
     QTRY_COMPARE_WITH_TIMEOUT(pool->checkedin(), 0, 5000);
@@ -277,7 +277,7 @@ void TestPool::resetOnReturnRollsBack()
     QVERIFY(run(writer, QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)).ok);
     QVERIFY(writer->inTransaction());
     const int writerNumber = writer->number();
-    QSignalSpy resets(pool, &Pool::event);
+    QSignalSpy resets(pool, &Pool::eventOccurred);
     pool->checkin(writer); // without commit
     QTRY_COMPARE(pool->checkedin(), 1);
     bool resetEvent = false;
@@ -328,7 +328,7 @@ void TestPool::leakThreshold()
     options.leakThreshold = 0.5;
     Engine engine(testsupport::makeBind(url, QStringLiteral("leak"), options));
     Pool *pool = engine.pool();
-    QSignalSpy events(pool, &Pool::event);
+    QSignalSpy events(pool, &Pool::eventOccurred);
     Connection *held = checkout(pool, QStringLiteral("report tab"));
     QVERIFY(run(held, QStringLiteral("SELECT 'still here' AS held")).ok);
     QTest::qWait(200);

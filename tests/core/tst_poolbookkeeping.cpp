@@ -54,7 +54,7 @@ void TestPoolBookkeeping::idleCheckoutIsImmediateAndAnnouncedOnce()
     QCOMPARE(pool->checkedin(), 1);
 
     QSignalSpy changed(pool, &Pool::changed);
-    QSignalSpy events(pool, &Pool::event);
+    QSignalSpy events(pool, &Pool::eventOccurred);
     for (int i = 0; i < 3; ++i) {
         Connection *given = nullptr;
         QString error;
@@ -94,7 +94,7 @@ void TestPoolBookkeeping::eventsNameTheConnectionOfTheMoment()
     const Bind bind = testsupport::makeBind(url, QStringLiteral("sentences"));
     Engine engine(bind);
     Pool *pool = engine.pool();
-    QSignalSpy events(pool, &Pool::event);
+    QSignalSpy events(pool, &Pool::eventOccurred);
 
     Connection *first = checkout(pool, QStringLiteral("a"));
     QVERIFY(first);
