@@ -141,9 +141,7 @@ TestCli::Outcome TestCli::run(const QString &program, const QStringList &argumen
 
 void TestCli::queryMatchesReferenceClients_data()
 {
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+    testsupport::addDialectRows();
 }
 
 void TestCli::queryMatchesReferenceClients()
@@ -307,8 +305,7 @@ void TestCli::sessionsJsonAndFailOnSuspects()
     if (dialect == Dialect::SQLite)
         QSKIP("idle in transaction needs a server");
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString table = testsupport::uniqueBindName(QStringLiteral("cli"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("cli"));
     testsupport::ServerProbe setup(url);
     QVERIFY(setup.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
     QVERIFY(setup.exec(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));

@@ -116,8 +116,7 @@ DemoShop DemoShop::create(Dialect dialect, const Url &serverUrl)
         break;
     case Dialect::PostgreSQL:
     case Dialect::MySQL: {
-        shop.schemaName = testsupport::uniqueBindName(QStringLiteral("demo_shop"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+        shop.schemaName = testsupport::uniqueIdentifier(QStringLiteral("demo_shop"));
         testsupport::ServerProbe probe(serverUrl);
         const QString create = dialect == Dialect::PostgreSQL
                                    ? QStringLiteral("CREATE SCHEMA %1")

@@ -25,9 +25,7 @@ private Q_SLOTS:
 
 void TestConnection::queryOnWorkerThread_data()
 {
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+    testsupport::addDialectRows();
 }
 
 namespace {

@@ -22,11 +22,6 @@ using testsupport::run;
 
 namespace {
 
-QString uniqueTable(const QString &stem)
-{
-    return testsupport::uniqueBindName(stem).replace(QLatin1Char('-'), QLatin1Char('_'));
-}
-
 // A table with one column of each kind an export treats differently.
 QString typedTableDdl(Dialect dialect, const QString &table)
 {
@@ -87,25 +82,15 @@ class TestExportDialects final : public QObject
 
 private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<ExportResult>(); }
-    void csvRoundTrip_data() { dialects(); }
+    void csvRoundTrip_data() { testsupport::addDialectRows(); }
     void csvRoundTrip();
-    void sqlInsertRoundTrip_data() { dialects(); }
+    void sqlInsertRoundTrip_data() { testsupport::addDialectRows(); }
     void sqlInsertRoundTrip();
-    void jsonTypes_data() { dialects(); }
+    void jsonTypes_data() { testsupport::addDialectRows(); }
     void jsonTypes();
-    void modelExportMatchesRerun_data() { dialects(); }
+    void modelExportMatchesRerun_data() { testsupport::addDialectRows(); }
     void modelExportMatchesRerun();
-
-private:
-    static void dialects();
 };
-
-void TestExportDialects::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 void TestExportDialects::csvRoundTrip()
 {
@@ -113,7 +98,7 @@ void TestExportDialects::csvRoundTrip()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("export-csv")));
     Session session(&engine, QStringLiteral("export"));
-    const QString table = uniqueTable(QStringLiteral("csv"));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("csv"));
     // The long value is larger than the grid keeps of a cell: exports get it whole.
     const QList<Value> values = trickyValues(5 * 1024 * 1024);
     QString error;
@@ -155,8 +140,8 @@ void TestExportDialects::sqlInsertRoundTrip()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("export-sql")));
     Session session(&engine, QStringLiteral("export"));
-    const QString source = uniqueTable(QStringLiteral("src"));
-    const QString copy = uniqueTable(QStringLiteral("dst"));
+    const QString source = testsupport::uniqueIdentifier(QStringLiteral("src"));
+    const QString copy = testsupport::uniqueIdentifier(QStringLiteral("dst"));
     QString error;
     QVERIFY2(createTypedTable(&session, dialect, source, &error), qPrintable(error));
 
@@ -206,7 +191,7 @@ void TestExportDialects::jsonTypes()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("export-json")));
     Session session(&engine, QStringLiteral("export"));
-    const QString table = uniqueTable(QStringLiteral("json"));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("json"));
     QString error;
     QVERIFY2(createTypedTable(&session, dialect, table, &error), qPrintable(error));
     QTemporaryDir dir;
@@ -258,7 +243,7 @@ void TestExportDialects::modelExportMatchesRerun()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("export-model")));
     Session session(&engine, QStringLiteral("export"));
-    const QString table = uniqueTable(QStringLiteral("model"));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("model"));
     QList<Value> values = trickyValues(100 * 1024);
     for (int i = 0; i < 5000; ++i) // enough rows for several batches
         values.append(QByteArray("row ") + QByteArray::number(i));

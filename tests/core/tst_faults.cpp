@@ -33,46 +33,15 @@ class TestFaults final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void killedSessionsAreDroppedAndReported_data() { dialects(); }
+    void killedSessionsAreDroppedAndReported_data() { testsupport::addDialectRows(); }
     void killedSessionsAreDroppedAndReported();
-    void silentServerHonoursConnectTimeout_data() { dialects(); }
+    void silentServerHonoursConnectTimeout_data() { testsupport::addDialectRows(); }
     void silentServerHonoursConnectTimeout();
-    void cliExportOntoFullDisk_data() { dialects(); }
+    void cliExportOntoFullDisk_data() { testsupport::addDialectRows(); }
     void cliExportOntoFullDisk();
-
-private:
-    static void dialects();
-    static QString uniqueTable();
 };
 
-void TestFaults::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
-
-QString TestFaults::uniqueTable()
-{
-    return testsupport::uniqueBindName(QStringLiteral("fault"))
-        .replace(QLatin1Char('-'), QLatin1Char('_'));
-}
-
 namespace {
-
-QString endlessStatement(Dialect dialect)
-{
-    switch (dialect) {
-    case Dialect::PostgreSQL:
-        return QStringLiteral("SELECT pg_sleep(60)");
-    case Dialect::MySQL:
-        return QStringLiteral("SELECT SLEEP(60)");
-    case Dialect::SQLite:
-        break;
-    }
-    return QStringLiteral(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n");
-}
 
 // About 2 MB of CSV whatever the dialect.
 QString manyRows(Dialect dialect)
@@ -112,7 +81,7 @@ void TestFaults::killedSessionsAreDroppedAndReported()
     Pool *pool = engine.pool();
     testsupport::ServerProbe probe(url);
     QVERIFY2(probe.isOpen(), qPrintable(probe.error()));
-    const QString table = uniqueTable();
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("fault"));
     QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
     auto serverCount = [&] {
         return probe.liveSessions(testsupport::serverIdsSeen(log.events()));
@@ -131,11 +100,12 @@ void TestFaults::killedSessionsAreDroppedAndReported()
     pinned.setMode(Session::Mode::Transaction);
     QVERIFY(run(&pinned, QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)).ok);
     QVERIFY(pinned.inTransaction());
-    QVERIFY(running.execute(endlessStatement(dialect)));
+    QVERIFY(running.execute(testsupport::endlessStatement(dialect)));
     QTRY_VERIFY(running.connection() && running.connection()->isBusy());
     QTemporaryDir dir;
-    QVERIFY(exporting.runTask(ExportTask::make(endlessStatement(dialect), ExportOptions(),
-                                               dir.filePath(QStringLiteral("never.csv")))));
+    QVERIFY(
+        exporting.runTask(ExportTask::make(testsupport::endlessStatement(dialect), ExportOptions(),
+                                           dir.filePath(QStringLiteral("never.csv")))));
     QTRY_VERIFY(exporting.connection() && exporting.connection()->isBusy());
     QVERIFY(run(&idle, QStringLiteral("SELECT 1")).ok);
     QVERIFY(!idle.connection());

@@ -135,9 +135,7 @@ void TestLeakyApp::initTestCase()
 
 void TestLeakyApp::flagsExactlyTheLeakedSessions_data()
 {
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+    testsupport::addDialectRows();
 }
 
 void TestLeakyApp::createTable(testsupport::ServerProbe &probe, const QString &table)
@@ -154,8 +152,7 @@ void TestLeakyApp::flagsExactlyTheLeakedSessions()
 {
     QFETCH(Dialect, dialect);
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString table = testsupport::uniqueBindName(QStringLiteral("leaky"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("leaky"));
     testsupport::ServerProbe probe(url);
     QVERIFY2(probe.isOpen(), qPrintable(probe.error()));
     createTable(probe, table);

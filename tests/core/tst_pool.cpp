@@ -19,49 +19,30 @@ class TestPool final : public QObject
 
 private Q_SLOTS:
     void defaults();
-    void exhaustion_data() { dialects(); }
+    void exhaustion_data() { testsupport::addDialectRows(); }
     void exhaustion();
-    void overflowClosedOnCheckin_data() { dialects(); }
+    void overflowClosedOnCheckin_data() { testsupport::addDialectRows(); }
     void overflowClosedOnCheckin();
-    void recycle_data() { dialects(); }
+    void recycle_data() { testsupport::addDialectRows(); }
     void recycle();
-    void prePingReplacesKilledConnection_data() { serverDialects(); }
+    void prePingReplacesKilledConnection_data() { testsupport::addDialectRows(); }
     void prePingReplacesKilledConnection();
-    void idleConnectionKilledIsDropped_data() { serverDialects(); }
+    void idleConnectionKilledIsDropped_data() { testsupport::addDialectRows(); }
     void idleConnectionKilledIsDropped();
-    void resetOnReturnRollsBack_data() { dialects(); }
+    void resetOnReturnRollsBack_data() { testsupport::addDialectRows(); }
     void resetOnReturnRollsBack();
-    void lifoOrder_data() { dialects(); }
+    void lifoOrder_data() { testsupport::addDialectRows(); }
     void lifoOrder();
-    void leakThreshold_data() { dialects(); }
+    void leakThreshold_data() { testsupport::addDialectRows(); }
     void leakThreshold();
-    void disposeLeavesNothingOnServer_data() { dialects(); }
+    void disposeLeavesNothingOnServer_data() { testsupport::addDialectRows(); }
     void disposeLeavesNothingOnServer();
-    void connectErrorReachesCaller_data() { serverDialects(); }
+    void connectErrorReachesCaller_data() { testsupport::addDialectRows(); }
     void connectErrorReachesCaller();
     void staticPoolSharesMemoryDatabase();
     void echoPoolText();
     void eventLogKeepsTheLastEvents();
-
-private:
-    static void dialects();
-    static void serverDialects();
 };
-
-void TestPool::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
-
-void TestPool::serverDialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    // SQLite keeps its row and skips, so a run for SQLite alone still has data.
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 void TestPool::defaults()
 {
@@ -266,9 +247,8 @@ void TestPool::resetOnReturnRollsBack()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("reset")));
     Pool *pool = engine.pool();
-    const QString table = QStringLiteral("reset_%1")
-                              .arg(testsupport::uniqueBindName(QStringLiteral("t"))
-                                       .replace(QLatin1Char('-'), QLatin1Char('_')));
+    const QString table =
+        QStringLiteral("reset_%1").arg(testsupport::uniqueIdentifier(QStringLiteral("t")));
 
     Connection *writer = checkout(pool, QStringLiteral("writer"));
     QVERIFY(writer);
@@ -366,12 +346,7 @@ void TestPool::disposeLeavesNothingOnServer()
     for (int i = 0; i < 3; ++i)
         pool->checkin(held.at(i));
     // One checked-out connection is busy in a long statement.
-    const QString slow = dialect == Dialect::PostgreSQL ? QStringLiteral("SELECT pg_sleep(20)")
-                         : dialect == Dialect::MySQL
-                             ? QStringLiteral("SELECT SLEEP(20)")
-                             : QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT "
-                                              "i+1 FROM n) SELECT count(*) FROM n");
-    held.at(5)->execute(slow);
+    held.at(5)->execute(testsupport::endlessStatement(dialect));
     QTest::qWait(200);
     testsupport::ServerProbe probe(url);
     const QSet<qint64> ids = testsupport::serverIdsSeen(log.events());

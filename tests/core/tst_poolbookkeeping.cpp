@@ -18,24 +18,16 @@ class TestPoolBookkeeping final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void idleCheckoutIsImmediateAndAnnouncedOnce_data() { dialects(); }
+    void idleCheckoutIsImmediateAndAnnouncedOnce_data() { testsupport::addDialectRows(); }
     void idleCheckoutIsImmediateAndAnnouncedOnce();
-    void eventsNameTheConnectionOfTheMoment_data() { dialects(); }
+    void eventsNameTheConnectionOfTheMoment_data() { testsupport::addDialectRows(); }
     void eventsNameTheConnectionOfTheMoment();
-    void changesBetweenCheckoutsAreAnnounced_data() { dialects(); }
+    void changesBetweenCheckoutsAreAnnounced_data() { testsupport::addDialectRows(); }
     void changesBetweenCheckoutsAreAnnounced();
 
 private:
-    static void dialects();
     static PoolEvent lastEvent(const QSignalSpy &events);
 };
-
-void TestPoolBookkeeping::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 PoolEvent TestPoolBookkeeping::lastEvent(const QSignalSpy &events)
 {

@@ -29,9 +29,7 @@ private Q_SLOTS:
 
 void TestPoolRandom::randomWalk_data()
 {
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+    testsupport::addDialectRows();
 }
 
 namespace {
@@ -69,8 +67,7 @@ void TestPoolRandom::randomWalk()
     Pool *pool = engine.pool();
     testsupport::ServerProbe probe(url);
     QVERIFY2(probe.isOpen() || dialect == Dialect::SQLite, qPrintable(probe.error()));
-    const QString table = testsupport::uniqueBindName(QStringLiteral("walk"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("walk"));
     QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
 
     std::vector<std::unique_ptr<Session>> sessions;

@@ -23,15 +23,12 @@ class TestReadOnly final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void writesFailReadsWork_data() { dialects(); }
+    void writesFailReadsWork_data() { testsupport::addDialectRows(); }
     void writesFailReadsWork();
-    void switchingReadOnlyOffDoesNotLast_data() { dialects(); }
+    void switchingReadOnlyOffDoesNotLast_data() { testsupport::addDialectRows(); }
     void switchingReadOnlyOffDoesNotLast();
-    void commandLineReadOnly_data() { dialects(); }
+    void commandLineReadOnly_data() { testsupport::addDialectRows(); }
     void commandLineReadOnly();
-
-private:
-    static void dialects();
 };
 
 namespace {
@@ -45,17 +42,11 @@ bool saysReadOnly(const QString &message)
     return message.contains(words);
 }
 
-QString uniqueTable()
-{
-    return testsupport::uniqueBindName(QStringLiteral("ro"))
-        .replace(QLatin1Char('-'), QLatin1Char('_'));
-}
-
 struct Fixture
 {
     explicit Fixture(const Url &url)
         : probe(url)
-        , table(uniqueTable())
+        , table(testsupport::uniqueIdentifier(QStringLiteral("ro")))
     {
         ok = probe.exec(
                  QStringLiteral("CREATE TABLE %1 (id INTEGER, name VARCHAR(20))").arg(table)) &&
@@ -70,13 +61,6 @@ struct Fixture
 };
 
 } // namespace
-
-void TestReadOnly::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 void TestReadOnly::writesFailReadsWork()
 {

@@ -83,35 +83,27 @@ private Q_SLOTS:
     void cleanupTestCase();
     void sqliteIndexParts_data();
     void sqliteIndexParts();
-    void tablesAndView_data() { dialects(); }
+    void tablesAndView_data() { testsupport::addDialectRows(); }
     void tablesAndView();
-    void columns_data() { dialects(); }
+    void columns_data() { testsupport::addDialectRows(); }
     void columns();
-    void indexes_data() { dialects(); }
+    void indexes_data() { testsupport::addDialectRows(); }
     void indexes();
-    void foreignKeys_data() { dialects(); }
+    void foreignKeys_data() { testsupport::addDialectRows(); }
     void foreignKeys();
-    void oddObjects_data() { dialects(); }
+    void oddObjects_data() { testsupport::addDialectRows(); }
     void oddObjects();
-    void taskReadsUserSchemasByDefault_data() { dialects(); }
+    void taskReadsUserSchemasByDefault_data() { testsupport::addDialectRows(); }
     void taskReadsUserSchemasByDefault();
-    void cancelAndDestroyLoader_data() { dialects(); }
+    void cancelAndDestroyLoader_data() { testsupport::addDialectRows(); }
     void cancelAndDestroyLoader();
 
 private:
-    static void dialects();
     const Fixture &fixture(Dialect dialect, const Url &serverUrl);
     static Fixture prepare(Dialect dialect, const Url &serverUrl);
 
     std::map<Dialect, Fixture> m_fixtures;
 };
-
-void TestSchema::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 const Fixture &TestSchema::fixture(Dialect dialect, const Url &serverUrl)
 {

@@ -62,21 +62,19 @@ public:
 
 private Q_SLOTS:
     void initTestCase();
-    void idleInTransactionWithServerAges_data() { dialects(); }
+    void idleInTransactionWithServerAges_data() { testsupport::addDialectRows(); }
     void idleInTransactionWithServerAges();
-    void ownConnectionsAreMarked_data() { dialects(); }
+    void ownConnectionsAreMarked_data() { testsupport::addDialectRows(); }
     void ownConnectionsAreMarked();
-    void blockedByNamesTheLockHolder_data() { dialects(); }
+    void blockedByNamesTheLockHolder_data() { testsupport::addDialectRows(); }
     void blockedByNamesTheLockHolder();
-    void cancelRunningStatement_data() { dialects(); }
+    void cancelRunningStatement_data() { testsupport::addDialectRows(); }
     void cancelRunningStatement();
-    void endSession_data() { dialects(); }
+    void endSession_data() { testsupport::addDialectRows(); }
     void endSession();
     void sqliteListsProcessesHoldingTheFile();
 
 private:
-    static void dialects();
-    static QString uniqueTable();
     static QString pidSql(Dialect dialect);
 };
 
@@ -84,19 +82,6 @@ void TestServerSessionReader::initTestCase()
 {
     qRegisterMetaType<ServerSessionSnapshot>();
     qRegisterMetaType<ServerSessionActions::Result>();
-}
-
-void TestServerSessionReader::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
-
-QString TestServerSessionReader::uniqueTable()
-{
-    return testsupport::uniqueBindName(QStringLiteral("ss"))
-        .replace(QLatin1Char('-'), QLatin1Char('_'));
 }
 
 QString TestServerSessionReader::pidSql(Dialect dialect)
@@ -114,7 +99,7 @@ void TestServerSessionReader::idleInTransactionWithServerAges()
     QFETCH(Dialect, dialect);
     SERVER_ONLY(dialect);
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString table = uniqueTable();
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("ss"));
     testsupport::ServerProbe setup(url);
     QVERIFY(setup.exec(
         QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, v INTEGER)").arg(table)));
@@ -246,7 +231,7 @@ void TestServerSessionReader::blockedByNamesTheLockHolder()
     QFETCH(Dialect, dialect);
     SERVER_ONLY(dialect);
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString table = uniqueTable();
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("ss"));
     testsupport::ServerProbe holder(url);
     QVERIFY(holder.exec(
         QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, v INTEGER)").arg(table)));
@@ -295,8 +280,7 @@ void TestServerSessionReader::cancelRunningStatement()
     Engine engine(testsupport::makeBind(url, QStringLiteral("cancel")));
     Session sleeper(&engine, QStringLiteral("sleeper"));
     QSignalSpy sleeperDone(&sleeper, &Session::finished);
-    QVERIFY(sleeper.execute(dialect == Dialect::PostgreSQL ? QStringLiteral("SELECT pg_sleep(30)")
-                                                           : QStringLiteral("SELECT SLEEP(30)")));
+    QVERIFY(sleeper.execute(testsupport::endlessStatement(dialect)));
     QTRY_VERIFY(sleeper.connection() && sleeper.connection()->serverId() > 0);
     const qint64 pid = sleeper.connection()->serverId();
     QTest::qWait(1200);

@@ -21,41 +21,24 @@ class TestSession final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void lazyCheckoutAutocommit_data() { dialects(); }
+    void lazyCheckoutAutocommit_data() { testsupport::addDialectRows(); }
     void lazyCheckoutAutocommit();
-    void transactionModePins_data() { dialects(); }
+    void transactionModePins_data() { testsupport::addDialectRows(); }
     void transactionModePins();
-    void manualBeginKeepsConnection_data() { dialects(); }
+    void manualBeginKeepsConnection_data() { testsupport::addDialectRows(); }
     void manualBeginKeepsConnection();
-    void closeRollsBack_data() { dialects(); }
+    void closeRollsBack_data() { testsupport::addDialectRows(); }
     void closeRollsBack();
-    void destroyedSessionIsReclaimed_data() { dialects(); }
+    void destroyedSessionIsReclaimed_data() { testsupport::addDialectRows(); }
     void destroyedSessionIsReclaimed();
-    void cancelLongStatement_data() { dialects(); }
+    void cancelLongStatement_data() { testsupport::addDialectRows(); }
     void cancelLongStatement();
-    void cancelWhileRowsStream_data() { dialects(); }
+    void cancelWhileRowsStream_data() { testsupport::addDialectRows(); }
     void cancelWhileRowsStream();
     void cancelWhileWaitingForConnection();
-    void killedConnectionFailsStatementCleanly_data() { dialects(); }
+    void killedConnectionFailsStatementCleanly_data() { testsupport::addDialectRows(); }
     void killedConnectionFailsStatementCleanly();
-
-private:
-    static void dialects();
-    static QString uniqueTable();
 };
-
-void TestSession::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
-
-QString TestSession::uniqueTable()
-{
-    return testsupport::uniqueBindName(QStringLiteral("t"))
-        .replace(QLatin1Char('-'), QLatin1Char('_'));
-}
 
 void TestSession::lazyCheckoutAutocommit()
 {
@@ -79,7 +62,7 @@ void TestSession::transactionModePins()
     QFETCH(Dialect, dialect);
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("pin")));
-    const QString table = uniqueTable();
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("t"));
     testsupport::ServerProbe probe(url);
     QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
 
@@ -136,7 +119,7 @@ void TestSession::closeRollsBack()
     QFETCH(Dialect, dialect);
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     Engine engine(testsupport::makeBind(url, QStringLiteral("close")));
-    const QString table = uniqueTable();
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("t"));
     testsupport::ServerProbe probe(url);
     QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
     Session session(&engine, QStringLiteral("tab"));
@@ -159,7 +142,7 @@ void TestSession::destroyedSessionIsReclaimed()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     EventLog log;
     Engine engine(testsupport::makeBind(url, QStringLiteral("reclaim")), &log);
-    const QString table = uniqueTable();
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("t"));
     testsupport::ServerProbe probe(url);
     QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
     auto session = std::make_unique<Session>(&engine, QStringLiteral("forgetful tab"));
@@ -182,24 +165,6 @@ void TestSession::destroyedSessionIsReclaimed()
     QVERIFY(probe.exec(QStringLiteral("DROP TABLE %1").arg(table)));
 }
 
-namespace {
-
-QString endlessStatement(Dialect dialect)
-{
-    switch (dialect) {
-    case Dialect::PostgreSQL:
-        return QStringLiteral("SELECT pg_sleep(30)");
-    case Dialect::MySQL:
-        return QStringLiteral("SELECT SLEEP(30)");
-    case Dialect::SQLite:
-        break;
-    }
-    return QStringLiteral(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n");
-}
-
-} // namespace
-
 void TestSession::cancelLongStatement()
 {
     QFETCH(Dialect, dialect);
@@ -208,7 +173,7 @@ void TestSession::cancelLongStatement()
     Session session(&engine, QStringLiteral("tab"));
     session.setMode(Session::Mode::Transaction); // keeps the same connection for the check below
     QSignalSpy finished(&session, &Session::finished);
-    QVERIFY(session.execute(endlessStatement(dialect)));
+    QVERIFY(session.execute(testsupport::endlessStatement(dialect)));
     QTRY_VERIFY(session.connection());
     QTest::qWait(300);
     const qint64 serverId = session.connection()->serverId();
@@ -312,7 +277,7 @@ void TestSession::killedConnectionFailsStatementCleanly()
     Engine engine(testsupport::makeBind(url, QStringLiteral("killed")));
     Session session(&engine, QStringLiteral("tab"));
     QSignalSpy finished(&session, &Session::finished);
-    QVERIFY(session.execute(endlessStatement(dialect)));
+    QVERIFY(session.execute(testsupport::endlessStatement(dialect)));
     QTRY_VERIFY(session.connection());
     QTest::qWait(200);
     testsupport::ServerProbe probe(url);

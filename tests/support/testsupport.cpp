@@ -16,6 +16,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 #include <QUuid>
 
@@ -56,6 +57,27 @@ QString tagOf(Dialect dialect)
     return dialect == Dialect::MySQL ? QStringLiteral("mariadb") : dialects::name(dialect);
 }
 
+void addDialectRows()
+{
+    QTest::addColumn<Dialect>("dialect");
+    for (Dialect dialect : dialectsUnderTest())
+        QTest::newRow(qPrintable(tagOf(dialect))) << dialect;
+}
+
+QString endlessStatement(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::PostgreSQL:
+        return QStringLiteral("SELECT pg_sleep(60)");
+    case Dialect::MySQL:
+        return QStringLiteral("SELECT SLEEP(60)");
+    case Dialect::SQLite:
+        break;
+    }
+    return QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n");
+}
+
 bool serversRequired()
 {
     return qEnvironmentVariable("POOLSCOPE_TEST_SERVERS_REQUIRED") == QLatin1String("1");
@@ -83,6 +105,11 @@ QString uniqueBindName(const QString &stem)
 {
     static QAtomicInteger<int> counter;
     return QStringLiteral("%1-%2-%3").arg(stem).arg(::getpid()).arg(++counter);
+}
+
+QString uniqueIdentifier(const QString &stem)
+{
+    return uniqueBindName(stem).replace(QLatin1Char('-'), QLatin1Char('_'));
 }
 
 Bind makeBind(const Url &url, const QString &stem, const PoolOptions &options)

@@ -30,6 +30,11 @@ namespace testsupport {
 // mariadb) when set, else all three.
 QList<Dialect> dialectsUnderTest();
 QString tagOf(Dialect dialect);
+// In a _data() slot: a "dialect" column and one row per dialect under test.
+void addDialectRows();
+// A statement that runs until it is cancelled, killed or disposed of (a
+// minute on a server; SQLite counts for ever).
+QString endlessStatement(Dialect dialect);
 
 // URL of a real database for dialect, or nullopt with *why. SQLite always has
 // one (a fresh file in a temporary folder owned by the process).
@@ -39,6 +44,8 @@ bool serversRequired();
 
 // A bind name no other test process uses at the same time.
 QString uniqueBindName(const QString &stem);
+// The same as a table, schema or role name that needs no quoting.
+QString uniqueIdentifier(const QString &stem);
 Bind makeBind(const Url &url, const QString &stem, const PoolOptions &options = PoolOptions());
 
 // SQLite has no server: how many times this process holds the file open.

@@ -58,12 +58,6 @@ bool serverCtl(Dialect dialect, const QString &action, QString *output = nullptr
     return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 
-QString endlessStatement(Dialect dialect)
-{
-    return dialect == Dialect::PostgreSQL ? QStringLiteral("SELECT pg_sleep(60)")
-                                          : QStringLiteral("SELECT SLEEP(60)");
-}
-
 bool idle(const SessionTab *tab)
 {
     return !tab->session()->isBusy();
@@ -78,25 +72,17 @@ class TestGuiFaults final : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
-    void serverGoesAwayWithTabsOpen_data() { dialects(); }
+    void serverGoesAwayWithTabsOpen_data() { testsupport::addDialectRows(); }
     void serverGoesAwayWithTabsOpen();
-    void silentServerKeepsWindowResponsive_data() { dialects(); }
+    void silentServerKeepsWindowResponsive_data() { testsupport::addDialectRows(); }
     void silentServerKeepsWindowResponsive();
 
 private:
-    static void dialects();
     void sqliteLockedByAnotherProgram(const Url &url);
 
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<QSettings> m_settings;
 };
-
-void TestGuiFaults::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 void TestGuiFaults::init()
 {
@@ -137,8 +123,7 @@ void TestGuiFaults::serverGoesAwayWithTabsOpen()
     MainWindow window(&workspace, m_settings.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QString table = testsupport::uniqueBindName(QStringLiteral("restart"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("restart"));
     {
         testsupport::ServerProbe probe(url);
         QVERIFY2(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)),
@@ -151,7 +136,7 @@ void TestGuiFaults::serverGoesAwayWithTabsOpen()
     QVERIFY(testsupport::waitUntil([&] { return idle(pinned); }));
     QVERIFY2(pinned->session()->inTransaction(), qPrintable(pinned->messages()));
     SessionTab *running = window.newSessionTab(engine);
-    running->runText(endlessStatement(dialect));
+    running->runText(testsupport::endlessStatement(dialect));
     QTRY_VERIFY(running->session()->connection() && running->session()->connection()->isBusy());
     // Both connections are taken: this one opens a third, which goes back to the pool.
     SessionTab *pooled = window.newSessionTab(engine);

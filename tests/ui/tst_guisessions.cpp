@@ -32,18 +32,17 @@ class TestGuiSessions final : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
-    void closingTabRestoresServerCount_data() { dialects(); }
+    void closingTabRestoresServerCount_data() { testsupport::addDialectRows(); }
     void closingTabRestoresServerCount();
     void twentyTabsThreeBindsCloseWindow();
-    void closePromptCommitsOrRollsBack_data() { dialects(); }
+    void closePromptCommitsOrRollsBack_data() { testsupport::addDialectRows(); }
     void closePromptCommitsOrRollsBack();
-    void streamingNeverStallsAndCancels_data() { dialects(); }
+    void streamingNeverStallsAndCancels_data() { testsupport::addDialectRows(); }
     void streamingNeverStallsAndCancels();
-    void badConnectionsGiveClearMessages_data() { dialects(); }
+    void badConnectionsGiveClearMessages_data() { testsupport::addDialectRows(); }
     void badConnectionsGiveClearMessages();
 
 private:
-    static void dialects();
     // Clicks the button labelled `label` of the next message box that appears.
     void answerNextPrompt(const QString &label);
     // What the server (or, for SQLite, the kernel) says about our connections.
@@ -53,13 +52,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<QSettings> m_settings;
 };
-
-void TestGuiSessions::dialects()
-{
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
-}
 
 void TestGuiSessions::init()
 {
@@ -198,8 +190,7 @@ void TestGuiSessions::closePromptCommitsOrRollsBack()
     Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("prompt")));
     MainWindow window(&workspace, m_settings.get());
     window.show();
-    const QString table = testsupport::uniqueBindName(QStringLiteral("prompt"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("prompt"));
     {
         testsupport::ServerProbe probe(url);
         QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));

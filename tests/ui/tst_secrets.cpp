@@ -132,8 +132,7 @@ void TestSecrets::initTestCase()
     QLoggingCategory::setFilterRules(QStringLiteral("poolscope.*=true\nqt.qpa.*=false"));
     POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, pgUrl);
     POOLSCOPE_REQUIRE_DATABASE(Dialect::MySQL, myUrl);
-    m_role = testsupport::uniqueBindName(QStringLiteral("secret"))
-                 .replace(QLatin1Char('-'), QLatin1Char('_'));
+    m_role = testsupport::uniqueIdentifier(QStringLiteral("secret"));
     m_table = m_role + QStringLiteral("_t");
     {
         // Closed right after, so that no server session shows CREATE ROLE.

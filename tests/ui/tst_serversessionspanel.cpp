@@ -31,9 +31,7 @@ private Q_SLOTS:
 
 void TestServerSessionsPanel::flagsAndEndsALeak_data()
 {
-    QTest::addColumn<Dialect>("dialect");
-    for (Dialect dialect : testsupport::dialectsUnderTest())
-        QTest::newRow(qPrintable(testsupport::tagOf(dialect))) << dialect;
+    testsupport::addDialectRows();
 }
 
 void TestServerSessionsPanel::flagsAndEndsALeak()
@@ -42,8 +40,7 @@ void TestServerSessionsPanel::flagsAndEndsALeak()
     if (dialect == Dialect::SQLite)
         QSKIP("SQLite has no server sessions to end");
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString table = testsupport::uniqueBindName(QStringLiteral("panel"))
-                              .replace(QLatin1Char('-'), QLatin1Char('_'));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("panel"));
     testsupport::ServerProbe setup(url);
     QVERIFY(setup.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
     QVERIFY(setup.exec(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));

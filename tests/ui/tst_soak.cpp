@@ -151,8 +151,7 @@ void TestSoak::randomGuiWalk()
         target.engine = workspace.addBind(testsupport::makeBind(
             url, QStringLiteral("soak-") + testsupport::tagOf(url.dialect()), options));
         QVERIFY(target.engine);
-        target.table = testsupport::uniqueBindName(QStringLiteral("soak"))
-                           .replace(QLatin1Char('-'), QLatin1Char('_'));
+        target.table = testsupport::uniqueIdentifier(QStringLiteral("soak"));
         testsupport::ServerProbe maker(url);
         QVERIFY2(maker.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(target.table)),
                  qPrintable(maker.error()));
