@@ -348,10 +348,12 @@ bool Scanner::closeBracket()
     return true;
 }
 
-bool isOperator(const QString &source, const Token &token, QLatin1String op)
+// Compound operators count by their first characters: "@=" ends user info
+// like "@", ":=" starts a password like ":", "//=" and "/=" are slashes.
+bool operatorStarts(const QString &source, const Token &token, QLatin1String op)
 {
     return token.kind == Token::Kind::Operator &&
-           QStringView(source).mid(token.start, token.length) == op;
+           QStringView(source).mid(token.start, token.length).startsWith(op);
 }
 
 // A URL outside quotes is tokens too: NAME ':' '//' user ':' password '@'
@@ -359,12 +361,13 @@ bool isOperator(const QString &source, const Token &token, QLatin1String op)
 // logical line, the span Url::redact() hides in a URL's text.
 void markUrlPasswords(const QString &source, QList<Token> *tokens)
 {
-    const QLatin1String colonOp(":"), slashesOp("//"), slashOp("/"), atOp("@");
+    const QLatin1String colonOp(":"), slashOp("/"), atOp("@");
+    const QLatin1String slashesOp("//");
     const int n = int(tokens->size());
     int i = 0;
     while (i + 1 < n) {
-        if (!isOperator(source, tokens->at(i), colonOp) ||
-            !isOperator(source, tokens->at(i + 1), slashesOp)) {
+        if (!operatorStarts(source, tokens->at(i), colonOp) ||
+            !operatorStarts(source, tokens->at(i + 1), slashesOp)) {
             ++i;
             continue;
         }
@@ -376,16 +379,18 @@ void markUrlPasswords(const QString &source, QList<Token> *tokens)
              ++j) {
             const Token &t = tokens->at(j);
             if (colon >= 0) {
-                if (isOperator(source, t, atOp))
+                if (operatorStarts(source, t, atOp))
                     at = j;
-            } else if (isOperator(source, t, colonOp)) {
+            } else if (operatorStarts(source, t, colonOp)) {
                 colon = j;
-            } else if (isOperator(source, t, slashOp) || isOperator(source, t, slashesOp) ||
-                       isOperator(source, t, atOp)) {
+            } else if (operatorStarts(source, t, slashOp) || operatorStarts(source, t, atOp)) {
                 break; // a host with no user:password before it
             }
         }
-        for (int k = colon + 1; colon >= 0 && k < at; ++k)
+        // With no '@' left in the tokens, a comment may have cut the password
+        // short (u:pa#ss@host): what follows the ':' is hidden to the line end.
+        const int secretEnd = at >= 0 ? at : j;
+        for (int k = colon + 1; colon >= 0 && k < secretEnd; ++k)
             (*tokens)[k].secret = true;
         i = qMax(i + 1, j);
     }

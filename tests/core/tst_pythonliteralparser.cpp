@@ -216,6 +216,15 @@ void TestPythonLiteralParser::literals_data()
                                         << "<postgresql: // app: *** @ db / app>";
     QTest::newRow("URL outside quotes, raw @") << "{'a': mysql://u:p@ss@db/x}"
                                                << "{'a': <mysql: // u: *** @ db / x>}";
+    // Compound operators end or start the user info too.
+    QTest::newRow("URL outside quotes, @=")
+        << "postgresql://app:s3cret@= postgresql://db/ap/"
+        << "<postgresql: // app: *** @= postgresql: // db / ap />";
+    QTest::newRow("URL outside quotes, :=") << "postgresql://app:=s3cret@db"
+                                            << "<postgresql: // app := *** @ db>";
+    // A comment cuts the password short: the rest of the line is hidden.
+    QTest::newRow("URL outside quotes, # in password") << "postgresql://app:s3#cret@db/app"
+                                                       << "<postgresql: // app: ***>";
     QTest::newRow("URL without password") << "postgresql://app@db/app"
                                           << "<postgresql: // app @ db / app>";
     QTest::newRow("missing value") << "[1, , 2]"
