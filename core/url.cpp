@@ -83,12 +83,17 @@ QString Url::redact(const QString &text)
     // that does not start "://" up to the last '@', so that a password with a
     // stray '@' is hidden whole, and so is one in a malformed URL
     // (postgresql:/user:pw@host, user:pw@host, jdbc:postgresql://user:pw@host).
-    static const QRegularExpression pattern(QStringLiteral("^(.*?:(?!//))(.*)@"),
-                                            QRegularExpression::DotMatchesEverythingOption);
+    // Plain index arithmetic, not a regular expression: PCRE matches nothing
+    // in text that is not valid UTF-16 (a lone surrogate from a JSON "\ud83d"),
+    // which would show such a password whole.
+    qsizetype colon = text.indexOf(QLatin1Char(':'));
+    while (colon >= 0 && QStringView(text).mid(colon + 1).startsWith(QLatin1String("//")))
+        colon = text.indexOf(QLatin1Char(':'), colon + 1);
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    if (colon < 0 || at <= colon)
+        return text;
     QString out = text;
-    const auto match = pattern.match(text);
-    if (match.hasMatch())
-        out.replace(match.capturedStart(2), match.capturedLength(2), QStringLiteral("***"));
+    out.replace(colon + 1, at - colon - 1, QStringLiteral("***"));
     return out;
 }
 

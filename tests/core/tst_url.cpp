@@ -304,6 +304,15 @@ void TestUrl::redact_data()
                                  << "x://y@z=postgresql://u:***@h/d";
     QTest::newRow("not a url") << "hello"
                                << "hello";
+    QTest::newRow("empty password") << "postgresql://u:@h/d"
+                                    << "postgresql://u:***@h/d";
+    QTest::newRow("only '://' colons") << "a://b@c://d"
+                                       << "a://b@c://d";
+    // Found by fuzzing: half a surrogate pair (a JSON "\\u" escape can make one)
+    // is not valid UTF-16, and the password must be hidden all the same.
+    const QString lone(QChar(0xdc00));
+    QTest::newRow("lone surrogate")
+        << QString("postgresql://u:s3cret@h/" + lone) << QString("postgresql://u:***@h/" + lone);
 }
 
 void TestUrl::redact()
