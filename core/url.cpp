@@ -101,10 +101,13 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
 {
     Url url;
     const QString text = input.trimmed();
-    auto bad = [&](const QString &what) {
-        fail(error,
-             tr("Invalid database URL '%1': %2. Expected %3.").arg(redact(text), what, kValidForm));
+    auto badShowing = [&](const QString &shownText, const QString &what) {
+        fail(error, tr("Invalid database URL '%1': %2. Expected %3.")
+                        .arg(redact(shownText), what, kValidForm));
         return std::nullopt;
+    };
+    auto bad = [&](const QString &what) {
+        return badShowing(text, what);
     };
 
     if (text.isEmpty())
@@ -142,6 +145,7 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
     url.m_dialect = backend->dialect;
 
     QString rest = text.mid(schemeEnd + 3);
+    qsizetype restOffset = schemeEnd + 3; // where rest starts in text
 
     // user:password@ - the user name stops at ':' or '/', the password at '@'
     // (SQLAlchemy's grammar), so a literal '@' must be written %40. The user
@@ -161,6 +165,7 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
                 url.m_hasPassword = true;
             }
             rest = rest.mid(at + 1);
+            restOffset += at + 1;
         }
     }
 
@@ -206,6 +211,7 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         return bad(tr("an '@' in a user name or password must be written %40"));
 
     QString portText;
+    qsizetype portOffset = -1; // where portText starts in text
     if (hostPort.startsWith(QLatin1Char('['))) {
         const qsizetype close = hostPort.indexOf(QLatin1Char(']'));
         if (close < 0)
@@ -222,6 +228,7 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
             if (!after.startsWith(QLatin1Char(':')))
                 return bad(tr("unexpected '%1' after the IPv6 host").arg(shown(after)));
             portText = after.mid(1);
+            portOffset = restOffset + close + 2;
             if (portText.isEmpty())
                 return bad(tr("the port after ':' is empty"));
         }
@@ -232,6 +239,7 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
         const qsizetype colon = hostPort.indexOf(QLatin1Char(':'));
         if (colon >= 0) {
             portText = hostPort.mid(colon + 1);
+            portOffset = restOffset + colon + 1;
             hostPort.truncate(colon);
             if (portText.isEmpty())
                 return bad(tr("the port after ':' is empty"));
@@ -241,8 +249,14 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
     if (!portText.isEmpty()) {
         bool ok = false;
         const int port = portText.toInt(&ok);
-        if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-')))
-            return bad(tr("the port '%1' is not a number").arg(shown(portText)));
+        if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-'))) {
+            // "user:password" with its "@host" forgotten reads as host:port:
+            // the would-be port is hidden, in the URL shown too.
+            QString hidden = text;
+            hidden.replace(portOffset, portText.size(), QStringLiteral("***"));
+            return badShowing(hidden, tr("what follows the host's ':' is not a port number "
+                                         "(a password needs '@host' after it)"));
+        }
         if (port < 1 || port > 65535)
             return bad(tr("the port %1 is outside 1-65535").arg(shown(QString::number(port))));
         url.m_port = port;

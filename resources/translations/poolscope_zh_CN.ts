@@ -1535,10 +1535,6 @@ The connection was lost; the next statement opens a new one.</source>
         <translation>IPv6 主机必须写在方括号中，例如 [::1]</translation>
     </message>
     <message>
-        <source>the port &apos;%1&apos; is not a number</source>
-        <translation>端口“%1”不是数字</translation>
-    </message>
-    <message>
         <source>the port %1 is outside 1-65535</source>
         <translation>端口 %1 不在 1-65535 范围内</translation>
     </message>
@@ -1549,6 +1545,10 @@ The connection was lost; the next statement opens a new one.</source>
     <message>
         <source>the database name &apos;%1&apos; contains &apos;/&apos;</source>
         <translation>数据库名称“%1”包含“/”</translation>
+    </message>
+    <message>
+        <source>what follows the host&apos;s &apos;:&apos; is not a port number (a password needs &apos;@host&apos; after it)</source>
+        <translation>主机的“:”之后不是端口号（密码之后需要“@主机”）</translation>
     </message>
 </context>
 <context>

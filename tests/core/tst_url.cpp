@@ -191,7 +191,12 @@ void TestUrl::bad_data()
     QTest::newRow("two drivers") << "postgresql+a+b://h/d"
                                  << "dialect[+driver]";
     QTest::newRow("port not number") << "postgresql://h:abc/d"
-                                     << "port 'abc' is not a number";
+                                     << "is not a port number";
+    // "user:password" without "@host" reads as host:port: not shown.
+    QTest::newRow("forgotten @host") << "postgresql://app:s3cret/db"
+                                     << "'postgresql://app:***/db': what follows";
+    QTest::newRow("forgotten @host, ipv6") << "postgresql://[::1]:s3cret"
+                                           << "'postgresql://[::1]:***'";
     QTest::newRow("port empty") << "postgresql://h:/d"
                                 << "port after ':' is empty";
     QTest::newRow("port zero") << "postgresql://h:0/d"
@@ -199,7 +204,7 @@ void TestUrl::bad_data()
     QTest::newRow("port too big") << "postgresql://h:70000/d"
                                   << "outside 1-65535";
     QTest::newRow("port negative") << "postgresql://h:-5/d"
-                                   << "not a number";
+                                   << "not a port number";
     QTest::newRow("raw @ in password") << "postgresql://u:p@ss@h/d"
                                        << "%40";
     QTest::newRow("ipv6 unclosed") << "postgresql://[::1/d"
