@@ -361,8 +361,7 @@ bool operatorStarts(const QString &source, const Token &token, QLatin1String op)
 // logical line, the span Url::redact() hides in a URL's text.
 void markUrlPasswords(const QString &source, QList<Token> *tokens)
 {
-    const QLatin1String colonOp(":"), slashOp("/"), atOp("@");
-    const QLatin1String slashesOp("//");
+    const QLatin1String colonOp(":"), slashesOp("//"), slashOp("/"), atOp("@");
     const int n = int(tokens->size());
     int i = 0;
     while (i + 1 < n) {
