@@ -15,6 +15,7 @@ SOAK_MINUTES ?= 10
 .PHONY: fuzz-build fuzz fuzz-smoke tsan
 .PHONY: soak
 .PHONY: bench
+.PHONY: fresh-check
 
 all: build
 
@@ -98,3 +99,10 @@ clean:
 # builds Release in build-bench-release and takes a few minutes.
 bench:
 	bench/run
+
+# Proof on a machine as new as a user's: a minimal Debian 12 root with only
+# packaging/debian-packages.txt, a clean clone of HEAD, make test inside it
+# (packaging/fresh-check.sh; root, about half an hour). Run it before you stop
+# whenever packaging/, this file, tests/servers/ or the package list changed.
+fresh-check:
+	packaging/fresh-check.sh

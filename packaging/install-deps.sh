@@ -1,16 +1,44 @@
 #!/usr/bin/env bash
-# Install whatever of packaging/debian-packages.txt is missing (Debian 12).
-# Runs before every build, so the nothing-to-do path must stay silent and fast.
+# Usage: install-deps.sh             install what packaging/debian-packages.txt
+#                                    lists and is missing, then check that
+#                                    everything of required-files.txt is there
+#        install-deps.sh --list      print the package list, one per line
+#        install-deps.sh PACKAGE...  install these packages if missing
+#
+# Debian 12. Runs before every build, so the nothing-to-do path must stay
+# silent and fast.
 set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 list=$here/debian-packages.txt
 
 packages=()
-while IFS= read -r line || [[ -n $line ]]; do
-    read -ra words <<<"${line%%#*}"
-    packages+=("${words[@]}")
-done <"$list"
+if (($# > 0)) && [[ $1 != --list ]]; then
+    packages=("$@")
+else
+    while IFS= read -r line || [[ -n $line ]]; do
+        read -ra words <<<"${line%%#*}"
+        packages+=("${words[@]}")
+    done <"$list"
+fi
+if [[ ${1:-} == --list ]]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
+
+# After the install (or when nothing was missing): what the entry points run
+# must be there, named with its package when not, before anything is built.
+check_required() {
+    (($# > 0)) || "$here/check-required.sh" install-deps
+}
+trap 'rc=$?; ((rc != 0)) || check_required "${@}" || exit 1' EXIT
+
+for tool in dpkg-query apt-get; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "install-deps: no $tool here: poolscope builds on Debian 12; install the packages of $list by other means" >&2
+        exit 1
+    fi
+done
 
 ((${#packages[@]} > 0)) || exit 0
 

@@ -5,7 +5,8 @@
 # 127.0.0.1 on free ports, sockets inside the temp folders), runs CMD with
 # POOLSCOPE_TEST_* variables describing them, then stops both and removes the
 # folders whatever happens to CMD. Exits with CMD's exit code.
-# Works as root (servers run as postgres/mysql) and as a normal user.
+# Works as a normal user and as root (PostgreSQL then runs as postgres, the
+# account its package creates; MariaDB as root: see README.md beside this file).
 set -euo pipefail
 
 if (($# == 0)); then
@@ -18,6 +19,14 @@ pg_bin=/usr/lib/postgresql/15/bin
 user=poolscope
 password=poolscope-test-pw
 database=poolscope_test
+
+# Preflight, before anything starts: every program the servers need, named
+# with its package when missing, and postgres's account when run as root.
+"$here/../../packaging/check-required.sh" with-servers servers
+if ((EUID == 0)) && ! getent passwd postgres >/dev/null; then
+    echo "with-servers: missing the postgres account (from Debian package postgresql-common, which postgresql-15 depends on): run 'make deps'" >&2
+    exit 1
+fi
 
 export POOLSCOPE_TEST_POSTGRES_CTL=$here/postgres-ctl.sh
 export POOLSCOPE_TEST_MARIADB_CTL=$here/mariadb-ctl.sh
@@ -110,7 +119,7 @@ mkdir "$POOLSCOPE_TEST_MARIADB_TMPDIR"
 maria_install_args=(
     --no-defaults
     "--datadir=$POOLSCOPE_TEST_MARIADB_DATA"
-    # mariadbd would use $TMPDIR, which the mysql user may not be able to write.
+    # Its own folder rather than $TMPDIR, removed with the rest.
     "--tmpdir=$POOLSCOPE_TEST_MARIADB_TMPDIR"
     --skip-test-db
     # Socket login without password for whoever runs this script, which is
@@ -118,9 +127,9 @@ maria_install_args=(
     --auth-root-authentication-method=socket
     "--auth-root-socket-user=$(id -un)"
 )
+# MariaDB runs as whoever runs this script; mariadbd wants root said out loud.
 if ((EUID == 0)); then
-    chown mysql: "$maria_dir" "$POOLSCOPE_TEST_MARIADB_TMPDIR"
-    maria_install_args+=(--user=mysql)
+    maria_install_args+=(--user=root)
 fi
 
 # Locale C.UTF-8 always exists on Debian and avoids depending on $LANG.
