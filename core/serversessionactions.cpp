@@ -65,11 +65,41 @@ bool stillListed(WorkerContext &context, qint64 pid)
            outcome.rows.text(0, 0) != QLatin1String("0");
 }
 
-ServerSessionActions::Result runPostgres(ServerSessionActions::Action action, qint64 pid,
+// Who was asked about: the pid alone, or with what tells a reused pid apart.
+struct Identity
+{
+    qint64 pid = 0;
+    QDateTime backendStart; // PostgreSQL; invalid: not checked
+    QString user;           // MySQL; empty: not checked
+};
+
+QString notTheSameSession(qint64 pid)
+{
+    return QCoreApplication::translate(
+               "ServerSessionActions",
+               "Session %1 is not the one you were asked about any more: it ended, or its id "
+               "now belongs to a new session. Nothing was done.")
+        .arg(pid);
+}
+
+// The pid's session, only while it still started at the same moment: the
+// reader reads backend_start the same way, to the millisecond.
+QByteArray postgresTarget(const Identity &who)
+{
+    if (!who.backendStart.isValid())
+        return QByteArray::number(who.pid);
+    return "(SELECT pid FROM pg_stat_activity WHERE pid = " + QByteArray::number(who.pid) +
+           " AND abs(extract(epoch FROM backend_start) - " +
+           QByteArray::number(double(who.backendStart.toMSecsSinceEpoch()) / 1000.0, 'f', 3) +
+           ") < 0.002)";
+}
+
+ServerSessionActions::Result runPostgres(ServerSessionActions::Action action, const Identity &who,
                                          WorkerContext &context)
 {
     ServerSessionActions::Result result;
-    const QByteArray id = QByteArray::number(pid);
+    const qint64 pid = who.pid;
+    const QByteArray id = postgresTarget(who);
     QByteArray sql;
     if (action == ServerSessionActions::Action::CancelStatement) {
         sql = "SELECT pg_cancel_backend(" + id + ")";
@@ -89,6 +119,12 @@ ServerSessionActions::Result runPostgres(ServerSessionActions::Action action, qi
         result.error = outcome.error;
         return result;
     }
+    // pg_*_backend(NULL) is NULL: the subquery found no such session.
+    if (who.backendStart.isValid() && outcome.rows.rowCount() == 1 && outcome.rows.isNull(0, 0)) {
+        result.error = notTheSameSession(pid);
+        result.notTheSame = true;
+        return result;
+    }
     if (outcome.rows.rowCount() != 1 || outcome.rows.text(0, 0) != QLatin1String("t")) {
         // The server explains in a warning: not a backend, or did not end in time.
         result.error = outcome.notices.isEmpty()
@@ -102,10 +138,32 @@ ServerSessionActions::Result runPostgres(ServerSessionActions::Action action, qi
     return result;
 }
 
-ServerSessionActions::Result runMysql(ServerSessionActions::Action action, qint64 pid,
+QByteArray mysqlString(const QString &text)
+{
+    QByteArray quoted = text.toUtf8();
+    quoted.replace('\\', "\\\\").replace('\'', "''");
+    return '\'' + quoted + '\'';
+}
+
+// MySQL lists no start time; thread ids only grow, so a reused id within the
+// moment between this check and the KILL would take four billion connections.
+ServerSessionActions::Result runMysql(ServerSessionActions::Action action, const Identity &who,
                                       WorkerContext &context)
 {
     ServerSessionActions::Result result;
+    const qint64 pid = who.pid;
+    if (!who.user.isEmpty()) {
+        Outcome same;
+        run(context,
+            "SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = " +
+                QByteArray::number(pid) + " AND USER = " + mysqlString(who.user),
+            same);
+        if (same.ok && same.rows.rowCount() == 1 && same.rows.text(0, 0) == QLatin1String("0")) {
+            result.error = notTheSameSession(pid);
+            result.notTheSame = true;
+            return result;
+        }
+    }
     const QByteArray sql =
         (action == ServerSessionActions::Action::CancelStatement ? QByteArray("KILL QUERY ")
                                                                  : QByteArray("KILL CONNECTION ")) +
@@ -221,7 +279,16 @@ QString ServerSessionActions::confirmationText(Action action, Dialect dialect,
 
 WorkerTask ServerSessionActions::task(Action action, qint64 pid)
 {
-    return [action, pid](WorkerContext &context) {
+    ServerSession asked;
+    asked.pid = pid;
+    return task(action, asked);
+}
+
+WorkerTask ServerSessionActions::task(Action action, const ServerSession &asked)
+{
+    const Identity who{asked.pid, asked.backendStart, asked.user};
+    return [action, who](WorkerContext &context) {
+        const qint64 pid = who.pid;
         Result result;
         if (context.dialect() == Dialect::SQLite) {
             isOffered(action, Dialect::SQLite, ServerSession(), &result.error);
@@ -234,8 +301,8 @@ WorkerTask ServerSessionActions::task(Action action, qint64 pid)
                     .arg(pid);
             return QVariant::fromValue(result);
         }
-        result = context.dialect() == Dialect::PostgreSQL ? runPostgres(action, pid, context)
-                                                          : runMysql(action, pid, context);
+        result = context.dialect() == Dialect::PostgreSQL ? runPostgres(action, who, context)
+                                                          : runMysql(action, who, context);
         if (result.ok && action == Action::EndSession) {
             // Both servers answer before the session is really gone.
             QDeadlineTimer deadline(kEndWaitMs);

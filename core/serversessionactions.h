@@ -19,6 +19,8 @@ public:
     {
         bool ok = false;
         QString error;
+        // The session asked about is gone or its id was reused: nothing was done.
+        bool notTheSame = false;
     };
 
     // Whether action makes sense for session; *why says why not, for people.
@@ -32,6 +34,11 @@ public:
     // a few seconds) until the server no longer lists the session, so ok means
     // it is gone.
     static WorkerTask task(Action action, qint64 pid);
+    // The same, on the session the user was asked about and nothing else: the
+    // server must still list that pid with the same backend start
+    // (PostgreSQL) or user (MySQL), checked in the same statement as the
+    // action on PostgreSQL; otherwise nothing is done and the error says so.
+    static WorkerTask task(Action action, const ServerSession &asked);
 };
 
 Q_DECLARE_METATYPE(ServerSessionActions::Result)

@@ -11,6 +11,7 @@
 #include "ui/sessiontab.h"
 
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -93,11 +94,27 @@ ExportDialog::ExportDialog(SessionTab *tab, QWidget *parent)
     });
     connect(m_start, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(m_cancel, &QPushButton::clicked, this, &ExportDialog::cancelExport);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
-        if (!m_running)
-            reject();
-    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     suggestPath();
+}
+
+void ExportDialog::reject()
+{
+    if (m_running) {
+        m_outcome->setText(tr("An export is running: Cancel it first."));
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportDialog::closeEvent(QCloseEvent *event)
+{
+    if (m_running) {
+        m_outcome->setText(tr("An export is running: Cancel it first."));
+        event->ignore();
+        return;
+    }
+    QDialog::closeEvent(event);
 }
 
 void ExportDialog::suggestPath()

@@ -34,9 +34,15 @@ public:
     void cancelExport();
     bool isRunning() const { return m_running; }
     QString outcome() const;
+    // Esc and the Close button: refused while an export runs (Cancel stops it).
+    void reject() override;
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
+
+protected:
+    // The title bar's close: the same rule as reject().
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void finish(bool ok, qint64 rows, const QString &error, bool cancelled);

@@ -150,7 +150,8 @@ void MainWindow::createActions()
     });
     QAction *refresh = query->addAction(tr("Re&fresh"));
     refresh->setShortcut(QKeySequence(Qt::Key_F5));
-    refresh->setToolTip(tr("In the schema panel: read the schema again; elsewhere: run the tab's last statement again"));
+    refresh->setToolTip(tr("In the schema panel: read the schema again; elsewhere: run the tab's "
+                           "last statement again"));
     connect(refresh, &QAction::triggered, this, [this] {
         if (m_schema->isAncestorOf(QApplication::focusWidget())) {
             m_schema->refresh();
@@ -274,19 +275,25 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (box.clickedButton() == commit) {
             event->ignore();
             m_pendingCommits = int(open.size());
+            m_failedCommits.clear();
             for (SessionTab *tab : std::as_const(open)) {
+                const QString name = tab->name();
                 connect(
                     tab->session(), &Session::finished, this,
-                    [this] {
-                        if (--m_pendingCommits == 0) {
-                            m_closing = true;
-                            QTimer::singleShot(0, this, &QWidget::close);
-                        }
+                    [this, name](const StatementResult &result) {
+                        if (!result.ok)
+                            m_failedCommits << tr("%1: %2").arg(name, result.error);
+                        if (--m_pendingCommits == 0)
+                            afterCommitAll();
                     },
                     Qt::SingleShotConnection);
-                if (!tab->session()->commit())
+                if (!tab->session()->commit()) {
+                    m_failedCommits << tr("%1: the commit could not start").arg(name);
                     --m_pendingCommits;
+                }
             }
+            if (m_pendingCommits == 0)
+                afterCommitAll();
             return;
         }
         if (box.clickedButton() != rollback) {
@@ -300,6 +307,25 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_sessions->stop();
     m_schema->stop();
     event->accept();
+}
+
+void MainWindow::afterCommitAll()
+{
+    if (m_failedCommits.isEmpty()) {
+        m_closing = true;
+        QTimer::singleShot(0, this, &QWidget::close);
+        return;
+    }
+    // As a tab does: a commit that failed keeps the window, and says why.
+    // Not exec(): this runs inside a session's signal.
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Commit failed"),
+        tr("%n commit(s) failed; the window stays open.", nullptr, int(m_failedCommits.size())),
+        QMessageBox::Ok, this);
+    box->setInformativeText(m_failedCommits.join(QLatin1Char('\n')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    statusBar()->showMessage(box->text(), 10000);
 }
 
 void MainWindow::shutdown()

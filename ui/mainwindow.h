@@ -60,6 +60,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // After Commit All: closes the window when every commit succeeded, else
+    // keeps it and shows which failed.
+    void afterCommitAll();
     void createActions();
     void editBind(Engine *engine);
     void addBindInteractively();
@@ -82,5 +85,6 @@ private:
     QHash<QString, QueryHistory *> m_histories;
     int m_tabCounter = 0;
     int m_pendingCommits = 0;
+    QStringList m_failedCommits;
     bool m_closing = false;
 };

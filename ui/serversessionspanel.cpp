@@ -384,27 +384,45 @@ void ServerSessionsPanel::act(int which)
 {
     const auto action = ServerSessionActions::Action(which);
     const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
-    const ServerSession *session = current.isValid() ? m_model->sessionAt(current.row()) : nullptr;
-    if (!session || !m_engine || !m_session) {
+    if (!current.isValid() || !m_engine || !m_session) {
         m_status->setText(tr("Choose a session first."));
         return;
     }
+    // A copy: the dialog below runs an event loop in which the refresh timer
+    // replaces the model's rows, and a pointer would then name another session.
+    const ServerSession asked = *m_model->sessionAt(current.row());
+    const QPointer<Engine> askedEngine = m_engine;
+    const Dialect dialect = m_engine->dialect();
     QString why;
-    if (!ServerSessionActions::isOffered(action, m_engine->dialect(), *session, &why)) {
+    if (!ServerSessionActions::isOffered(action, dialect, asked, &why)) {
         QMessageBox::information(this, ServerSessionActions::label(action), why);
         return;
     }
-    const QString question =
-        ServerSessionActions::confirmationText(action, m_engine->dialect(), *session);
-    if (QMessageBox::question(this, ServerSessionActions::label(action), question,
-                              QMessageBox::Yes | QMessageBox::Cancel,
-                              QMessageBox::Cancel) != QMessageBox::Yes)
+    const QString question = ServerSessionActions::confirmationText(action, dialect, asked);
+    const QPointer<ServerSessionsPanel> alive(this);
+    const auto answer =
+        QMessageBox::question(this, ServerSessionActions::label(action), question,
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (!alive || answer != QMessageBox::Yes)
         return;
+    // The world may have moved while the user read: the bind may be another,
+    // the session gone, or its pid now another session's.
+    const int row = m_model->rowOf(asked.pid);
+    const ServerSession *now = row >= 0 ? m_model->sessionAt(row) : nullptr;
+    if (!askedEngine || m_engine != askedEngine || !m_session || !now ||
+        now->backendStart != asked.backendStart || now->user != asked.user) {
+        const QString message =
+            tr("Session %1 ended or changed while you were asked; nothing was done.")
+                .arg(asked.pid);
+        m_status->setText(message);
+        Q_EMIT actionDone(false, message);
+        return;
+    }
     if (m_session->isBusy()) {
         m_status->setText(tr("Still reading; try again in a moment."));
         return;
     }
-    const qint64 pid = session->pid;
+    const qint64 pid = asked.pid;
     auto link = std::make_shared<QMetaObject::Connection>();
     *link = connect(
         m_session, &Session::taskFinished, this,
@@ -419,5 +437,6 @@ void ServerSessionsPanel::act(int which)
             Q_EMIT actionDone(ok, message);
             refresh();
         });
-    m_session->runTask(ServerSessionActions::task(action, pid));
+    // The server checks once more, in the statement that acts.
+    m_session->runTask(ServerSessionActions::task(action, asked));
 }

@@ -354,6 +354,12 @@ bool SessionTab::prepareToClose()
         return true;
     if (!m_session->inTransaction())
         return true; // a running statement is cancelled by close
+    if (m_closeAfterCommit) {
+        // Already answered: the tab closes when its commit is done. Asking
+        // again would put a dialog on a tab that may be deleted under it.
+        appendMessage(tr("The tab closes once its commit is done."));
+        return false;
+    }
     QMessageBox box(QMessageBox::Question, tr("Open transaction"),
                     tr("The tab %1 on %2 has a transaction open since %3.")
                         .arg(m_name, engine()->name(),
@@ -368,6 +374,12 @@ bool SessionTab::prepareToClose()
     box.exec();
     if (box.clickedButton() == rollback)
         return true; // closing rolls back
+    if (box.clickedButton() == commit && !m_session->inTransaction()) {
+        // It ended while the user read (the server ended the session, say).
+        appendMessage(tr("The transaction ended while you were asked; there was nothing left "
+                         "to commit. The tab stays open."));
+        return false;
+    }
     if (box.clickedButton() == commit) {
         m_closeAfterCommit = true;
         m_lastSql = QStringLiteral("COMMIT");

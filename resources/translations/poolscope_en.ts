@@ -27,6 +27,13 @@
             <numerusform>%n tabs have an open transaction.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n commit(s) failed; the window stays open.</source>
+        <translation>
+            <numerusform>%n commit failed; the window stays open.</numerusform>
+            <numerusform>%n commits failed; the window stays open.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SchemaPanel</name>

@@ -480,6 +480,10 @@
         <source>Export failed: %1 No file was written.</source>
         <translation>导出失败：%1 未写入任何文件。</translation>
     </message>
+    <message>
+        <source>An export is running: Cancel it first.</source>
+        <translation>导出正在进行：请先取消它。</translation>
+    </message>
 </context>
 <context>
     <name>ExportFile</name>
@@ -676,6 +680,24 @@
     <message>
         <source>Remove the bind %1 and close its tabs and connections?</source>
         <translation>移除绑定 %1 并关闭它的标签页和连接吗？</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the commit could not start</source>
+        <translation>%1：无法开始提交</translation>
+    </message>
+    <message>
+        <source>Commit failed</source>
+        <translation>提交失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s) failed; the window stays open.</source>
+        <translation>
+            <numerusform>%n 个提交失败；窗口保持打开。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -994,6 +1016,10 @@
         <source>Session %1 was told to end but is still there.</source>
         <translation>已通知会话 %1 结束，但它仍然存在。</translation>
     </message>
+    <message>
+        <source>Session %1 is not the one you were asked about any more: it ended, or its id now belongs to a new session. Nothing was done.</source>
+        <translation>会话 %1 已不是询问时的那个会话：它已结束，或其 ID 已属于一个新会话。未执行任何操作。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSessionModel</name>
@@ -1172,6 +1198,10 @@
     <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Session %1 ended or changed while you were asked; nothing was done.</source>
+        <translation>在询问期间会话 %1 已结束或已改变；未执行任何操作。</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1457,14 @@ The connection was lost; the next statement opens a new one.</source>
     <message>
         <source>Commit it, roll it back, or keep the tab open?</source>
         <translation>要提交、回滚，还是保持标签页打开？</translation>
+    </message>
+    <message>
+        <source>The tab closes once its commit is done.</source>
+        <translation>提交完成后此标签页将关闭。</translation>
+    </message>
+    <message>
+        <source>The transaction ended while you were asked; there was nothing left to commit. The tab stays open.</source>
+        <translation>在询问期间事务已结束，没有可提交的内容。标签页保持打开。</translation>
     </message>
 </context>
 <context>

@@ -323,8 +323,28 @@ void TestServerSessionReader::endSession()
 
     Engine engine(testsupport::makeBind(url, QStringLiteral("end")));
     Session acting(&engine, QStringLiteral("actions"));
+
+    // Asked about the pid of a session that has since been replaced (another
+    // start, another user): the server checks and nothing is ended.
+    const ServerSessionSnapshot snapshot = read(&acting, ServerSessionReader());
+    const ServerSession *listed = find(snapshot, pid);
+    QVERIFY(listed);
+    ServerSession replaced = *listed;
+    if (dialect == Dialect::PostgreSQL)
+        replaced.backendStart = replaced.backendStart.addSecs(-1);
+    else
+        replaced.user = QStringLiteral("someone_else");
+    const auto refusedChanged = runTask<ServerSessionActions::Result>(
+        &acting, ServerSessionActions::task(ServerSessionActions::Action::EndSession, replaced));
+    QVERIFY(!refusedChanged.ok);
+    QVERIFY(refusedChanged.notTheSame);
+    QVERIFY2(refusedChanged.error.contains(QLatin1String("Nothing was done")),
+             qPrintable(refusedChanged.error));
+    QCOMPARE(watcher.liveSessions({pid}), 1);
+
+    // The session as listed is the one that ends.
     const auto result = runTask<ServerSessionActions::Result>(
-        &acting, ServerSessionActions::task(ServerSessionActions::Action::EndSession, pid));
+        &acting, ServerSessionActions::task(ServerSessionActions::Action::EndSession, *listed));
     QVERIFY2(result.ok, qPrintable(result.error));
     // ok means gone: the server no longer lists it, at once.
     QCOMPARE(watcher.liveSessions({pid}), 0);

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void twentyTabsThreeBindsCloseWindow();
     void closePromptCommitsOrRollsBack_data() { testsupport::addDialectRows(); }
     void closePromptCommitsOrRollsBack();
+    void secondCloseWhileCommitting();
+    void commitAllFailureKeepsWindow();
     void streamingNeverStallsAndCancels_data() { testsupport::addDialectRows(); }
     void streamingNeverStallsAndCancels();
     void badConnectionsGiveClearMessages_data() { testsupport::addDialectRows(); }
@@ -225,6 +228,99 @@ void TestGuiSessions::closePromptCommitsOrRollsBack()
         }
     }
     testsupport::ServerProbe probe(url);
+    probe.exec(QStringLiteral("DROP TABLE %1").arg(table));
+}
+
+// Commit chosen, the COMMIT slow (a deferred trigger sleeps), and the user
+// closes the tab again meanwhile: no second prompt on a tab that is about to
+// be deleted; the tab closes when the commit is done, with the row committed.
+void TestGuiSessions::secondCloseWhileCommitting()
+{
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, url);
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("slowcommit"));
+    testsupport::ServerProbe probe(url);
+    QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (id integer)").arg(table)));
+    QVERIFY(probe.exec(QStringLiteral("CREATE FUNCTION %1_slow() RETURNS trigger LANGUAGE plpgsql "
+                                      "AS $$ BEGIN PERFORM pg_sleep(1.5); RETURN NULL; END $$")
+                           .arg(table)));
+    QVERIFY(probe.exec(QStringLiteral("CREATE CONSTRAINT TRIGGER %1_slow AFTER INSERT ON %1 "
+                                      "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                                      "EXECUTE FUNCTION %1_slow()")
+                           .arg(table)));
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("slowcommit")));
+    MainWindow window(&workspace, m_settings.get());
+    window.show();
+    QPointer<SessionTab> tab = window.newSessionTab(engine);
+    tab->session()->setMode(Session::Mode::Transaction);
+    tab->editor()->setText(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table));
+    tab->runStatement();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
+    QVERIFY(tab->session()->inTransaction());
+
+    answerNextPrompt(QStringLiteral("Commit"));
+    window.closeSessionTab(0);
+    QVERIFY(tab);
+    QVERIFY(tab->session()->isBusy()); // the COMMIT runs
+    int secondPrompts = 0;
+    QTimer watch;
+    connect(&watch, &QTimer::timeout, this, [&secondPrompts] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            ++secondPrompts;
+            box->reject();
+        }
+    });
+    watch.start(20);
+    window.closeSessionTab(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab, 10000);
+    QCOMPARE(secondPrompts, 0);
+    QVERIFY(window.sessionTabs().isEmpty());
+    QCOMPARE(probe.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)),
+             QStringLiteral("1"));
+    QTRY_COMPARE(engine->pool()->checkedout(), 0);
+    probe.exec(QStringLiteral("DROP TABLE %1").arg(table));
+    probe.exec(QStringLiteral("DROP FUNCTION %1_slow()").arg(table));
+}
+
+// Commit All on quit with a COMMIT that fails (a deferred unique check): the
+// window stays, says which commit failed and why, as a tab does on its own.
+void TestGuiSessions::commitAllFailureKeepsWindow()
+{
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, url);
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("failcommit"));
+    testsupport::ServerProbe probe(url);
+    QVERIFY(probe.exec(
+        QStringLiteral("CREATE TABLE %1 (id integer UNIQUE DEFERRABLE INITIALLY DEFERRED)")
+            .arg(table)));
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("failcommit")));
+    MainWindow window(&workspace, m_settings.get());
+    window.show();
+    SessionTab *tab = window.newSessionTab(engine);
+    tab->session()->setMode(Session::Mode::Transaction);
+    tab->editor()->setText(QStringLiteral("INSERT INTO %1 VALUES (1), (1)").arg(table));
+    tab->runStatement();
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
+    QVERIFY(tab->session()->inTransaction());
+
+    answerNextPrompt(QStringLiteral("Commit All"));
+    QVERIFY(!window.close());
+    QMessageBox *failed = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (failed = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) != nullptr,
+        10000);
+    QVERIFY2(failed->windowTitle().contains(QLatin1String("Commit failed")),
+             qPrintable(failed->windowTitle()));
+    QVERIFY2(failed->informativeText().contains(QLatin1String("duplicate key")),
+             qPrintable(failed->informativeText()));
+    failed->accept();
+    QTest::qWait(100);
+    QVERIFY(window.isVisible());
+    QCOMPARE(window.sessionTabs().size(), 1);
+    QVERIFY2(tab->messages().contains(QLatin1String("duplicate key")), qPrintable(tab->messages()));
+    QCOMPARE(probe.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)),
+             QStringLiteral("0"));
+    QVERIFY(window.close()); // nothing open any more: closes without asking
     probe.exec(QStringLiteral("DROP TABLE %1").arg(table));
 }
 

@@ -207,9 +207,20 @@ void TestMainWindow::exportDialogBothWays()
     dialog.pathEdit()->setText(big);
     dialog.rerunButton()->setChecked(true);
     QVERIFY(dialog.rerunButton()->isEnabled());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.startExport();
     QTest::qWait(300);
     QVERIFY(dialog.isRunning());
+    // Neither Esc nor the title bar's close ends a running export's dialog:
+    // only its Cancel does, and then the dialog stays to tell the outcome.
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.isRunning());
+    QVERIFY(!dialog.close());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.isRunning());
+    QVERIFY2(dialog.outcome().contains(QLatin1String("Cancel")), qPrintable(dialog.outcome()));
     dialog.cancelExport();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 10000);
     QVERIFY2(dialog.outcome().contains(QLatin1String("cancelled")), qPrintable(dialog.outcome()));
@@ -217,6 +228,7 @@ void TestMainWindow::exportDialogBothWays()
     QCOMPARE(
         QDir(folder.path()).entryList({QStringLiteral("big*")}, QDir::Files | QDir::Hidden).size(),
         0);
+    QVERIFY(dialog.close()); // once it stopped, closing is closing
 }
 
 QTEST_MAIN(TestMainWindow)

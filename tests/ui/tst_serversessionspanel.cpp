@@ -20,6 +20,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <memory>
+#include <vector>
+
 class TestServerSessionsPanel final : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,8 @@ class TestServerSessionsPanel final : public QObject
 private Q_SLOTS:
     void flagsAndEndsALeak_data();
     void flagsAndEndsALeak();
+    void actsOnlyOnWhatItAsked_data();
+    void actsOnlyOnWhatItAsked();
 };
 
 void TestServerSessionsPanel::flagsAndEndsALeak_data()
@@ -105,6 +110,83 @@ void TestServerSessionsPanel::flagsAndEndsALeak()
     QCOMPARE(setup.scalar(QStringLiteral("SELECT id FROM %1").arg(table)),
              QStringLiteral("1")); // rolled back
     QVERIFY(setup.exec(QStringLiteral("DROP TABLE %1").arg(table)));
+    window.close();
+    QTRY_COMPARE(engine->pool()->openCount(), 0);
+}
+
+void TestServerSessionsPanel::actsOnlyOnWhatItAsked_data()
+{
+    testsupport::addDialectRows();
+}
+
+// The refresh timer goes on while the confirmation is open. When the session
+// asked about is gone by the time the user says Yes, nothing is ended: not
+// the session that moved into its row, not anything else.
+void TestServerSessionsPanel::actsOnlyOnWhatItAsked()
+{
+    QFETCH(Dialect, dialect);
+    if (dialect == Dialect::SQLite)
+        QSKIP("SQLite has no server sessions to end");
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    const QString pidSql = dialect == Dialect::MySQL ? QStringLiteral("SELECT CONNECTION_ID()")
+                                                     : QStringLiteral("SELECT pg_backend_pid()");
+    testsupport::ServerProbe watcher(url);
+    // Several sessions after the one asked about, whatever order the server lists them in.
+    auto asked = std::make_unique<testsupport::ServerProbe>(url);
+    const qint64 askedPid = asked->scalar(pidSql).toLongLong();
+    std::vector<std::unique_ptr<testsupport::ServerProbe>> others;
+    QSet<qint64> otherPids;
+    for (int i = 0; i < 3; ++i) {
+        others.push_back(std::make_unique<testsupport::ServerProbe>(url));
+        otherPids.insert(others.back()->scalar(pidSql).toLongLong());
+    }
+
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    Workspace workspace;
+    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("asked")));
+    MainWindow window(&workspace, &settings);
+    window.show();
+    ServerSessionsPanel *panel = window.serverSessions();
+    panel->showBind(engine->name());
+    panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(askedPid) >= 0, 10000);
+    for (qint64 pid : std::as_const(otherPids))
+        QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(pid) >= 0, 10000);
+    QTableView *view = panel->table();
+    for (int r = 0; r < view->model()->rowCount(); ++r) {
+        if (view->model()->index(r, 0).data(ServerSessionModel::PidRole).toLongLong() == askedPid)
+            view->setCurrentIndex(view->model()->index(r, 0));
+    }
+
+    bool answered = false;
+    QTimer::singleShot(100, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        // While the user reads: the session ends, and a refresh drops its row.
+        asked.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.liveSessions({askedPid}), 0, 10000);
+        panel->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(askedPid) < 0, 10000);
+        answered = true;
+        box->button(QMessageBox::Yes)->click();
+    });
+    bool done = false, ok = true;
+    QString message;
+    connect(panel, &ServerSessionsPanel::actionDone, this, [&](bool success, const QString &text) {
+        done = true;
+        ok = success;
+        message = text;
+    });
+    panel->endSelected();
+    QVERIFY(answered);
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QVERIFY(!ok);
+    QVERIFY2(message.contains(QLatin1String("nothing was done")), qPrintable(message));
+    QCOMPARE(watcher.liveSessions(otherPids), int(otherPids.size()));
+    QVERIFY(watcher.isOpen());
+    QVERIFY(!watcher.scalar(pidSql).isEmpty());
     window.close();
     QTRY_COMPARE(engine->pool()->openCount(), 0);
 }
