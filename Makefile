@@ -102,7 +102,7 @@ bench:
 
 # Proof on a machine as new as a user's: a minimal Debian 12 root with only
 # packaging/debian-packages.txt, a clean clone of HEAD, make test inside it
-# (packaging/fresh-check.sh; root, about half an hour). Run it before you stop
+# (packaging/fresh-check.sh; root, about twenty minutes). Run it before you stop
 # whenever packaging/, this file, tests/servers/ or the package list changed.
 fresh-check:
 	packaging/fresh-check.sh
