@@ -13,8 +13,10 @@ here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 list=$here/debian-packages.txt
 
 packages=()
+list_given=0
 if (($# > 0)) && [[ $1 != --list ]]; then
     packages=("$@")
+    list_given=1
 else
     while IFS= read -r line || [[ -n $line ]]; do
         read -ra words <<<"${line%%#*}"
@@ -26,12 +28,15 @@ if [[ ${1:-} == --list ]]; then
     exit 0
 fi
 
-# After the install (or when nothing was missing): what the entry points run
-# must be there, named with its package when not, before anything is built.
-check_required() {
-    (($# > 0)) || "$here/check-required.sh" install-deps
+# After the install (or when nothing was missing), for the project's own list:
+# what the entry points run must be there, named with its package when not,
+# before anything is built.
+finish() {
+    if [[ $list_given == 0 ]]; then
+        exec "$here/check-required.sh" install-deps
+    fi
+    exit 0
 }
-trap 'rc=$?; ((rc != 0)) || check_required "${@}" || exit 1' EXIT
 
 for tool in dpkg-query apt-get; do
     if ! command -v "$tool" >/dev/null 2>&1; then
@@ -40,7 +45,7 @@ for tool in dpkg-query apt-get; do
     fi
 done
 
-((${#packages[@]} > 0)) || exit 0
+((${#packages[@]} > 0)) || finish
 
 # One dpkg-query call for all packages: per-package calls would cost ~1 s.
 # Unknown packages print nothing on stdout, so they count as missing too.
@@ -56,7 +61,7 @@ for pkg in "${packages[@]}"; do
     [[ -n ${installed[$pkg]:-} ]] || missing+=("$pkg")
 done
 
-((${#missing[@]} > 0)) || exit 0
+((${#missing[@]} > 0)) || finish
 
 sudo=()
 if ((EUID != 0)); then
@@ -105,3 +110,5 @@ while read -r script; do
             ;;
     esac
 done < <(comm -13 <(printf '%s\n' "$scripts_before") <(init_scripts))
+
+finish
