@@ -138,13 +138,6 @@ ServerSessionActions::Result runPostgres(ServerSessionActions::Action action, co
     return result;
 }
 
-QByteArray mysqlString(const QString &text)
-{
-    QByteArray quoted = text.toUtf8();
-    quoted.replace('\\', "\\\\").replace('\'', "''");
-    return '\'' + quoted + '\'';
-}
-
 // MySQL lists no start time; thread ids only grow, so a reused id within the
 // moment between this check and the KILL would take four billion connections.
 ServerSessionActions::Result runMysql(ServerSessionActions::Action action, const Identity &who,
@@ -153,12 +146,11 @@ ServerSessionActions::Result runMysql(ServerSessionActions::Action action, const
     ServerSessionActions::Result result;
     const qint64 pid = who.pid;
     if (!who.user.isEmpty()) {
-        Outcome same;
+        Outcome listed;
         run(context,
-            "SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID = " +
-                QByteArray::number(pid) + " AND USER = " + mysqlString(who.user),
-            same);
-        if (same.ok && same.rows.rowCount() == 1 && same.rows.text(0, 0) == QLatin1String("0")) {
+            "SELECT USER FROM information_schema.PROCESSLIST WHERE ID = " + QByteArray::number(pid),
+            listed);
+        if (listed.ok && (listed.rows.rowCount() == 0 || listed.rows.text(0, 0) != who.user)) {
             result.error = notTheSameSession(pid);
             result.notTheSame = true;
             return result;
