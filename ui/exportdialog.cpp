@@ -11,7 +11,6 @@
 #include "ui/sessiontab.h"
 
 #include <QCheckBox>
-#include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -76,7 +75,7 @@ ExportDialog::ExportDialog(SessionTab *tab, QWidget *parent)
 
     m_start = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     m_cancel = m_buttons->addButton(tr("Cancel Export"), QDialogButtonBox::ActionRole);
-    m_buttons->addButton(QDialogButtonBox::Close);
+    m_close = m_buttons->addButton(QDialogButtonBox::Close);
     m_cancel->setEnabled(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -101,20 +100,20 @@ ExportDialog::ExportDialog(SessionTab *tab, QWidget *parent)
 void ExportDialog::reject()
 {
     if (m_running) {
-        m_outcome->setText(tr("An export is running: Cancel it first."));
+        m_closeRefused = true;
+        showProgress(m_progressText);
         return;
     }
     QDialog::reject();
 }
 
-void ExportDialog::closeEvent(QCloseEvent *event)
+void ExportDialog::showProgress(const QString &text)
 {
-    if (m_running) {
-        m_outcome->setText(tr("An export is running: Cancel it first."));
-        event->ignore();
-        return;
-    }
-    QDialog::closeEvent(event);
+    // Progress keeps coming: the reason the dialog stayed must stay with it.
+    m_progressText = text;
+    m_outcome->setText(m_closeRefused
+                           ? text + QLatin1Char('\n') + tr("An export is running: Cancel it first.")
+                           : text);
 }
 
 void ExportDialog::suggestPath()
@@ -139,6 +138,8 @@ QString ExportDialog::outcome() const
 void ExportDialog::setRunning(bool running)
 {
     m_running = running;
+    m_closeRefused = false;
+    m_close->setEnabled(!running);
     m_start->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_format->setEnabled(!running);
@@ -161,7 +162,7 @@ void ExportDialog::startExport()
     options.sqlDialect = m_tab->engine()->dialect();
     options.sqlTable = m_table->text().trimmed().isEmpty() ? QStringLiteral("exported")
                                                            : m_table->text().trimmed();
-    m_outcome->setText(tr("Exporting…"));
+    showProgress(tr("Exporting…"));
 
     if (m_rerun->isChecked()) {
         Session *session = m_tab->session();
@@ -174,7 +175,7 @@ void ExportDialog::startExport()
         setRunning(true);
         m_progress->setRange(0, 0);
         connect(session, &Session::taskProgress, this,
-                [this](qint64 rows) { m_outcome->setText(tr("%L1 rows written…").arg(rows)); });
+                [this](qint64 rows) { showProgress(tr("%L1 rows written…").arg(rows)); });
         connect(session, &Session::taskFinished, this,
                 [this, session](const QVariant &value, const QString &error) {
                     disconnect(session, nullptr, this, nullptr);
@@ -193,7 +194,7 @@ void ExportDialog::startExport()
     m_progress->setRange(0, 1000);
     connect(m_modelExporter, &ModelExporter::progress, this, [this](qint64 rows, qint64 all) {
         m_progress->setValue(all > 0 ? int(rows * 1000 / all) : 0);
-        m_outcome->setText(tr("%L1 of %L2 rows written…").arg(rows).arg(all));
+        showProgress(tr("%L1 of %L2 rows written…").arg(rows).arg(all));
     });
     connect(m_modelExporter, &ModelExporter::finished, this,
             [this, total](bool ok, const QString &error) {

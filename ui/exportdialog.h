@@ -34,19 +34,20 @@ public:
     void cancelExport();
     bool isRunning() const { return m_running; }
     QString outcome() const;
-    // Esc and the Close button: refused while an export runs (Cancel stops it).
+    // Esc and the title bar's close (QDialog::closeEvent calls reject()):
+    // refused while an export runs, as the disabled Close button shows;
+    // Cancel Export stops it.
     void reject() override;
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
 
-protected:
-    // The title bar's close: the same rule as reject().
-    void closeEvent(QCloseEvent *event) override;
-
 private:
     void finish(bool ok, qint64 rows, const QString &error, bool cancelled);
     void setRunning(bool running);
+    // A progress line, with the reason the dialog stayed open once Esc or
+    // the title bar's close was refused.
+    void showProgress(const QString &text);
     void suggestPath();
 
     QPointer<SessionTab> m_tab;
@@ -60,8 +61,11 @@ private:
     QLabel *m_outcome;
     QPushButton *m_start;
     QPushButton *m_cancel;
+    QPushButton *m_close;
     QDialogButtonBox *m_buttons;
     ModelExporter *m_modelExporter = nullptr;
     bool m_running = false;
     bool m_viaSession = false;
+    bool m_closeRefused = false;
+    QString m_progressText;
 };
