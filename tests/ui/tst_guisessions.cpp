@@ -48,6 +48,9 @@ private Q_SLOTS:
 private:
     // Clicks the button labelled `label` of the next message box that appears.
     void answerNextPrompt(const QString &label);
+    // Puts tab in transaction mode and runs sql: true when it ran and left
+    // the transaction open.
+    static bool runInTransaction(SessionTab *tab, const QString &sql);
     // What the server (or, for SQLite, the kernel) says about our connections.
     int ourSessionsOnServer(Dialect dialect, const Url &url, Engine *engine,
                             testsupport::ServerProbe &probe);
@@ -88,6 +91,15 @@ void TestGuiSessions::answerNextPrompt(const QString &label)
         }
     });
     poll->start();
+}
+
+bool TestGuiSessions::runInTransaction(SessionTab *tab, const QString &sql)
+{
+    tab->session()->setMode(Session::Mode::Transaction);
+    tab->editor()->setText(sql);
+    tab->runStatement();
+    return testsupport::waitUntil([tab] { return !tab->session()->isBusy(); }) &&
+           tab->session()->inTransaction();
 }
 
 int TestGuiSessions::ourSessionsOnServer(Dialect dialect, const Url &url, Engine *engine,
@@ -207,13 +219,8 @@ void TestGuiSessions::closePromptCommitsOrRollsBack()
          {QStringLiteral("Cancel"), QStringLiteral("Roll Back"), QStringLiteral("Commit")}) {
         SessionTab *tab = window.sessionTabs().isEmpty() ? window.newSessionTab(engine)
                                                          : window.sessionTabs().first();
-        if (!tab->session()->inTransaction()) {
-            tab->session()->setMode(Session::Mode::Transaction);
-            tab->editor()->setText(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table));
-            tab->runStatement();
-            QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
-            QVERIFY(tab->session()->inTransaction());
-        }
+        if (!tab->session()->inTransaction())
+            QVERIFY(runInTransaction(tab, QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));
         answerNextPrompt(answer);
         window.closeSessionTab(0);
         if (answer == QLatin1String("Cancel")) {
@@ -252,11 +259,7 @@ void TestGuiSessions::secondCloseWhileCommitting()
     MainWindow window(&workspace, m_settings.get());
     window.show();
     QPointer<SessionTab> tab = window.newSessionTab(engine);
-    tab->session()->setMode(Session::Mode::Transaction);
-    tab->editor()->setText(QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table));
-    tab->runStatement();
-    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
-    QVERIFY(tab->session()->inTransaction());
+    QVERIFY(runInTransaction(tab, QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));
 
     answerNextPrompt(QStringLiteral("Commit"));
     window.closeSessionTab(0);
@@ -297,11 +300,7 @@ void TestGuiSessions::commitAllFailureKeepsWindow()
     MainWindow window(&workspace, m_settings.get());
     window.show();
     SessionTab *tab = window.newSessionTab(engine);
-    tab->session()->setMode(Session::Mode::Transaction);
-    tab->editor()->setText(QStringLiteral("INSERT INTO %1 VALUES (1), (1)").arg(table));
-    tab->runStatement();
-    QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
-    QVERIFY(tab->session()->inTransaction());
+    QVERIFY(runInTransaction(tab, QStringLiteral("INSERT INTO %1 VALUES (1), (1)").arg(table)));
 
     answerNextPrompt(QStringLiteral("Commit All"));
     QVERIFY(!window.close());

@@ -23,6 +23,35 @@
 #include <memory>
 #include <vector>
 
+namespace {
+
+// The main window on one bind, its settings in a temp folder.
+struct PanelWindow
+{
+    PanelWindow(const Url &url, const QString &bind)
+        : settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        , engine(workspace.addBind(testsupport::makeBind(url, bind)))
+        , window(&workspace, &settings)
+    {
+        window.show();
+    }
+    ServerSessionsPanel *panel() const { return window.serverSessions(); }
+
+    QTemporaryDir folder;
+    QSettings settings;
+    Workspace workspace;
+    Engine *engine;
+    MainWindow window;
+};
+
+QString pidSql(Dialect dialect)
+{
+    return dialect == Dialect::MySQL ? QStringLiteral("SELECT CONNECTION_ID()")
+                                     : QStringLiteral("SELECT pg_backend_pid()");
+}
+
+} // namespace
+
 class TestServerSessionsPanel final : public QObject
 {
     Q_OBJECT
@@ -53,19 +82,11 @@ void TestServerSessionsPanel::flagsAndEndsALeak()
     QVERIFY(leaker.exec(dialect == Dialect::MySQL ? QStringLiteral("START TRANSACTION")
                                                   : QStringLiteral("BEGIN")));
     QVERIFY(leaker.exec(QStringLiteral("UPDATE %1 SET id = 2").arg(table)));
-    const qint64 pid =
-        leaker
-            .scalar(dialect == Dialect::MySQL ? QStringLiteral("SELECT CONNECTION_ID()")
-                                              : QStringLiteral("SELECT pg_backend_pid()"))
-            .toLongLong();
+    const qint64 pid = leaker.scalar(pidSql(dialect)).toLongLong();
 
-    QTemporaryDir folder;
-    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    Workspace workspace;
-    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("panel")));
-    MainWindow window(&workspace, &settings);
-    window.show();
-    ServerSessionsPanel *panel = window.serverSessions();
+    PanelWindow gui(url, QStringLiteral("panel"));
+    Engine *engine = gui.engine;
+    ServerSessionsPanel *panel = gui.panel();
     panel->idleInTransactionOver()->setValue(1);
     QTest::qWait(1300);
     panel->showBind(engine->name());
@@ -110,7 +131,7 @@ void TestServerSessionsPanel::flagsAndEndsALeak()
     QCOMPARE(setup.scalar(QStringLiteral("SELECT id FROM %1").arg(table)),
              QStringLiteral("1")); // rolled back
     QVERIFY(setup.exec(QStringLiteral("DROP TABLE %1").arg(table)));
-    window.close();
+    gui.window.close();
     QTRY_COMPARE(engine->pool()->openCount(), 0);
 }
 
@@ -128,26 +149,20 @@ void TestServerSessionsPanel::actsOnlyOnWhatItAsked()
     if (dialect == Dialect::SQLite)
         QSKIP("SQLite has no server sessions to end");
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString pidSql = dialect == Dialect::MySQL ? QStringLiteral("SELECT CONNECTION_ID()")
-                                                     : QStringLiteral("SELECT pg_backend_pid()");
     testsupport::ServerProbe watcher(url);
     // Several sessions after the one asked about, whatever order the server lists them in.
     auto asked = std::make_unique<testsupport::ServerProbe>(url);
-    const qint64 askedPid = asked->scalar(pidSql).toLongLong();
+    const qint64 askedPid = asked->scalar(pidSql(dialect)).toLongLong();
     std::vector<std::unique_ptr<testsupport::ServerProbe>> others;
     QSet<qint64> otherPids;
     for (int i = 0; i < 3; ++i) {
         others.push_back(std::make_unique<testsupport::ServerProbe>(url));
-        otherPids.insert(others.back()->scalar(pidSql).toLongLong());
+        otherPids.insert(others.back()->scalar(pidSql(dialect)).toLongLong());
     }
 
-    QTemporaryDir folder;
-    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    Workspace workspace;
-    Engine *engine = workspace.addBind(testsupport::makeBind(url, QStringLiteral("asked")));
-    MainWindow window(&workspace, &settings);
-    window.show();
-    ServerSessionsPanel *panel = window.serverSessions();
+    PanelWindow gui(url, QStringLiteral("asked"));
+    Engine *engine = gui.engine;
+    ServerSessionsPanel *panel = gui.panel();
     panel->showBind(engine->name());
     panel->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowOf(askedPid) >= 0, 10000);
@@ -195,8 +210,8 @@ void TestServerSessionsPanel::actsOnlyOnWhatItAsked()
     QVERIFY2(message.contains(QLatin1String("nothing was done")), qPrintable(message));
     QCOMPARE(watcher.liveSessions(otherPids), int(otherPids.size()));
     QVERIFY(watcher.isOpen());
-    QVERIFY(!watcher.scalar(pidSql).isEmpty());
-    window.close();
+    QVERIFY(!watcher.scalar(pidSql(dialect)).isEmpty());
+    gui.window.close();
     QTRY_COMPARE(engine->pool()->openCount(), 0);
 }
 
