@@ -3,6 +3,14 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define POOLSCOPE_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define POOLSCOPE_TEST_SANITIZED 1
+#endif
+#endif
+
 // Ticks every 10 ms on the thread that creates it and keeps the longest gap
 // between two ticks: how long that thread's event loop could not react.
 //
@@ -13,6 +21,13 @@
 class Heartbeat final
 {
 public:
+    // A stall budget written for the optimized build. The sanitizer builds
+    // (make asan, make tsan) run unoptimized with every memory access
+    // checked, several times slower on the same work: they get four times as
+    // long. What a budget catches, a wait on the network or on another
+    // thread, takes seconds in any build.
+    static constexpr qint64 budgetMs(qint64 optimizedMs) { return optimizedMs * kSlowdown; }
+
     Heartbeat();  // ticking
     void start(); // again from now, keeping the longest gaps so far
     void stop();
@@ -23,6 +38,11 @@ public:
     qint64 longestOwnStallMs() const { return m_longestOwn; }
 
 private:
+#ifdef POOLSCOPE_TEST_SANITIZED
+    static constexpr qint64 kSlowdown = 4;
+#else
+    static constexpr qint64 kSlowdown = 1;
+#endif
     void tick();
 
     QTimer m_timer;
