@@ -123,6 +123,6 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     window.shutdown();
-    workspace.disposeAll();
+    workspace.shutdown(QDeadlineTimer(3000));
     return 0;
 }

@@ -4,11 +4,11 @@
 #include "core/interrupter.h"
 #include "core/openssllifetime.h"
 #include "core/runningstatement.h"
+#include "core/threadreaper.h"
 
 #include <QAtomicInteger>
 #include <QLoggingCategory>
 #include <QThread>
-#include <QThreadPool>
 
 Q_LOGGING_CATEGORY(lcConnection, "poolscope.connection")
 
@@ -33,10 +33,11 @@ void registerMetaTypes()
 
 } // namespace
 
-Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
+Connection::Connection(const ConnectSpec &spec, int number, ThreadReaper *reaper, QObject *parent)
     : QObject(parent)
     , m_spec(spec)
     , m_number(number)
+    , m_reaper(reaper)
     , m_thread(std::make_unique<QThread>())
     , m_running(std::make_shared<RunningStatement>())
 {
@@ -100,25 +101,18 @@ Connection::Connection(const ConnectSpec &spec, int number, QObject *parent)
 
 Connection::~Connection()
 {
-    if (!m_thread)
+    if (!m_thread->isRunning())
         return;
-    if (m_thread->isRunning()) {
-        // Teardown: stop what runs (this may take a network round trip), then
-        // close on the worker and wait for it.
-        if (const PendingInterrupt interrupt = m_running->cancelAll())
-            interrupt.send();
-        // After close() the worker may already be ending its thread, and an
-        // event posted then races with the thread tearing down its event
-        // dispatcher (the wake-up can write to a closed descriptor).
-        if (m_state != State::Closing)
-            QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
-        if (!m_thread->wait(QDeadlineTimer(15000))) {
-            qCWarning(lcConnection) << "connection" << label()
-                                    << "did not close within 15 s; leaving its thread behind";
-            (void)m_thread.release();
-            return;
-        }
-    }
+    // Stop what runs and close on the worker; the reaper deletes the thread
+    // once the close is done, however long the server takes.
+    if (const PendingInterrupt interrupt = m_running->cancelAll())
+        sendInterrupt(interrupt, true);
+    // After close() the worker may already be ending its thread, and an
+    // event posted then races with the thread tearing down its event
+    // dispatcher (the wake-up can write to a closed descriptor).
+    if (m_state != State::Closing)
+        QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close, Qt::QueuedConnection);
+    m_reaper->adopt(m_thread.release());
 }
 
 template<typename F>
@@ -154,10 +148,21 @@ void Connection::onFinished(quint64 request, const StatementResult &result)
 
 void Connection::cancel(quint64 request)
 {
-    if (const PendingInterrupt interrupt = m_running->requestCancel(request)) {
-        // PQcancel and KILL QUERY talk to the server: never on this thread.
-        QThreadPool::globalInstance()->start([interrupt] { interrupt.send(); });
-    }
+    if (const PendingInterrupt interrupt = m_running->requestCancel(request))
+        sendInterrupt(interrupt, false);
+}
+
+void Connection::sendInterrupt(const PendingInterrupt &interrupt, bool closing)
+{
+    // PQcancel and KILL QUERY talk to the server, and PQcancel has no
+    // timeout: never on this thread, and never behind another cancel.
+    const QString name = m_thread ? m_thread->objectName() : QString();
+    m_reaper->run(QStringLiteral("cancel %1").arg(name), [interrupt] { interrupt.send(); });
+    // A server that took the cancel and still does not answer would keep
+    // the worker, and the connection, for ever: cut it off.
+    if (closing)
+        m_reaper->run(QStringLiteral("sever %1").arg(name),
+                      [interrupt] { interrupt.severIfStuck(QDeadlineTimer(kCloseGraceMs)); });
 }
 
 quint64 Connection::runTask(const WorkerTask &task)
@@ -190,7 +195,7 @@ void Connection::close()
         return;
     m_state = State::Closing;
     if (const PendingInterrupt interrupt = m_running->cancelAll())
-        QThreadPool::globalInstance()->start([interrupt] { interrupt.send(); });
+        sendInterrupt(interrupt, true);
     post([worker = m_worker] { worker->close(); });
     notifyChanged();
 }

@@ -14,7 +14,9 @@
 
 class ConnectionWorker;
 class QThread;
+class PendingInterrupt;
 class RunningStatement;
+class ThreadReaper;
 
 // One database connection owned by a pool, as the owning thread sees it. The
 // real connection lives on its own worker thread; every call here returns at
@@ -28,9 +30,16 @@ public:
     enum class State { Connecting, Idle, CheckedOut, Resetting, Closing, Closed };
     Q_ENUM(State)
 
-    Connection(const ConnectSpec &spec, int number, QObject *parent = nullptr);
-    // Stops the running statement and closes the connection, waiting a bounded
-    // time for the worker (only at teardown).
+    // How long a closing connection's statement has to end after its cancel
+    // before the socket is shut down under it.
+    static constexpr int kCloseGraceMs = 2000;
+
+    // reaper takes the worker's thread and the cancels, and must outlive
+    // this connection.
+    Connection(const ConnectSpec &spec, int number, ThreadReaper *reaper,
+               QObject *parent = nullptr);
+    // Stops the running statement and closes the connection without waiting:
+    // the worker's thread goes to the reaper and ends when the close is done.
     ~Connection() override;
 
     void open();
@@ -116,9 +125,12 @@ private:
     void post(F &&call);
     void onFinished(quint64 request, const StatementResult &result);
     void notifyChanged();
+    // closing: no statement follows, so one the server never ends may be cut off.
+    void sendInterrupt(const PendingInterrupt &interrupt, bool closing);
 
     ConnectSpec m_spec;
     int m_number;
+    ThreadReaper *m_reaper;
     State m_state = State::Connecting;
     std::unique_ptr<QThread> m_thread;
     ConnectionWorker *m_worker = nullptr;

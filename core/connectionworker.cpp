@@ -377,7 +377,10 @@ void ConnectionWorker::ping(quint64 request)
 {
     QString error = m_readOnlyLost;
     watchSocket(false);
+    // Armed like a statement, so that closing can stop a ping that hangs.
+    m_running->start(request);
     const bool ok = m_native && m_readOnlyLost.isEmpty() && m_native->ping(&error);
+    m_running->finish();
     if (ok)
         watchSocket(true);
     Q_EMIT pinged(request, ok,
@@ -396,8 +399,10 @@ void ConnectionWorker::reset(quint64 request, bool commit)
         return;
     }
     watchSocket(false);
+    m_running->start(request);
     const StatementResult result =
         m_native->run(commit ? QByteArrayLiteral("COMMIT") : QByteArrayLiteral("ROLLBACK"));
+    m_running->finish();
     const bool ok = result.ok && m_native->transactionState() == TransactionState::Idle;
     if (ok)
         watchSocket(true);

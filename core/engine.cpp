@@ -3,18 +3,21 @@
 #include "core/connection.h"
 #include "core/eventlog.h"
 #include "core/pool.h"
+#include "core/threadreaper.h"
 
-Engine::Engine(const Bind &bind, EventLog *log, QObject *parent)
+Engine::Engine(const Bind &bind, EventLog *log, QObject *parent, ThreadReaper *reaper)
     : QObject(parent)
     , m_bind(bind)
     , m_log(log ? log : new EventLog(10000, this))
 {
+    if (!reaper)
+        reaper = m_ownReaper = new ThreadReaper;
     ConnectSpec spec;
     spec.url = bind.url;
     spec.bindName = bind.name;
     spec.readOnly = bind.options.readOnly;
     spec.connectTimeoutSeconds = bind.options.connectTimeout;
-    m_pool = new Pool(spec, bind.options, m_log, this);
+    m_pool = new Pool(spec, bind.options, m_log, reaper, this);
     if (bind.options.echo)
         m_log->setEcho(true);
     connect(m_pool, &Pool::disposed, this, &Engine::disposed);
@@ -36,8 +39,9 @@ Engine::Engine(const Bind &bind, EventLog *log, QObject *parent)
 
 Engine::~Engine()
 {
-    // The pool's destructor closes and waits for every connection.
+    // The pool hands its connections to the reaper, which outlives it.
     delete m_pool;
+    delete m_ownReaper;
 }
 
 void Engine::dispose()

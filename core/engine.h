@@ -6,16 +6,22 @@
 
 class EventLog;
 class Pool;
+class ThreadReaper;
 
 // One per bind, as SQLAlchemy's Engine: the URL, its dialect and its pool.
-// Destroying it closes every connection it opened.
+// Destroying it closes every connection it opened, without waiting: the
+// reaper sees the closes through.
 class Engine final : public QObject
 {
     Q_OBJECT
 
 public:
     // log may be shared by several engines; nullptr gives the engine its own.
-    Engine(const Bind &bind, EventLog *log = nullptr, QObject *parent = nullptr);
+    // So may reaper, which must outlive the engine; nullptr gives the engine
+    // its own, and destroying the engine then waits a bounded time for its
+    // connections to close (fine for the command line, not for a window).
+    Engine(const Bind &bind, EventLog *log = nullptr, QObject *parent = nullptr,
+           ThreadReaper *reaper = nullptr);
     ~Engine() override;
 
     const Bind &bind() const { return m_bind; }
@@ -38,6 +44,7 @@ Q_SIGNALS:
 private:
     Bind m_bind;
     EventLog *m_log;
+    ThreadReaper *m_ownReaper = nullptr;
     Pool *m_pool;
     QString m_serverVersion;
 };

@@ -1,13 +1,24 @@
 #include "core/interrupter.h"
 
+#include <sys/socket.h>
+
 void Interrupter::arm(quint64 statement)
 {
     QMutexLocker lock(&m_mutex);
     m_armedFor = statement;
+    QMutexLocker state(&m_stateMutex);
+    m_current = statement;
 }
 
 void Interrupter::disarm()
 {
+    {
+        // First, so that a severIfStuck() waiting on a hung interrupt sees
+        // the statement end.
+        QMutexLocker state(&m_stateMutex);
+        m_current = 0;
+        m_stateChanged.wakeAll();
+    }
     QMutexLocker lock(&m_mutex);
     m_armedFor = 0;
 }
@@ -37,7 +48,25 @@ void Interrupter::interruptLocked()
 
 void Interrupter::detach()
 {
+    {
+        // Before the socket is closed and its number reused.
+        QMutexLocker state(&m_stateMutex);
+        m_closed = true;
+        m_stateChanged.wakeAll();
+    }
     QMutexLocker lock(&m_mutex);
     m_detached = true;
     onDetach();
+}
+
+void Interrupter::severIfStuck(quint64 statement, QDeadlineTimer grace)
+{
+    QMutexLocker state(&m_stateMutex);
+    while (m_current == statement && statement != 0 && !m_closed) {
+        if (!m_stateChanged.wait(&m_stateMutex, grace))
+            break;
+    }
+    // Under the lock, so detach() cannot let the socket close meanwhile.
+    if (m_current == statement && statement != 0 && !m_closed && m_socket >= 0)
+        ::shutdown(m_socket, SHUT_RDWR);
 }

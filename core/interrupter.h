@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QMutex>
+#include <QWaitCondition>
 
 #include <memory>
 
@@ -14,9 +16,18 @@
 // interrupt names the statement it is for. So a late cancel, even one that
 // waited in a queue while the next statement started, can never stop that next
 // statement, and a statement is interrupted at most once.
+//
+// A server can take the cancel and still not answer (stopped, or the network
+// went away): severIfStuck() then shuts the connection's socket down, which
+// ends the worker's wait; the server sees the connection go when it can.
 class Interrupter
 {
 public:
+    // socket: the connection's, for severIfStuck(); -1 for none.
+    explicit Interrupter(int socket = -1)
+        : m_socket(socket)
+    {
+    }
     virtual ~Interrupter() = default;
 
     void arm(quint64 statement);
@@ -28,6 +39,10 @@ public:
     void interruptRunning();
     // Before the connection closes: interrupts do nothing after this.
     void detach();
+    // Waits until statement has ended or grace has passed, whichever comes
+    // first; in the second case shuts the socket down. Only for a connection
+    // that is closing: it is unusable afterwards.
+    void severIfStuck(quint64 statement, QDeadlineTimer grace);
 
 protected:
     virtual void doInterrupt() = 0;
@@ -36,9 +51,16 @@ protected:
 private:
     void interruptLocked();
 
-    QMutex m_mutex;
+    QMutex m_mutex;         // held while an interrupt travels
     quint64 m_armedFor = 0; // 0: nothing to interrupt
     bool m_detached = false;
+
+    // What runs, apart from m_mutex: a hung interrupt holds that one.
+    QMutex m_stateMutex;
+    QWaitCondition m_stateChanged;
+    quint64 m_current = 0;
+    bool m_closed = false;
+    const int m_socket;
 };
 
 // A cancel on its way to one statement: empty when there is nothing to stop.
@@ -57,6 +79,11 @@ public:
     {
         if (m_interrupter)
             m_interrupter->interrupt(m_statement);
+    }
+    void severIfStuck(QDeadlineTimer grace) const
+    {
+        if (m_interrupter)
+            m_interrupter->severIfStuck(m_statement, grace);
     }
 
 private:

@@ -3,8 +3,8 @@
 #include "core/exportfile.h"
 #include "core/exportwriter.h"
 #include "core/resultmodel.h"
+#include "core/threadreaper.h"
 
-#include <QElapsedTimer>
 #include <QThread>
 #include <QVarLengthArray>
 
@@ -15,17 +15,24 @@ constexpr qint64 kProgressEveryMs = 100;
 
 } // namespace
 
-ModelExporter::ModelExporter(QObject *parent)
+ModelExporter::ModelExporter(ThreadReaper *reaper, QObject *parent)
     : QObject(parent)
+    , m_reaper(reaper)
 {
+    m_progressTimer.setInterval(kProgressEveryMs);
+    connect(&m_progressTimer, &QTimer::timeout, this,
+            [this] { Q_EMIT progress(m_written->load(), m_total); });
 }
 
 ModelExporter::~ModelExporter()
 {
-    if (m_thread) {
-        m_cancel->store(true);
+    if (!m_thread)
+        return;
+    m_cancel->store(true);
+    if (m_reaper)
+        m_reaper->adopt(m_thread.release());
+    else
         m_thread->wait();
-    }
 }
 
 bool ModelExporter::start(const ResultModel &model, const ExportOptions &options,
@@ -35,34 +42,24 @@ bool ModelExporter::start(const ResultModel &model, const ExportOptions &options
         return false;
     const Columns columns = model.columns();
     const std::vector<RowBatch> batches = model.batches();
-    const qint64 total = model.storedRowCount();
+    m_total = model.storedRowCount();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_written = std::make_shared<std::atomic<qint64>>(0);
     m_pending = std::make_shared<ExportResult>();
     m_result = ExportResult();
 
-    auto cancel = m_cancel;
-    auto pending = m_pending;
-    m_thread.reset(QThread::create([this, columns, batches, options, path, total, cancel, pending] {
-        QElapsedTimer sinceProgress;
-        sinceProgress.start();
+    m_thread.reset(QThread::create([columns, batches, options, path, cancel = m_cancel,
+                                    written = m_written, pending = m_pending] {
         *pending = write(columns, batches, options, path, [&](qint64 rows) {
-            if (cancel->load())
-                return false;
-            if (sinceProgress.elapsed() >= kProgressEveryMs) {
-                // Posted to this object's thread; the destructor waits for
-                // this thread, so `this` outlives the call.
-                QMetaObject::invokeMethod(
-                    this, [this, rows, total] { Q_EMIT progress(rows, total); },
-                    Qt::QueuedConnection);
-                sinceProgress.restart();
-            }
-            return true;
+            written->store(rows);
+            return !cancel->load();
         });
     }));
     m_thread->setObjectName(QStringLiteral("poolscope export"));
     connect(m_thread.get(), &QThread::finished, this, &ModelExporter::onThreadFinished,
             Qt::QueuedConnection);
     m_thread->start();
+    m_progressTimer.start();
     return true;
 }
 
@@ -76,6 +73,7 @@ void ModelExporter::onThreadFinished()
 {
     if (!m_thread)
         return;
+    m_progressTimer.stop();
     m_thread->wait();
     m_thread.reset();
     m_result = *m_pending;

@@ -6,6 +6,7 @@
 #include "core/rowbatch.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -14,6 +15,7 @@
 
 class QThread;
 class ResultModel;
+class ThreadReaper;
 
 // Exports the rows a ResultModel already holds, without asking the database
 // again, on a thread of its own so the GUI stays responsive. It writes a
@@ -26,8 +28,10 @@ class ModelExporter final : public QObject
     Q_OBJECT
 
 public:
-    explicit ModelExporter(QObject *parent = nullptr);
-    // Cancels a running export and waits for it; no signal follows.
+    // reaper, when given, must outlive this exporter.
+    explicit ModelExporter(ThreadReaper *reaper = nullptr, QObject *parent = nullptr);
+    // Cancels a running export; no signal follows. The thread goes to the
+    // reaper, or without one is waited for here.
     ~ModelExporter() override;
 
     // Starts writing model's stored rows to path ("-" for standard output);
@@ -51,7 +55,13 @@ Q_SIGNALS:
 private:
     void onThreadFinished();
 
+    ThreadReaper *m_reaper;
     std::unique_ptr<QThread> m_thread;
+    // Read on this thread by a timer: the writing thread never calls in here,
+    // so it may outlive this object.
+    QTimer m_progressTimer;
+    std::shared_ptr<std::atomic<qint64>> m_written;
+    qint64 m_total = 0;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<ExportResult> m_pending;
     ExportResult m_result;

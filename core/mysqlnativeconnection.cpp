@@ -15,8 +15,9 @@
 class MysqlInterrupter final : public Interrupter
 {
 public:
-    MysqlInterrupter(const ConnectSpec &spec, unsigned long threadId)
-        : m_url(spec.url)
+    MysqlInterrupter(const ConnectSpec &spec, unsigned long threadId, int socket)
+        : Interrupter(socket)
+        , m_url(spec.url)
         , m_threadId(threadId)
     {
     }
@@ -29,8 +30,12 @@ protected:
         MYSQL *side = mysql_init(nullptr);
         if (!side)
             return;
+        // A server that accepts and never answers must not hold this thread
+        // (and the statement's disarm, which waits for it) for ever.
         const unsigned int timeout = 5;
         mysql_options(side, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+        mysql_options(side, MYSQL_OPT_READ_TIMEOUT, &timeout);
+        mysql_options(side, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
         const QByteArray host = m_url.host().toUtf8();
         const QByteArray user = m_url.username().toUtf8();
         const QByteArray password = m_url.password().toUtf8();
@@ -178,7 +183,8 @@ int positionFromMessage(const QString &message, const QByteArray &sql)
 
 MysqlNativeConnection::MysqlNativeConnection(MYSQL *mysql, const ConnectSpec &spec)
     : m_mysql(mysql)
-    , m_interrupter(std::make_shared<MysqlInterrupter>(spec, mysql_thread_id(mysql)))
+    , m_interrupter(std::make_shared<MysqlInterrupter>(spec, mysql_thread_id(mysql),
+                                                       int(mysql_get_socket(mysql))))
 {
 }
 

@@ -17,11 +17,13 @@ QString seconds(double value)
 
 } // namespace
 
-Pool::Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, QObject *parent)
+Pool::Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, ThreadReaper *reaper,
+           QObject *parent)
     : QObject(parent)
     , m_spec(spec)
     , m_options(options)
     , m_log(log)
+    , m_reaper(reaper)
     , m_static(spec.url.isSqliteMemory())
 {
     m_timeoutTimer.setSingleShot(true);
@@ -31,7 +33,7 @@ Pool::Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, Q
 
 Pool::~Pool()
 {
-    // Close all at once; each Connection's destructor then waits for its own.
+    // Close all at once; the reaper sees each close through.
     for (Connection *connection : m_all)
         connection->close();
     m_waiters.clear();
@@ -294,7 +296,7 @@ void Pool::handOut(Connection *connection, Waiter waiter)
 
 void Pool::openFor(Waiter waiter)
 {
-    auto *connection = new Connection(m_spec, m_nextNumber++, this);
+    auto *connection = new Connection(m_spec, m_nextNumber++, m_reaper, this);
     connection->setOpener(waiter.context.data());
     m_all.push_back(connection);
     // It may come back to the queue (closeConnection()) and wait on.

@@ -17,6 +17,7 @@
 
 class Connection;
 class EventLog;
+class ThreadReaper;
 
 // SQLAlchemy's QueuePool, on the event loop of the thread that owns it: at
 // most pool_size idle connections kept, up to max_overflow more opened on
@@ -35,9 +36,10 @@ public:
     // connection can be handed out at once.
     using Callback = std::function<void(Connection *connection, const QString &error)>;
 
-    Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log,
+    // reaper (see Connection) must outlive the pool.
+    Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, ThreadReaper *reaper,
          QObject *parent = nullptr);
-    // Closes every connection it owns.
+    // Closes every connection it owns, without waiting for the server.
     ~Pool() override;
 
     // Asks for a connection for owner (shown in the GUI and in leak reports).
@@ -141,6 +143,7 @@ private:
     ConnectSpec m_spec;
     PoolOptions m_options;
     QPointer<EventLog> m_log;
+    ThreadReaper *m_reaper;
     bool m_static = false;
     int m_nextNumber = 1;
     quint64 m_nextTicket = 1;

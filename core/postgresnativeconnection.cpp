@@ -11,7 +11,8 @@ class PostgresInterrupter final : public Interrupter
 {
 public:
     explicit PostgresInterrupter(PGconn *conn)
-        : m_cancel(PQgetCancel(conn))
+        : Interrupter(PQsocket(conn))
+        , m_cancel(PQgetCancel(conn))
     {
     }
     ~PostgresInterrupter() override { detach(); }

@@ -2,18 +2,19 @@
 
 #include "core/engine.h"
 #include "core/eventlog.h"
+#include "core/threadreaper.h"
 
 Workspace::Workspace(QObject *parent)
     : QObject(parent)
     , m_log(new EventLog(10000, this))
+    , m_reaper(new ThreadReaper(this))
 {
 }
 
 Workspace::~Workspace()
 {
-    // Engines first: their connections report to the log while closing.
-    qDeleteAll(m_engines);
-    m_engines.clear();
+    if (!m_shutDown)
+        shutdown(QDeadlineTimer(ThreadReaper::kQuitDeadlineMs));
 }
 
 Engine *Workspace::addBind(const Bind &bind, QString *error)
@@ -34,7 +35,7 @@ Engine *Workspace::addBind(const Bind &bind, QString *error)
             *error = tr("Bind '%1': %2.").arg(bind.name, problem);
         return nullptr;
     }
-    auto *engine = new Engine(bind, m_log, this);
+    auto *engine = new Engine(bind, m_log, this, m_reaper);
     m_engines.append(engine);
     Q_EMIT engineAdded(engine);
     return engine;
@@ -47,7 +48,10 @@ void Workspace::removeBind(const QString &name)
         return;
     m_engines.removeOne(found);
     Q_EMIT engineRemoved(name);
-    delete found;
+    // Deleting it now would be as quick (the reaper waits, not us), but
+    // disposing first lets the pool log each close as the server sees it.
+    connect(found, &Engine::disposed, found, &QObject::deleteLater);
+    found->dispose();
 }
 
 Engine *Workspace::engine(const QString &name) const
@@ -59,8 +63,15 @@ Engine *Workspace::engine(const QString &name) const
     return nullptr;
 }
 
-void Workspace::disposeAll()
+int Workspace::shutdown(QDeadlineTimer deadline)
 {
-    for (Engine *engine : std::as_const(m_engines))
+    m_shutDown = true;
+    // Removed engines still closing are children too. Engines go before the
+    // log: their connections report to it while closing.
+    const auto engines = findChildren<Engine *>(Qt::FindDirectChildrenOnly);
+    m_engines.clear();
+    for (Engine *engine : engines)
         engine->dispose();
+    qDeleteAll(engines);
+    return m_reaper->finishAll(deadline);
 }

@@ -2,13 +2,16 @@
 
 #include "core/bind.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 
 class Engine;
 class EventLog;
+class ThreadReaper;
 
-// The engines an application window works with, one per bind, and their
-// shared event log. Owns them: destroying it disposes every engine.
+// The engines an application window works with, one per bind, their shared
+// event log, and the reaper that sees their connections' closes through.
+// Owns them all. Nothing here waits for a server except shutdown(), at quit.
 class Workspace final : public QObject
 {
     Q_OBJECT
@@ -19,12 +22,17 @@ public:
 
     // Adds a bind; false with *error when the name is taken or the options are bad.
     Engine *addBind(const Bind &bind, QString *error = nullptr);
+    // Removes the bind at once (engineRemoved); its engine is disposed and
+    // deleted once its connections have closed, or at shutdown().
     void removeBind(const QString &name);
     Engine *engine(const QString &name) const;
     QList<Engine *> engines() const { return m_engines; }
     EventLog *eventLog() const { return m_log; }
-    // Disposes every engine (used at quit).
-    void disposeAll();
+    ThreadReaper *reaper() const { return m_reaper; }
+    // At quit: disposes and deletes every engine, removed ones too, and gives
+    // the connections until deadline to close. Returns how many threads were
+    // left behind. The destructor calls it when nobody did.
+    int shutdown(QDeadlineTimer deadline);
 
 Q_SIGNALS:
     void engineAdded(Engine *engine);
@@ -32,5 +40,7 @@ Q_SIGNALS:
 
 private:
     EventLog *m_log;
+    ThreadReaper *m_reaper;
     QList<Engine *> m_engines;
+    bool m_shutDown = false;
 };

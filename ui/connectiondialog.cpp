@@ -18,7 +18,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *parent)
+ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *reaper,
+                                   QWidget *parent)
     : QDialog(parent)
     , m_taken(takenNames)
     , m_name(new QLineEdit(this))
@@ -45,6 +46,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, QWidget *paren
     , m_readOnly(new QCheckBox(tr("Read-only (enforced by the server or driver)"), this))
     , m_remember(new QCheckBox(tr("Remember the password in the system keychain"), this))
     , m_outcome(new QLabel(this))
+    , m_reaper(reaper)
 {
     setWindowTitle(tr("Bind"));
     m_name->setPlaceholderText(tr("default"));
@@ -276,7 +278,7 @@ void ConnectionDialog::testConnection()
     bind.name = tr("test");
     bind.options.poolSize = 1;
     bind.options.maxOverflow = 0;
-    auto *engine = new Engine(bind, nullptr, this);
+    auto *engine = new Engine(bind, nullptr, this, m_reaper);
     m_testEngine = engine;
     m_outcome->setText(tr("Connecting to %1…").arg(bind.url.toDisplayString()));
     engine->pool()->checkout(QStringLiteral("connection test"), this,

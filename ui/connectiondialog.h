@@ -14,6 +14,7 @@ class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
 class QRadioButton;
+class ThreadReaper;
 
 // Add or edit a bind: a name, a database URL (typed as a URL or field by
 // field), the pool options and read-only, with "Test connection". The password
@@ -23,8 +24,11 @@ class ConnectionDialog final : public QDialog
     Q_OBJECT
 
 public:
-    // takenNames: names the new bind must not use.
-    ConnectionDialog(const QStringList &takenNames, QWidget *parent = nullptr);
+    // takenNames: names the new bind must not use. reaper sees the test
+    // connection's close through when the dialog goes first; it must
+    // outlive the dialog.
+    ConnectionDialog(const QStringList &takenNames, ThreadReaper *reaper,
+                     QWidget *parent = nullptr);
 
     void setBind(const Bind &bind);
     // Valid only after accept().
@@ -71,6 +75,7 @@ private:
     QCheckBox *m_readOnly;
     QCheckBox *m_remember;
     QLabel *m_outcome;
+    ThreadReaper *m_reaper;
     QPointer<Engine> m_testEngine;
     QString m_urlPassword; // what the URL field shows as ***
 };

@@ -26,9 +26,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-ExportDialog::ExportDialog(SessionTab *tab, QWidget *parent)
+ExportDialog::ExportDialog(SessionTab *tab, ThreadReaper *reaper, QWidget *parent)
     : QDialog(parent)
     , m_tab(tab)
+    , m_reaper(reaper)
     , m_format(new QComboBox(this))
     , m_path(new QLineEdit(this))
     , m_rerun(new QRadioButton(this))
@@ -189,7 +190,7 @@ void ExportDialog::startExport()
     }
     m_viaSession = false;
     delete m_modelExporter;
-    m_modelExporter = new ModelExporter(this);
+    m_modelExporter = new ModelExporter(m_reaper, this);
     const qint64 total = m_tab->resultModel()->storedRowCount();
     m_progress->setRange(0, 1000);
     connect(m_modelExporter, &ModelExporter::progress, this, [this](qint64 rows, qint64 all) {

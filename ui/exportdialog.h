@@ -13,6 +13,7 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class SessionTab;
+class ThreadReaper;
 
 // Exports a tab's result: the format, the file, and explicitly either
 // "run the query again" (every row, whole values, streamed in constant
@@ -23,7 +24,9 @@ class ExportDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit ExportDialog(SessionTab *tab, QWidget *parent = nullptr);
+    // reaper takes a rows-so-far export still writing when the dialog goes;
+    // it must outlive the dialog.
+    ExportDialog(SessionTab *tab, ThreadReaper *reaper, QWidget *parent = nullptr);
 
     QLineEdit *pathEdit() const { return m_path; }
     QComboBox *formatBox() const { return m_format; }
@@ -51,6 +54,7 @@ private:
     void suggestPath();
 
     QPointer<SessionTab> m_tab;
+    ThreadReaper *m_reaper;
     QComboBox *m_format;
     QLineEdit *m_path;
     QRadioButton *m_rerun;

@@ -30,6 +30,8 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include <algorithm>
+
 MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_workspace(workspace)
@@ -189,7 +191,7 @@ SessionTab *MainWindow::newSessionTab(Engine *engine)
     auto *tab = new SessionTab(engine, name, historyFor(engine->name()), m_tabs);
     tab->editor()->setCompletionWords(m_completions.value(engine->name()));
     connect(tab, &SessionTab::exportRequested, this, [this, tab] {
-        ExportDialog dialog(tab, this);
+        ExportDialog dialog(tab, m_workspace->reaper(), this);
         dialog.exec();
     });
     const int index = m_tabs->addTab(tab, QStringLiteral("%1 · %2").arg(engine->name(), name));
@@ -455,7 +457,7 @@ void MainWindow::addBindInteractively()
     const auto engines = m_workspace->engines();
     for (const Engine *engine : engines)
         taken << engine->name();
-    ConnectionDialog dialog(taken, this);
+    ConnectionDialog dialog(taken, m_workspace->reaper(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
@@ -471,21 +473,21 @@ void MainWindow::editBind(Engine *engine)
     const auto engines = m_workspace->engines();
     for (const Engine *other : engines)
         taken << other->name();
-    ConnectionDialog dialog(taken, this);
+    // The dialog is a nested event loop: keep the name, not the engine.
+    const QString oldName = engine->name();
+    ConnectionDialog dialog(taken, m_workspace->reaper(), this);
     dialog.setBind(engine->bind());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString oldName = engine->name();
+    if (!(engine = m_workspace->engine(oldName))) {
+        statusBar()->showMessage(
+            tr("The bind %1 was removed while you edited it; nothing was changed.").arg(oldName),
+            10000);
+        return;
+    }
     // An engine's URL and pool are fixed: replace it (its tabs close first).
-    for (int i = m_tabs->count() - 1; i >= 0; --i) {
-        auto *tab = qobject_cast<SessionTab *>(m_tabs->widget(i));
-        if (tab && tab->engine() == engine)
-            closeSessionTab(i);
-    }
-    for (const SessionTab *tab : sessionTabs()) {
-        if (tab->engine() == engine)
-            return; // a tab refused to close
-    }
+    if (!closeTabsOf(engine))
+        return;
     m_remembered.removeAll(oldName);
     m_workspace->removeBind(oldName);
     QString error;
@@ -502,17 +504,23 @@ void MainWindow::removeBind(Engine *engine)
             tr("Remove the bind %1 and close its tabs and connections?").arg(name)) !=
         QMessageBox::Yes)
         return;
+    engine = m_workspace->engine(name);
+    if (!engine || !closeTabsOf(engine))
+        return; // gone meanwhile, or a tab refused to close
+    m_remembered.removeAll(name);
+    m_passwords->remove(name);
+    m_workspace->removeBind(name);
+    saveBinds();
+}
+
+bool MainWindow::closeTabsOf(const Engine *engine)
+{
     for (int i = m_tabs->count() - 1; i >= 0; --i) {
         auto *tab = qobject_cast<SessionTab *>(m_tabs->widget(i));
         if (tab && tab->engine() == engine)
             closeSessionTab(i);
     }
-    for (const SessionTab *tab : sessionTabs()) {
-        if (tab->engine() == engine)
-            return;
-    }
-    m_remembered.removeAll(name);
-    m_passwords->remove(name);
-    m_workspace->removeBind(name);
-    saveBinds();
+    const auto tabs = sessionTabs();
+    return std::none_of(tabs.begin(), tabs.end(),
+                        [engine](const SessionTab *tab) { return tab->engine() == engine; });
 }

@@ -48,7 +48,11 @@ public:
     void restoreBinds();
     // Adds a bind that is remembered for the next start.
     Engine *addRememberedBind(const Bind &bind, bool rememberPassword, QString *error);
+    // Asks, closes engine's tabs, and removes it.
     void removeBind(Engine *engine);
+    // Edits engine's bind in the connection dialog; an accepted edit replaces
+    // the engine (its tabs close first).
+    void editBind(Engine *engine);
     // Closes everything without asking, rolling back open transactions
     // (quit, SIGTERM).
     void shutdown();
@@ -64,7 +68,8 @@ private:
     // keeps it and shows which failed.
     void afterCommitAll();
     void createActions();
-    void editBind(Engine *engine);
+    // Closes engine's tabs; false when one stays open (it asked, or commits).
+    bool closeTabsOf(const Engine *engine);
     void addBindInteractively();
     void saveBinds();
     void saveLayoutAndTabs();

@@ -7,6 +7,7 @@
 #include "core/serversessionreader.h"
 #include "core/session.h"
 #include "core/sessiongroups.h"
+#include "core/threadreaper.h"
 #include "core/workspace.h"
 
 #include <QChart>
@@ -28,6 +29,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <memory>
 
 namespace {
 
@@ -294,14 +297,27 @@ void ServerSessionsPanel::refresh()
         pools << engine->pool();
     ServerSessionReader reader;
     reader.setOwnServerIds(ServerSessionReader::ownServerIdsOf(pools));
-    if (m_engine->dialect() == Dialect::SQLite) {
-        // No server: the processes holding the file, read here without SQL.
-        reader.setOwnConnectionCount(m_engine->pool()->openCount());
-        onSnapshot(reader.readSqliteFile(m_engine->url().database()));
-        return;
-    }
     m_reading = true;
     m_status->setText(tr("Reading…"));
+    if (m_engine->dialect() == Dialect::SQLite) {
+        // No server: the processes holding the file, from /proc, without SQL
+        // and without waiting behind a statement, but not on this thread.
+        reader.setOwnConnectionCount(m_engine->pool()->openCount());
+        auto read = std::make_shared<ServerSessionSnapshot>();
+        m_workspace->reaper()->run(
+            QStringLiteral("file holders"),
+            [reader, read, path = m_engine->url().database()] {
+                *read = reader.readSqliteFile(path);
+            },
+            this,
+            [this, read, engine = QPointer<Engine>(m_engine)] {
+                if (engine != m_engine)
+                    return; // another bind was chosen meanwhile
+                m_reading = false;
+                onSnapshot(*read);
+            });
+        return;
+    }
     m_session->runTask(reader.task());
 }
 

@@ -699,6 +699,10 @@
             <numerusform>%n 个提交失败；窗口保持打开。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The bind %1 was removed while you edited it; nothing was changed.</source>
+        <translation>绑定 %1 在您编辑期间已被移除；未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>Pool</name>

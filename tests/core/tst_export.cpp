@@ -9,6 +9,7 @@
 #include "core/modelexporter.h"
 #include "core/resultmodel.h"
 #include "core/session.h"
+#include "core/threadreaper.h"
 #include "tests/core/exportfixture.h"
 #include "tests/core/failingdevice.h"
 #include "tests/support/testsupport.h"
@@ -489,6 +490,19 @@ void TestExport::modelExporterRunsAndCancels()
         QVERIFY(doomed.start(model, ExportOptions(), other));
     }
     QVERIFY(!QFile::exists(other));
+    // With a reaper (the window's case) it does not even wait: the thread
+    // stops on its own, and still leaves nothing.
+    {
+        ThreadReaper reaper;
+        {
+            ModelExporter doomed(&reaper);
+            QVERIFY(doomed.start(model, ExportOptions(), other));
+        }
+        QCOMPARE(reaper.count(), 1);
+        QCOMPARE(reaper.finishAll(QDeadlineTimer(30000)), 0);
+    }
+    QVERIFY(!QFile::exists(other));
+    QCOMPARE(entries(dir), QStringList{QStringLiteral("out.csv")});
 }
 
 void TestExport::standardOutput()

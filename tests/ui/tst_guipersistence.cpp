@@ -3,6 +3,7 @@
 #include "core/engine.h"
 #include "core/pool.h"
 #include "core/session.h"
+#include "core/threadreaper.h"
 #include "core/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/connectiondialog.h"
@@ -31,7 +32,8 @@ private Q_SLOTS:
 void TestGuiPersistence::dialogBuildsAndTestsBinds()
 {
     POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, url);
-    ConnectionDialog dialog({QStringLiteral("taken")});
+    ThreadReaper reaper;
+    ConnectionDialog dialog({QStringLiteral("taken")}, &reaper);
     dialog.show();
     QString message;
     dialog.nameEdit()->setText(QStringLiteral("taken"));
@@ -46,14 +48,16 @@ void TestGuiPersistence::dialogBuildsAndTestsBinds()
     dialog.urlEdit()->setText(url.render(false));
     QVERIFY2(dialog.validate(&message), qPrintable(message));
     dialog.testConnection();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog.testOutcome().startsWith(QLatin1String("Connected: PostgreSQL")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        dialog.testOutcome().startsWith(QLatin1String("Connected: PostgreSQL")), 10000);
 
     Url wrong = url;
     wrong.setPassword(QStringLiteral("Not-The-Pw-42"));
     dialog.urlEdit()->setText(wrong.render(false));
     dialog.testConnection();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.testOutcome().contains(QLatin1String("Cannot connect")), 10000);
-    QVERIFY2(!dialog.testOutcome().contains(QLatin1String("Not-The-Pw-42")), qPrintable(dialog.testOutcome()));
+    QVERIFY2(!dialog.testOutcome().contains(QLatin1String("Not-The-Pw-42")),
+             qPrintable(dialog.testOutcome()));
 
     dialog.urlEdit()->setText(url.render(false));
     dialog.accept();

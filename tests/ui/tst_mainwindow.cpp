@@ -175,7 +175,7 @@ void TestMainWindow::exportDialogBothWays()
         return int(file.readAll().count('\n'));
     };
     for (bool rerun : {true, false}) {
-        ExportDialog dialog(tab, &window);
+        ExportDialog dialog(tab, workspace.reaper(), &window);
         dialog.show();
         const QString path =
             folder.filePath(rerun ? QStringLiteral("rerun.csv") : QStringLiteral("fetched.csv"));
@@ -202,7 +202,7 @@ void TestMainWindow::exportDialogBothWays()
     QTRY_VERIFY_WITH_TIMEOUT(tab->resultModel()->storedRowCount() > 1000, 10000);
     tab->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!tab->session()->isBusy(), 10000);
-    ExportDialog dialog(tab, &window);
+    ExportDialog dialog(tab, workspace.reaper(), &window);
     const QString big = folder.filePath(QStringLiteral("big.csv"));
     dialog.pathEdit()->setText(big);
     dialog.rerunButton()->setChecked(true);

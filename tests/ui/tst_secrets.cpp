@@ -487,7 +487,7 @@ void TestSecrets::guiNeverShowsThePassword()
             QVERIFY(!containsSecret(QString::fromUtf8(exported.readAll())));
 
             // Editing the bind shows its URL again: not the password.
-            ConnectionDialog edit(QStringList(), &window);
+            ConnectionDialog edit(QStringList(), workspace.reaper(), &window);
             edit.setBind(engine->bind());
             edit.show();
             seen << screenTexts();

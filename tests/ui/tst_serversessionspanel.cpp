@@ -4,6 +4,7 @@
 #include "core/engine.h"
 #include "core/pool.h"
 #include "core/serversessionmodel.h"
+#include "core/session.h"
 #include "core/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
@@ -15,6 +16,7 @@
 #include <QDoubleSpinBox>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void flagsAndEndsALeak();
     void actsOnlyOnWhatItAsked_data();
     void actsOnlyOnWhatItAsked();
+    void readsFileHoldersOffTheGuiThread();
 };
 
 void TestServerSessionsPanel::flagsAndEndsALeak_data()
@@ -213,6 +216,31 @@ void TestServerSessionsPanel::actsOnlyOnWhatItAsked()
     QVERIFY(!watcher.scalar(pidSql(dialect)).isEmpty());
     gui.window.close();
     QTRY_COMPARE(engine->pool()->openCount(), 0);
+}
+
+// SQLite has no server to ask: the panel lists the processes holding the file
+// open, read from /proc, which takes a while on a busy machine. Not on the
+// GUI thread: refresh() returns at once and the list follows.
+void TestServerSessionsPanel::readsFileHoldersOffTheGuiThread()
+{
+    if (!testsupport::dialectsUnderTest().contains(Dialect::SQLite))
+        QSKIP("the SQLite run covers it");
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::SQLite, url);
+    PanelWindow fixture(url, testsupport::uniqueBindName(QStringLiteral("holders")));
+    Session holder(fixture.engine, QStringLiteral("holder"));
+    holder.setMode(Session::Mode::Transaction);
+    QVERIFY(testsupport::run(&holder, QStringLiteral("SELECT 1")).ok); // keeps the file open
+    ServerSessionsPanel *panel = fixture.panel();
+    panel->showBind(fixture.engine->name());
+    QTRY_VERIFY(!panel->isReading());
+
+    QSignalSpy shown(panel, &ServerSessionsPanel::snapshotShown);
+    panel->refresh();
+    QVERIFY(panel->isReading());
+    QVERIFY(shown.isEmpty());
+    QVERIFY(shown.wait(10000));
+    QVERIFY(!panel->isReading());
+    QVERIFY(panel->model()->rowOf(QCoreApplication::applicationPid()) >= 0);
 }
 
 QTEST_MAIN(TestServerSessionsPanel)
