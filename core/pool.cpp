@@ -128,6 +128,10 @@ QString Pool::status() const
 
 QString Pool::timeoutMessage() const
 {
+    if (m_static)
+        return QStringLiteral("The in-memory database has one connection, and another session "
+                              "held it for the whole pool_timeout of %1 s")
+            .arg(seconds(m_options.timeout));
     return QStringLiteral("QueuePool limit of size %1 overflow %2 reached, connection timed out, "
                           "timeout %3")
         .arg(size())
@@ -188,7 +192,9 @@ void Pool::pump()
                     openFor(std::move(waiter));
                     continue;
                 }
-                if ((*shared)->state() == Connection::State::Connecting)
+                // Lent to one session at a time (see the class comment):
+                // checked out, resetting or still connecting, it is not free.
+                if ((*shared)->state() != Connection::State::Idle)
                     break;
                 Waiter waiter = std::move(m_waiters.front());
                 m_waiters.pop_front();
@@ -279,14 +285,10 @@ void Pool::handOut(Connection *connection, Waiter waiter)
     if (!waiter.callback || (waiter.hasContext && !waiter.context)) {
         // Nobody wants it any more: straight back (or closed, if its opener
         // has gone), it was not used.
-        if (!m_static) {
-            connection->setState(Connection::State::CheckedOut);
-            finishCheckin(connection);
-        }
+        connection->setState(Connection::State::CheckedOut);
+        finishCheckin(connection);
         return;
     }
-    if (m_static)
-        ++m_staticUsers;
     connection->markCheckedOut(waiter.owner);
     emitEvent(PoolEvent::Type::Checkout, connection, sentencesFor(connection).checkout,
               waiter.owner, connection->checkedOutMSecs());
@@ -387,16 +389,6 @@ void Pool::checkin(Connection *connection)
         return;
     emitEvent(PoolEvent::Type::Checkin, connection, sentencesFor(connection).checkin,
               connection->owner());
-    if (m_static) {
-        // One connection shared by every session: checked in when the last
-        // user returns it, and never reset under another user's feet.
-        if (--m_staticUsers <= 0) {
-            m_staticUsers = 0;
-            connection->markCheckedIn();
-        }
-        pump();
-        return;
-    }
     const bool reset = m_options.resetOnReturn != PoolOptions::ResetOnReturn::None &&
                        (connection->inTransaction() || connection->isBusy());
     if (!reset) {
@@ -431,8 +423,12 @@ void Pool::finishCheckin(Connection *connection)
 {
     if (!connection->isOpen())
         return;
-    if (m_disposing || connection->isInvalidated() || connection->closeOnCheckin() ||
-        (m_options.poolSize > 0 && int(m_idle.size()) >= m_options.poolSize)) {
+    // The memory database's one connection is the database: kept whatever
+    // the pool size says, closed only when invalid or disposed.
+    const bool surplus =
+        !m_static && (connection->closeOnCheckin() ||
+                      (m_options.poolSize > 0 && int(m_idle.size()) >= m_options.poolSize));
+    if (m_disposing || connection->isInvalidated() || surplus) {
         closeConnection(connection, PoolEvent::Type::Close,
                         QStringLiteral("Closing connection %1").arg(repr(connection)));
         pump();
@@ -515,7 +511,6 @@ void Pool::dispose()
                             QStringLiteral("Closing connection %1").arg(repr(connection)));
     }
     m_disposing = false;
-    m_staticUsers = 0;
     m_disposePending = !m_all.empty();
     emitEvent(PoolEvent::Type::Dispose, nullptr, QStringLiteral("Pool disposed. %1").arg(status()));
     if (!m_disposePending)

@@ -22,8 +22,16 @@ class ThreadReaper;
 // SQLAlchemy's QueuePool, on the event loop of the thread that owns it: at
 // most pool_size idle connections kept, up to max_overflow more opened on
 // demand and closed on checkin, checkouts wait up to pool_timeout, then fail
-// with SQLAlchemy's words. A sqlite:// memory database keeps one shared
-// connection (StaticPool). Opening, pinging and resetting happen on each
+// with SQLAlchemy's words.
+//
+// A sqlite:// memory database lives in its one connection, which is never
+// closed while the pool lives. It is lent to one session at a time, like a
+// QueuePool of size 1: a running statement or an open transaction holds it,
+// other sessions wait for it (up to pool_timeout), and it comes back reset as
+// any other (its statement cancelled, its transaction rolled back), so one
+// tab's transaction never carries over to another.
+//
+// Opening, pinging and resetting happen on each
 // connection's worker thread; this class only keeps the books, so it never
 // blocks its thread.
 class Pool final : public QObject
@@ -161,7 +169,6 @@ private:
     bool m_pumpFollows = false; // pump() runs next and announces the change
     bool m_disposing = false;
     bool m_disposePending = false;
-    int m_staticUsers = 0;
     // Connections to eventOccurred(): without any, no PoolEvent is built for it (the
     // log has the event anyway). Never too low, see EventLog::m_followers.
     QAtomicInt m_eventReceivers;

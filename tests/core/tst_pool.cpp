@@ -396,21 +396,33 @@ void TestPool::connectErrorReachesCaller()
 
 void TestPool::staticPoolSharesMemoryDatabase()
 {
+    PoolOptions options;
+    options.timeout = 0.5;
     Engine engine(
-        Bind{QStringLiteral("memory"), *Url::parse(QStringLiteral("sqlite://")), PoolOptions()});
+        Bind{QStringLiteral("memory"), *Url::parse(QStringLiteral("sqlite://")), options});
     Pool *pool = engine.pool();
     Connection *a = checkout(pool, QStringLiteral("a"));
-    Connection *b = checkout(pool, QStringLiteral("b"));
     QVERIFY(a);
-    QCOMPARE(a, b);
     QVERIFY(run(a, QStringLiteral("CREATE TABLE shared (x)")).ok);
-    QVERIFY(run(b, QStringLiteral("INSERT INTO shared VALUES (1)")).ok);
-    pool->checkin(a);
-    QCOMPARE(a->state(), Connection::State::CheckedOut); // b still uses it
-    pool->checkin(b);
-    QCOMPARE(a->state(), Connection::State::Idle);
-    Connection *c = checkout(pool, QStringLiteral("c"));
+    QVERIFY(run(a, QStringLiteral("BEGIN")).ok);
+    QVERIFY(run(a, QStringLiteral("INSERT INTO shared VALUES (1)")).ok);
+    // Lent to one user at a time: b waits, and says why when it gives up.
+    QString error;
+    QVERIFY(!checkout(pool, QStringLiteral("b"), &error));
+    QVERIFY2(error.contains(QLatin1String("in-memory database has one connection")),
+             qPrintable(error));
+    pool->checkin(a); // rolled back on its way, as any pool does
+    Connection *b = checkout(pool, QStringLiteral("b"));
+    QCOMPARE(a, b);
+    QVERIFY(!b->inTransaction());
     QList<QStringList> rows;
+    QVERIFY(run(b, QStringLiteral("SELECT count(*) FROM shared"), &rows).ok);
+    QCOMPARE(rows.value(0).value(0), QStringLiteral("0"));
+    QVERIFY(run(b, QStringLiteral("INSERT INTO shared VALUES (2)")).ok);
+    pool->checkin(b);
+    QTRY_COMPARE(b->state(), Connection::State::Idle);
+    Connection *c = checkout(pool, QStringLiteral("c"));
+    rows.clear();
     QVERIFY(run(c, QStringLiteral("SELECT count(*) FROM shared"), &rows).ok);
     QCOMPARE(rows.value(0).value(0), QStringLiteral("1"));
     pool->checkin(c);

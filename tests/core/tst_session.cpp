@@ -36,6 +36,7 @@ private Q_SLOTS:
     void cancelWhileRowsStream_data() { testsupport::addDialectRows(); }
     void cancelWhileRowsStream();
     void cancelWhileWaitingForConnection();
+    void memoryDatabaseIsLentToOneSession();
     void killedConnectionFailsStatementCleanly_data() { testsupport::addDialectRows(); }
     void killedConnectionFailsStatementCleanly();
 };
@@ -239,6 +240,67 @@ void TestSession::cancelWhileRowsStream()
     QVERIFY(received < 50000000);
     const StatementResult next = run(&session, QStringLiteral("SELECT 1"));
     QVERIFY2(next.ok, qPrintable(next.error));
+}
+
+// sqlite:// lives in one connection shared by every session of the engine:
+// what one tab owns on it (its statement, its transaction) ends with that tab
+// and never carries over to another.
+void TestSession::memoryDatabaseIsLentToOneSession()
+{
+    if (!testsupport::dialectsUnderTest().contains(Dialect::SQLite))
+        QSKIP("the SQLite run covers it");
+    Engine engine(
+        Bind{QStringLiteral("memory"), *Url::parse(QStringLiteral("sqlite://")), PoolOptions()});
+    Session setup(&engine, QStringLiteral("setup"));
+    QVERIFY(run(&setup, QStringLiteral("CREATE TABLE t (id INTEGER)")).ok);
+
+    // An open transaction holds the connection: the other session waits for
+    // it rather than running inside that transaction.
+    auto owner = std::make_unique<Session>(&engine, QStringLiteral("owner"));
+    owner->setMode(Session::Mode::Transaction);
+    QVERIFY(run(owner.get(), QStringLiteral("INSERT INTO t VALUES (1)")).ok);
+    QVERIFY(owner->inTransaction());
+    Session other(&engine, QStringLiteral("other"));
+    QSignalSpy otherFinished(&other, &Session::finished);
+    QVERIFY(other.execute(QStringLiteral("SELECT count(*) FROM t")));
+    QTest::qWait(300);
+    QVERIFY(otherFinished.isEmpty());
+    QVERIFY(other.isBusy());
+
+    // Closing the owner rolls its transaction back before anyone else runs.
+    owner->close();
+    QVERIFY(otherFinished.wait(5000));
+    const auto counted = otherFinished.takeFirst().at(0).value<StatementResult>();
+    QVERIFY2(counted.ok, qPrintable(counted.error));
+    QVERIFY(!other.inTransaction());
+    QList<QStringList> rows;
+    QVERIFY(run(&other, QStringLiteral("SELECT count(*) FROM t"), &rows).ok);
+    QCOMPARE(rows.value(0).value(0), QStringLiteral("0"));
+
+    // A running statement belongs to its session: closing it cancels it, and
+    // the session waiting behind it runs at once.
+    owner = std::make_unique<Session>(&engine, QStringLiteral("runner"));
+    QSignalSpy ownerFinished(owner.get(), &Session::finished);
+    QVERIFY(owner->execute(testsupport::endlessStatement(Dialect::SQLite)));
+    QTRY_VERIFY(owner->connection() && owner->connection()->isBusy());
+    otherFinished.clear();
+    QVERIFY(other.execute(QStringLiteral("SELECT 42")));
+    QTest::qWait(200);
+    QVERIFY(otherFinished.isEmpty());
+    QElapsedTimer clock;
+    clock.start();
+    owner->close();
+    QVERIFY(otherFinished.wait(5000));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(otherFinished.takeFirst().at(0).value<StatementResult>().ok);
+    QCOMPARE(ownerFinished.size(), 1);
+    QVERIFY(ownerFinished.takeFirst().at(0).value<StatementResult>().cancelled);
+
+    // Still the same database: the table is there, the connection is one.
+    rows.clear();
+    QVERIFY(run(&other, QStringLiteral("SELECT count(*) FROM t"), &rows).ok);
+    QCOMPARE(rows.value(0).value(0), QStringLiteral("0"));
+    QCOMPARE(engine.pool()->connections().size(), 1);
 }
 
 void TestSession::cancelWhileWaitingForConnection()
