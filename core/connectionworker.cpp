@@ -97,6 +97,7 @@ private:
 ConnectionWorker::ConnectionWorker(const ConnectSpec &spec, const QString &connectionName,
                                    std::shared_ptr<RunningStatement> running)
     : m_spec(spec)
+    , m_scrubber(spec.url.password(), spec.url.username())
     , m_connectionName(connectionName)
     , m_running(std::move(running))
 {
@@ -174,18 +175,7 @@ void ConnectionWorker::configure(QSqlDatabase &db) const
 
 QString ConnectionWorker::scrub(const QString &message) const
 {
-    QString out = message.trimmed();
-    const QString password = m_spec.url.password();
-    if (password.isEmpty())
-        return out;
-    // As typed, and as a URL in the message may spell it (%-escapes, '+' for
-    // a space in an option value).
-    const QByteArray encoded = QUrl::toPercentEncoding(password);
-    QByteArray plus = encoded;
-    plus.replace("%20", "+");
-    for (const QString &form : {password, QString::fromLatin1(encoded), QString::fromLatin1(plus)})
-        out.replace(form, QStringLiteral("***"), Qt::CaseInsensitive);
-    return out;
+    return m_scrubber.scrub(message.trimmed());
 }
 
 void ConnectionWorker::open()
@@ -224,8 +214,10 @@ void ConnectionWorker::open()
                           .arg(m_spec.connectTimeoutSeconds)
                           .arg(message.simplified());
         closeDatabase();
+        // Only the driver's part is foreign text; the URL hides its password
+        // by structure.
         Q_EMIT openFailed(
-            scrub(tr("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), message)));
+            tr("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), scrub(message)));
         return;
     }
     m_native = NativeConnection::create(dialect, m_db.driver()->handle(), m_spec);

@@ -3,6 +3,7 @@
 #include "core/column.h"
 #include "core/connectspec.h"
 #include "core/rowbatch.h"
+#include "core/secretscrubber.h"
 #include "core/statementresult.h"
 #include "core/workercontext.h"
 
@@ -68,6 +69,7 @@ private:
     void onSocketReadable();
 
     ConnectSpec m_spec;
+    SecretScrubber m_scrubber;
     QString m_connectionName;
     std::shared_ptr<RunningStatement> m_running;
     std::unique_ptr<NativeConnection> m_native;
