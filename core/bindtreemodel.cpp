@@ -3,6 +3,7 @@
 #include "core/connection.h"
 #include "core/engine.h"
 #include "core/pool.h"
+#include "core/poolgauge.h"
 #include "core/workspace.h"
 
 #include <algorithm>
@@ -32,6 +33,18 @@ int levelOf(quintptr id)
     return int(id & 3u);
 }
 
+PoolGauge gaugeOf(const Pool *pool)
+{
+    PoolGauge gauge;
+    gauge.checkedOut = pool->checkedout();
+    gauge.idle = pool->checkedin();
+    gauge.poolSize = pool->size();
+    const int overflow = pool->isStatic() ? 0 : pool->options().maxOverflow;
+    gauge.capacity = overflow < 0 ? 0 : pool->size() + overflow;
+    gauge.waiting = pool->waiting();
+    return gauge;
+}
+
 QString stateText(Connection::State state)
 {
     switch (state) {
@@ -54,11 +67,11 @@ QString stateText(Connection::State state)
 // Connection::label() stays English: it names connections in the echo_pool log.
 QString labelText(const Connection *connection)
 {
+    // Short: the row sits under "pool", and the details next to it must fit.
     if (connection->serverId() <= 0)
-        return BindTreeModel::tr("connection #%1").arg(connection->number());
-    return (connection->dialect() == Dialect::PostgreSQL
-                ? BindTreeModel::tr("connection #%1 (pid %2)")
-                : BindTreeModel::tr("connection #%1 (id %2)"))
+        return BindTreeModel::tr("#%1").arg(connection->number());
+    return (connection->dialect() == Dialect::PostgreSQL ? BindTreeModel::tr("#%1 · pid %2")
+                                                         : BindTreeModel::tr("#%1 · id %2"))
         .arg(connection->number())
         .arg(connection->serverId());
 }
@@ -294,24 +307,50 @@ QString BindTreeModel::sessionText(const Connection *connection)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString BindTreeModel::gaugeText(const PoolGauge &gauge)
+{
+    QStringList parts{tr("%1 out").arg(gauge.checkedOut), tr("%1 idle").arg(gauge.idle)};
+    if (gauge.overflow() > 0)
+        parts << tr("%1 overflow").arg(gauge.overflow());
+    if (gauge.waiting > 0)
+        parts << tr("%1 waiting").arg(gauge.waiting);
+    parts << (gauge.capacity > 0 ? tr("limit %1").arg(gauge.capacity) : tr("no limit"));
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString BindTreeModel::connectionText(const Connection *connection)
 {
-    QStringList parts{stateText(connection->state())};
+    // Short enough to read whole in the binds dock; the tooltip says it all.
+    QStringList parts;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (connection->state() == Connection::State::CheckedOut) {
-        parts << tr("by %1").arg(connection->owner());
-        parts << tr("for %1 s").arg(connection->checkedOutAt().secsTo(now));
-    }
+    if (connection->state() == Connection::State::CheckedOut)
+        parts << tr("out to %1 for %2 s")
+                     .arg(connection->owner())
+                     .arg(connection->checkedOutAt().secsTo(now));
+    else
+        parts << stateText(connection->state());
     if (connection->inTransaction())
         parts << tr("in transaction");
     if (connection->isLeakSuspected())
         parts << tr("SUSPECTED LEAK");
-    if (connection->connectedAt().isValid())
+    if (connection->state() != Connection::State::CheckedOut && connection->connectedAt().isValid())
         parts << tr("age %1 s").arg(connection->connectedAt().secsTo(now));
-    const QString sql = connection->lastSql().simplified();
-    if (!sql.isEmpty())
-        parts << tr("last: %1").arg(sql.left(80));
     return parts.join(QStringLiteral(" · "));
+}
+
+QString BindTreeModel::connectionToolTip(const Connection *connection)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList lines{connection->label() + QStringLiteral(": ") + stateText(connection->state())};
+    if (connection->state() == Connection::State::CheckedOut)
+        lines << tr("checked out by %1 for %2 s")
+                     .arg(connection->owner())
+                     .arg(connection->checkedOutAt().secsTo(now));
+    if (connection->connectedAt().isValid())
+        lines << tr("connected %1 s ago").arg(connection->connectedAt().secsTo(now));
+    if (!connection->lastSql().isEmpty())
+        lines << tr("last: %1").arg(connection->lastSql().simplified().left(500));
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant BindTreeModel::data(const QModelIndex &index, int role) const
@@ -348,9 +387,11 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return index.column() == 0 ? labelText(connection) : connectionText(connection);
         if (role == Qt::ToolTipRole)
-            return connection->lastSql();
+            return connectionToolTip(connection);
         return {};
     }
+    if (kind == NodeKind::Pool && role == PoolGaugeRole)
+        return QVariant::fromValue(gaugeOf(engine->pool()));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (kind) {
@@ -364,13 +405,15 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
                    : QStringLiteral("%1 · %2").arg(engine->url().toDisplayString(),
                                                    engine->serverVersion());
     case NodeKind::Pool:
-        if (role == Qt::ToolTipRole && engine->pool()->isStatic())
-            return tr(
-                "A sqlite:// memory database lives in one connection: every session shares "
-                "it (SQLAlchemy's StaticPool), and it is never closed while the bind exists.");
+        if (role == Qt::ToolTipRole) {
+            if (!engine->pool()->isStatic())
+                return engine->pool()->status();
+            return tr("A sqlite:// memory database lives in one connection, lent to one "
+                      "session at a time, and never closed while the bind exists.");
+        }
         if (index.column() == 0)
             return engine->pool()->isStatic() ? tr("pool (static)") : tr("pool");
-        return engine->pool()->status();
+        return gaugeText(gaugeOf(engine->pool()));
     default:
         return {};
     }

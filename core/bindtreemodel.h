@@ -7,12 +7,14 @@
 
 class Connection;
 class Engine;
+struct PoolGauge;
 class Workspace;
 
 // The binds of a workspace as a live tree:
 //   bind
 //     engine      URL (password as ***), dialect, server version
-//     pool        status() line; one child per pooled connection
+//     pool        its load (PoolGaugeRole, status() as tooltip); one child per
+//                 pooled connection
 //       #3 pid 4711   state, age, owner, last SQL
 //         session     the session that holds it, its transaction, what runs
 // Follows the core's signals; rows are inserted and removed, never reset, so
@@ -26,6 +28,7 @@ public:
         LeakSuspectedRole = Qt::UserRole + 1, // bool, on connection rows
         ConnectionStateRole,                  // int(Connection::State), on connection rows
         NodeKindRole,                         // int(NodeKind)
+        PoolGaugeRole,                        // PoolGauge, on pool rows
     };
     enum class NodeKind { Bind, Engine, Pool, Connection, Session };
 
@@ -57,6 +60,8 @@ private:
     int rowOf(const Engine *engine) const;
     static NodeKind kindOf(const QModelIndex &index);
     static QString connectionText(const Connection *connection);
+    static QString connectionToolTip(const Connection *connection);
+    static QString gaugeText(const PoolGauge &gauge);
     static QString sessionText(const Connection *connection);
     static bool wantsSessionRow(const Connection *connection);
     void tick();

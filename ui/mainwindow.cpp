@@ -25,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -44,7 +45,6 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     , m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("poolscope"));
-    resize(1280, 820);
 
     auto *bindDock = new QDockWidget(tr("Binds"), this);
     bindDock->setObjectName(QStringLiteral("binds"));
@@ -65,8 +65,6 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     addDockWidget(Qt::BottomDockWidgetArea, sessionsDock);
     tabifyDockWidget(monitorDock, sessionsDock);
     monitorDock->raise();
-    resizeDocks({bindDock}, {440}, Qt::Horizontal);
-    resizeDocks({monitorDock}, {250}, Qt::Vertical);
 
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -80,7 +78,22 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     connect(m_binds, &BindsDock::removeBindRequested, this, &MainWindow::removeBind);
 
     createActions();
-    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    const QByteArray geometry = m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: most of the screen, and room in every dock for what it
+        // shows (the binds tree's whole connection line, the pool chart).
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1280, 820);
+        const QSize size(available.width() * 9 / 10, available.height() * 9 / 10);
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+        const int left = size.width() * 40 / 100;
+        const int bottom = size.height() * 28 / 100;
+        resizeDocks({bindDock}, {left}, Qt::Horizontal);
+        resizeDocks({monitorDock}, {bottom}, Qt::Vertical);
+        const int column = size.height() - bottom;
+        resizeDocks({bindDock, schemaDock}, {column * 55 / 100, column * 45 / 100}, Qt::Vertical);
+    }
     restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
     menuBar()
         ->addMenu(tr("&View"))

@@ -44,14 +44,6 @@
         <translation>上一条：%1</translation>
     </message>
     <message>
-        <source>by %1</source>
-        <translation>持有者 %1</translation>
-    </message>
-    <message>
-        <source>for %1 s</source>
-        <translation>已持有 %1 秒</translation>
-    </message>
-    <message>
         <source>in transaction</source>
         <translation>事务中</translation>
     </message>
@@ -72,10 +64,6 @@
         <translation>引擎</translation>
     </message>
     <message>
-        <source>A sqlite:// memory database lives in one connection: every session shares it (SQLAlchemy&apos;s StaticPool), and it is never closed while the bind exists.</source>
-        <translation>sqlite:// 内存数据库只存在于一个连接中：所有会话共用它（即 SQLAlchemy 的 StaticPool），绑定存在期间它不会被关闭。</translation>
-    </message>
-    <message>
         <source>pool (static)</source>
         <translation>连接池（静态）</translation>
     </message>
@@ -92,16 +80,56 @@
         <translation>详情</translation>
     </message>
     <message>
-        <source>connection #%1</source>
-        <translation>连接 #%1</translation>
+        <source>%1 out</source>
+        <translation>%1 个借出</translation>
     </message>
     <message>
-        <source>connection #%1 (pid %2)</source>
-        <translation>连接 #%1（PID %2）</translation>
+        <source>%1 idle</source>
+        <translation>%1 个空闲</translation>
     </message>
     <message>
-        <source>connection #%1 (id %2)</source>
-        <translation>连接 #%1（ID %2）</translation>
+        <source>%1 overflow</source>
+        <translation>%1 个溢出</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 个等待</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>A sqlite:// memory database lives in one connection, lent to one session at a time, and never closed while the bind exists.</source>
+        <translation>sqlite:// 内存数据库只存在于一个连接中，每次只借给一个会话，且在绑定存在期间从不关闭。</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>#%1 · pid %2</source>
+        <translation>#%1 · pid %2</translation>
+    </message>
+    <message>
+        <source>#%1 · id %2</source>
+        <translation>#%1 · id %2</translation>
+    </message>
+    <message>
+        <source>out to %1 for %2 s</source>
+        <translation>借给 %1，已 %2 秒</translation>
+    </message>
+    <message>
+        <source>checked out by %1 for %2 s</source>
+        <translation>由 %1 借出，已 %2 秒</translation>
+    </message>
+    <message>
+        <source>connected %1 s ago</source>
+        <translation>%1 秒前连接</translation>
     </message>
 </context>
 <context>

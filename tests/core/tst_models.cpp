@@ -11,6 +11,7 @@
 #include "core/exportresult.h"
 #include "core/exporttask.h"
 #include "core/pool.h"
+#include "core/poolgauge.h"
 #include "core/resultmodel.h"
 #include "core/session.h"
 #include "core/workspace.h"
@@ -47,7 +48,15 @@ void TestModels::bindTreeFollowsThePool()
     const QModelIndex bind = model.index(0, 0);
     QCOMPARE(model.rowCount(bind), 2);
     const QModelIndex pool = model.index(1, 0, bind);
-    QCOMPARE(model.index(1, 1, bind).data().toString(), engine->pool()->status());
+    // The pool row: its load as numbers and as a gauge, status() as tooltip.
+    QCOMPARE(model.index(1, 1, bind).data(Qt::ToolTipRole).toString(), engine->pool()->status());
+    QCOMPARE(model.index(1, 1, bind).data().toString(),
+             QStringLiteral("0 out · 0 idle · limit 15"));
+    auto gauge = [&] {
+        return model.index(1, 1, bind).data(BindTreeModel::PoolGaugeRole).value<PoolGauge>();
+    };
+    QCOMPARE(gauge().capacity, 15);
+    QCOMPARE(gauge().poolSize, 5);
 
     // Sessions take connections: rows appear, with a session row under each.
     std::vector<std::unique_ptr<Session>> sessions;
@@ -57,6 +66,10 @@ void TestModels::bindTreeFollowsThePool()
         QVERIFY(testsupport::run(sessions.back().get(), QStringLiteral("SELECT %1").arg(i)).ok);
     }
     QTRY_COMPARE(model.rowCount(pool), 3);
+    QCOMPARE(gauge().checkedOut, 3);
+    QCOMPARE(gauge().idle, 0);
+    QCOMPARE(model.index(1, 1, bind).data().toString(),
+             QStringLiteral("3 out · 0 idle · limit 15"));
     const QModelIndex first = model.index(0, 0, pool);
     QCOMPARE(model.rowCount(first), 1);
     QVERIFY(model.index(0, 0, first).data().toString().startsWith(QLatin1String("session tab")));
@@ -81,7 +94,8 @@ void TestModels::eventLogModelFollowsTheLog()
     EventLog log(50);
     EventLogModel model(&log);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    Engine engine(Bind{QStringLiteral("log"), *Url::parse(QStringLiteral("sqlite://")), PoolOptions()}, &log);
+    Engine engine(
+        Bind{QStringLiteral("log"), *Url::parse(QStringLiteral("sqlite://")), PoolOptions()}, &log);
     Session session(&engine, QStringLiteral("tab"));
     for (int i = 0; i < 40; ++i) // connect once, then checkout + checkin each time
         QVERIFY(testsupport::run(&session, QStringLiteral("SELECT 1")).ok);
@@ -90,23 +104,33 @@ void TestModels::eventLogModelFollowsTheLog()
     QVERIFY(log.dropped() > 0);
     const QModelIndex last = model.index(model.rowCount() - 1, EventLogModel::TypeColumn);
     QCOMPARE(last.data().toString(), QStringLiteral("checkin"));
-    QCOMPARE(model.index(model.rowCount() - 1, EventLogModel::BindColumn).data().toString(), QStringLiteral("log"));
-    QVERIFY(model.index(model.rowCount() - 1, EventLogModel::MessageColumn).data().toString().contains(QLatin1String("being returned to pool")));
+    QCOMPARE(model.index(model.rowCount() - 1, EventLogModel::BindColumn).data().toString(),
+             QStringLiteral("log"));
+    QVERIFY(model.index(model.rowCount() - 1, EventLogModel::MessageColumn)
+                .data()
+                .toString()
+                .contains(QLatin1String("being returned to pool")));
     log.clear();
     QCOMPARE(model.rowCount(), 0);
 }
 
 void TestModels::resultModelCells()
 {
-    Engine engine(Bind{QStringLiteral("cells"), *Url::parse(QStringLiteral("sqlite://")), PoolOptions()});
+    Engine engine(
+        Bind{QStringLiteral("cells"), *Url::parse(QStringLiteral("sqlite://")), PoolOptions()});
     Session session(&engine, QStringLiteral("tab"));
     ResultModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&session, &Session::resultStarted, &model, &ResultModel::setColumns);
     connect(&session, &Session::rowsReady, &model, &ResultModel::appendRows);
     const QString longText = QString(2000, QLatin1Char('y'));
-    QVERIFY(testsupport::run(&session, QStringLiteral("SELECT NULL AS n, '' AS e, x'00ff10' AS b, 'a\nb' AS lines, '%1' AS long, 42 AS i")
-                                               .arg(longText)).ok);
+    QVERIFY(
+        testsupport::run(
+            &session,
+            QStringLiteral(
+                "SELECT NULL AS n, '' AS e, x'00ff10' AS b, 'a\nb' AS lines, '%1' AS long, 42 AS i")
+                .arg(longText))
+            .ok);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("NULL"));
     QVERIFY(model.index(0, 0).data(ResultModel::IsNullRole).toBool());
@@ -114,10 +138,12 @@ void TestModels::resultModelCells()
     QCOMPARE(model.index(0, 1).data().toString(), QString());
     QVERIFY(!model.index(0, 1).data(ResultModel::IsNullRole).toBool());
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("<binary 3 bytes> 00 ff 10"));
-    QCOMPARE(model.index(0, 2).data(ResultModel::FullValueRole).toByteArray(), QByteArray("\x00\xff\x10", 3));
+    QCOMPARE(model.index(0, 2).data(ResultModel::FullValueRole).toByteArray(),
+             QByteArray("\x00\xff\x10", 3));
     QCOMPARE(model.index(0, 3).data().toString(), QStringLiteral("a⏎b"));
     QCOMPARE(model.index(0, 3).data(ResultModel::FullValueRole).toString(), QStringLiteral("a\nb"));
-    QCOMPARE(model.index(0, 4).data().toString().size(), ResultModel::kDisplayChars + 1); // cut, with …
+    QCOMPARE(model.index(0, 4).data().toString().size(),
+             ResultModel::kDisplayChars + 1); // cut, with …
     QCOMPARE(model.index(0, 4).data(ResultModel::FullValueRole).toString(), longText);
     QCOMPARE(model.headerData(5, Qt::Horizontal).toString(), QStringLiteral("i"));
     QVERIFY(model.index(0, 5).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
@@ -132,8 +158,10 @@ void TestModels::resultModelMemoryAgainstCsv()
     Session session(&engine, QStringLiteral("tab"));
     const QString sql = QStringLiteral(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000) "
-        "SELECT i, 'name ' || i, 'He said \"hi\", then' || char(10) || 'left ' || (i % 97), i * 0.25, "
-        "datetime(1700000000 + i, 'unixepoch'), CASE WHEN i % 3 = 0 THEN NULL ELSE 'note ' || i END FROM n");
+        "SELECT i, 'name ' || i, 'He said \"hi\", then' || char(10) || 'left ' || (i % 97), i * "
+        "0.25, "
+        "datetime(1700000000 + i, 'unixepoch'), CASE WHEN i % 3 = 0 THEN NULL ELSE 'note ' || i "
+        "END FROM n");
     ResultModel model;
     connect(&session, &Session::resultStarted, &model, &ResultModel::setColumns);
     connect(&session, &Session::rowsReady, &model, &ResultModel::appendRows);
@@ -152,7 +180,8 @@ void TestModels::resultModelMemoryAgainstCsv()
     QVERIFY(csv > 50 * 1000 * 1000);
     const qint64 held = model.memoryBytes();
     qInfo("model %lld bytes, CSV %lld bytes: %.2f x", held, csv, double(held) / double(csv));
-    QVERIFY2(held < 2 * csv, qPrintable(QStringLiteral("%1 bytes for %2 bytes of CSV").arg(held).arg(csv)));
+    QVERIFY2(held < 2 * csv,
+             qPrintable(QStringLiteral("%1 bytes for %2 bytes of CSV").arg(held).arg(csv)));
 }
 
 QTEST_GUILESS_MAIN(TestModels)

@@ -16,12 +16,12 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QSettings>
-#include <QTemporaryDir>
-#include <QTest>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QSettings>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QTreeView>
 
 #include <cstdio>
@@ -72,8 +72,8 @@ int main(int argc, char *argv[])
         web = workspace.addBind(Bind{QStringLiteral("web"), *pg, options});
     }
 
+    // The size and layout of a first start on the screen Xvfb was given.
     MainWindow window(&workspace, &settings);
-    window.resize(1500, 950);
     window.show();
 
     SessionTab *results = window.newSessionTab(demo);

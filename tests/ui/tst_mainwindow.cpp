@@ -15,9 +15,11 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void schemaTreeBrowsesTable();
     void runAllAndErrorPosition();
     void exportDialogBothWays();
+    void firstStartUsesMostOfTheScreen();
 };
 
 void TestMainWindow::runQueryInTab()
@@ -232,4 +235,44 @@ void TestMainWindow::exportDialogBothWays()
 }
 
 QTEST_MAIN(TestMainWindow)
+// With no settings yet the window takes most of the screen, and the docks get
+// room for what they show; the next start brings back what the person chose.
+void TestMainWindow::firstStartUsesMostOfTheScreen()
+{
+    QTemporaryDir folder;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    QSize chosen;
+    {
+        Workspace workspace;
+        MainWindow window(&workspace, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY2(window.width() >= available.width() * 85 / 100,
+                 qPrintable(QString::number(window.width())));
+        QVERIFY2(window.height() >= available.height() * 85 / 100,
+                 qPrintable(QString::number(window.height())));
+        QVERIFY2(available.contains(window.frameGeometry()) ||
+                     available.contains(window.geometry()),
+                 qPrintable(QStringLiteral("%1x%2 does not fit the screen")
+                                .arg(window.width())
+                                .arg(window.height())));
+        auto *binds = window.findChild<QDockWidget *>(QStringLiteral("binds"));
+        auto *monitor = window.findChild<QDockWidget *>(QStringLiteral("poolmonitor"));
+        QVERIFY(binds && monitor);
+        QVERIFY2(binds->width() >= window.width() * 30 / 100,
+                 qPrintable(QString::number(binds->width())));
+        QVERIFY2(monitor->height() >= window.height() * 22 / 100,
+                 qPrintable(QString::number(monitor->height())));
+        QVERIFY(window.centralWidget()->width() >= window.width() * 50 / 100);
+        window.resize(window.minimumSizeHint());
+        chosen = window.size();
+        QVERIFY(chosen != QSize(available.width() * 9 / 10, available.height() * 9 / 10));
+        QVERIFY(window.close());
+    }
+    Workspace workspace;
+    MainWindow again(&workspace, &settings);
+    QCOMPARE(again.size(), chosen);
+}
+
 #include "tst_mainwindow.moc"
