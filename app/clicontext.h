@@ -12,8 +12,9 @@
 class Engine;
 
 // What every sub-command shares: --config / --bind / SQLALCHEMY_DATABASE_URI,
-// turning URL|NAME into a bind, one clear line on stderr, the exit codes of
-// DESIGN.md §3, and waiting for asynchronous core work on the event loop.
+// turning URL|NAME into a bind, one clear line on stderr, the exit codes the
+// README's command line section promises, and waiting for asynchronous core
+// work on the event loop.
 class CliContext final
 {
 public:

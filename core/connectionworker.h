@@ -16,10 +16,10 @@
 class NativeConnection;
 class RunningStatement;
 
-// Lives on its connection's own thread (DESIGN.md §2): opens the Qt SQL
-// connection there, runs every statement there and closes it there. Its slots
-// are invoked queued by Connection; rows leave in batches of about 2,000 rows
-// or 20 ms, whichever comes first.
+// Lives on its connection's own thread (docs/architecture.md, "Threads"):
+// opens the Qt SQL connection there, runs every statement there and closes it
+// there. Its slots are invoked queued by Connection; rows leave in batches of
+// about 2,000 rows or 20 ms, whichever comes first.
 class ConnectionWorker final : public QObject
 {
     Q_OBJECT
