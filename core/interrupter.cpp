@@ -6,7 +6,7 @@ void Interrupter::arm(quint64 statement)
 {
     QMutexLocker lock(&m_mutex);
     m_armedFor = statement;
-    QMutexLocker state(&m_stateMutex);
+    std::lock_guard state(m_stateMutex);
     m_current = statement;
 }
 
@@ -15,9 +15,9 @@ void Interrupter::disarm()
     {
         // First, so that a severIfStuck() waiting on a hung interrupt sees
         // the statement end.
-        QMutexLocker state(&m_stateMutex);
+        std::lock_guard state(m_stateMutex);
         m_current = 0;
-        m_stateChanged.wakeAll();
+        m_stateChanged.notify_all();
     }
     QMutexLocker lock(&m_mutex);
     m_armedFor = 0;
@@ -50,9 +50,9 @@ void Interrupter::detach()
 {
     {
         // Before the socket is closed and its number reused.
-        QMutexLocker state(&m_stateMutex);
+        std::lock_guard state(m_stateMutex);
         m_closed = true;
-        m_stateChanged.wakeAll();
+        m_stateChanged.notify_all();
     }
     QMutexLocker lock(&m_mutex);
     m_detached = true;
@@ -61,12 +61,14 @@ void Interrupter::detach()
 
 void Interrupter::severIfStuck(quint64 statement, QDeadlineTimer grace)
 {
-    QMutexLocker state(&m_stateMutex);
-    while (m_current == statement && statement != 0 && !m_closed) {
-        if (!m_stateChanged.wait(&m_stateMutex, grace))
-            break;
-    }
+    std::unique_lock state(m_stateMutex);
+    const auto stuck = [&] {
+        return m_current == statement && statement != 0 && !m_closed;
+    };
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(qMax<qint64>(0, grace.remainingTime()));
+    m_stateChanged.wait_until(state, until, [&] { return !stuck(); });
     // Under the lock, so detach() cannot let the socket close meanwhile.
-    if (m_current == statement && statement != 0 && !m_closed && m_socket >= 0)
+    if (stuck() && m_socket >= 0)
         ::shutdown(m_socket, SHUT_RDWR);
 }

@@ -2,9 +2,10 @@
 
 #include <QDeadlineTimer>
 #include <QMutex>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 // Stops the statement that one connection is running, from any thread.
 // PostgreSQL and MySQL interrupters talk to the server (PQcancel, KILL QUERY
@@ -55,9 +56,11 @@ private:
     quint64 m_armedFor = 0; // 0: nothing to interrupt
     bool m_detached = false;
 
-    // What runs, apart from m_mutex: a hung interrupt holds that one.
-    QMutex m_stateMutex;
-    QWaitCondition m_stateChanged;
+    // What runs, apart from m_mutex: a hung interrupt holds that one. The
+    // standard types, not QWaitCondition: ThreadSanitizer sees the mutex
+    // released during the wait only when the wait is instrumented too.
+    std::mutex m_stateMutex;
+    std::condition_variable m_stateChanged;
     quint64 m_current = 0;
     bool m_closed = false;
     const int m_socket;
