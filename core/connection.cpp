@@ -7,10 +7,7 @@
 #include "core/threadreaper.h"
 
 #include <QAtomicInteger>
-#include <QLoggingCategory>
 #include <QThread>
-
-Q_LOGGING_CATEGORY(lcConnection, "poolscope.connection")
 
 namespace {
 
