@@ -118,6 +118,15 @@ void Connection::post(F &&call)
     QMetaObject::invokeMethod(m_worker, std::forward<F>(call), Qt::QueuedConnection);
 }
 
+template<typename F>
+quint64 Connection::request(F &&call)
+{
+    const quint64 request = m_nextRequest++;
+    ++m_pending;
+    post([worker = m_worker, request, call = std::forward<F>(call)] { call(worker, request); });
+    return request;
+}
+
 void Connection::open()
 {
     post([worker = m_worker] { worker->open(); });
@@ -125,12 +134,11 @@ void Connection::open()
 
 quint64 Connection::execute(const QString &sql)
 {
-    const quint64 request = m_nextRequest++;
-    ++m_pending;
     m_lastSql = sql;
-    post([worker = m_worker, request, sql] { worker->execute(request, sql); });
+    const quint64 sent =
+        request([sql](ConnectionWorker *worker, quint64 number) { worker->execute(number, sql); });
     notifyChanged();
-    return request;
+    return sent;
 }
 
 void Connection::onFinished(quint64 request, const StatementResult &result)
@@ -164,26 +172,19 @@ void Connection::sendInterrupt(const PendingInterrupt &interrupt, bool closing)
 
 quint64 Connection::runTask(const WorkerTask &task)
 {
-    const quint64 request = m_nextRequest++;
-    ++m_pending;
-    post([worker = m_worker, request, task] { worker->runTask(request, task); });
-    return request;
+    return request(
+        [task](ConnectionWorker *worker, quint64 number) { worker->runTask(number, task); });
 }
 
 quint64 Connection::ping()
 {
-    const quint64 request = m_nextRequest++;
-    ++m_pending;
-    post([worker = m_worker, request] { worker->ping(request); });
-    return request;
+    return request([](ConnectionWorker *worker, quint64 number) { worker->ping(number); });
 }
 
 quint64 Connection::reset(bool commit)
 {
-    const quint64 request = m_nextRequest++;
-    ++m_pending;
-    post([worker = m_worker, request, commit] { worker->reset(request, commit); });
-    return request;
+    return request(
+        [commit](ConnectionWorker *worker, quint64 number) { worker->reset(number, commit); });
 }
 
 void Connection::close()

@@ -123,6 +123,9 @@ Q_SIGNALS:
 private:
     template<typename F>
     void post(F &&call);
+    // Numbers a request, counts it pending and posts call(worker, number).
+    template<typename F>
+    quint64 request(F &&call);
     void onFinished(quint64 request, const StatementResult &result);
     void notifyChanged();
     // closing: no statement follows, so one the server never ends may be cut off.

@@ -282,7 +282,7 @@ void Pool::serve(Connection *connection, Waiter waiter)
 
 void Pool::handOut(Connection *connection, Waiter waiter)
 {
-    if (!waiter.callback || (waiter.hasContext && !waiter.context)) {
+    if (!waiter.wanted()) {
         // Nobody wants it any more: straight back (or closed, if its opener
         // has gone), it was not used.
         connection->setState(Connection::State::CheckedOut);
@@ -324,7 +324,7 @@ void Pool::openFor(Waiter waiter)
         if (it != m_serving.end()) {
             Waiter failed = std::move(it->second);
             m_serving.erase(it);
-            if (failed.callback && (!failed.hasContext || failed.context))
+            if (failed.wanted())
                 failed.callback(nullptr, message);
         }
         pump();
@@ -468,7 +468,7 @@ void Pool::closeConnection(Connection *connection, PoolEvent::Type type, const Q
         m_serving.erase(it);
         if (!m_disposing) {
             m_waiters.push_front(std::move(waiter));
-        } else if (waiter.callback && (!waiter.hasContext || waiter.context)) {
+        } else if (waiter.wanted()) {
             waiter.callback(nullptr, tr("The pool was disposed."));
         }
     }
@@ -500,7 +500,7 @@ void Pool::dispose()
     std::deque<Waiter> waiters;
     waiters.swap(m_waiters);
     for (Waiter &waiter : waiters) {
-        if (waiter.callback && (!waiter.hasContext || waiter.context))
+        if (waiter.wanted())
             waiter.callback(nullptr, tr("The pool was disposed."));
     }
     const std::vector<Connection *> all = m_all;
@@ -546,7 +546,7 @@ void Pool::checkTimeouts()
         m_waiters.pop_front();
         const QString message = timeoutMessage();
         emitEvent(PoolEvent::Type::Timeout, nullptr, message, waiter.owner);
-        if (waiter.callback && (!waiter.hasContext || waiter.context))
+        if (waiter.wanted())
             waiter.callback(nullptr, message);
     }
     pump();

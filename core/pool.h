@@ -116,6 +116,10 @@ private:
         // Started when the waiter has to wait (see startClocks()): a checkout
         // served at once never reads this clock.
         QElapsedTimer waited;
+
+        // Someone still waits for the answer: there is a callback, and the
+        // context it was given, if any, still lives.
+        bool wanted() const { return callback && (!hasContext || context); }
     };
 
     // The sentences of the events said on every checkout and checkin, made
