@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/url.h"
+
 #include <QtGlobal>
 
 #include <arpa/inet.h>
@@ -39,6 +41,12 @@ public:
 
     bool isListening() const { return m_port > 0; }
     int port() const { return m_port; }
+    // url (of a real test server) with this server's port instead.
+    Url redirected(const Url &url) const
+    {
+        return *Url::parse(url.render(false).replace(QStringLiteral(":%1/").arg(url.port()),
+                                                     QStringLiteral(":%1/").arg(m_port)));
+    }
 
 private:
     int m_fd = -1;

@@ -276,8 +276,7 @@ void TestGuiFaults::silentServerKeepsWindowResponsive()
     POOLSCOPE_REQUIRE_DATABASE(dialect, url);
     testsupport::SilentServer silent;
     QVERIFY(silent.isListening());
-    const Url nowhere = *Url::parse(url.render(false).replace(
-        QStringLiteral(":%1/").arg(url.port()), QStringLiteral(":%1/").arg(silent.port())));
+    const Url nowhere = silent.redirected(url);
     PoolOptions options;
     options.connectTimeout = 2;
     Workspace workspace;

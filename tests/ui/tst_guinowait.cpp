@@ -73,6 +73,14 @@ private:
     QList<qint64> m_pids;
 };
 
+// The MariaDB server's process, from its pid file; 0 when it cannot tell.
+qint64 serverPid(const Url &url)
+{
+    testsupport::ServerProbe probe(url);
+    QFile pidFile(probe.scalar(QStringLiteral("SELECT @@pid_file")));
+    return pidFile.open(QIODevice::ReadOnly) ? pidFile.readAll().trimmed().toLongLong() : 0;
+}
+
 bool idle(const SessionTab *tab)
 {
     return !tab->session()->isBusy();
@@ -156,11 +164,7 @@ void TestGuiNoWait::lettingGoNeverWaits()
 
     testsupport::SilentServer silent;
     QVERIFY(silent.isListening());
-    const Url target =
-        hang == Hang::Silent
-            ? *Url::parse(url.render(false).replace(QStringLiteral(":%1/").arg(url.port()),
-                                                    QStringLiteral(":%1/").arg(silent.port())))
-            : url;
+    const Url target = hang == Hang::Silent ? silent.redirected(url) : url;
     PoolOptions options;
     options.connectTimeout = 10; // longer than anything below
     auto workspace = std::make_unique<Workspace>();
@@ -181,13 +185,8 @@ void TestGuiNoWait::lettingGoNeverWaits()
         tab->runText(testsupport::endlessStatement(dialect));
         QTRY_VERIFY(tab->session()->connection() && tab->session()->connection()->isBusy());
         QTest::qWait(300); // running on the server, not just sent
-        qint64 pid = tab->session()->connection()->serverId();
-        if (dialect == Dialect::MySQL) {
-            testsupport::ServerProbe probe(url);
-            QFile pidFile(probe.scalar(QStringLiteral("SELECT @@pid_file")));
-            QVERIFY2(pidFile.open(QIODevice::ReadOnly), qPrintable(pidFile.fileName()));
-            pid = pidFile.readAll().trimmed().toLongLong();
-        }
+        const qint64 pid =
+            dialect == Dialect::MySQL ? serverPid(url) : tab->session()->connection()->serverId();
         QVERIFY2(stopper.stop(pid), qPrintable(QString::number(pid)));
     }
 
@@ -301,12 +300,7 @@ void TestGuiNoWait::cancelsNeverQueueBehindHungOnes()
     }));
     QTest::qWait(300);
     Stopper stopper;
-    {
-        testsupport::ServerProbe probe(url);
-        QFile pidFile(probe.scalar(QStringLiteral("SELECT @@pid_file")));
-        QVERIFY2(pidFile.open(QIODevice::ReadOnly), qPrintable(pidFile.fileName()));
-        QVERIFY(stopper.stop(pidFile.readAll().trimmed().toLongLong()));
-    }
+    QVERIFY(stopper.stop(serverPid(url)));
     for (const auto &session : hung)
         session->cancel();
     QTest::qWait(200);
