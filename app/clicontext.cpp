@@ -1,7 +1,7 @@
 #include "app/clicontext.h"
 
-#include "core/engine.h"
-#include "core/pool.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/bind.h"
-#include "core/bindconfig.h"
+#include "core/config/bind.h"
+#include "core/config/bindconfig.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

@@ -1,12 +1,12 @@
 #include "app/querycommand.h"
 
 #include "app/clicontext.h"
-#include "core/engine.h"
-#include "core/exportformat.h"
-#include "core/exportoptions.h"
-#include "core/exportresult.h"
-#include "core/exporttask.h"
-#include "core/session.h"
+#include "core/export/exportformat.h"
+#include "core/export/exportoptions.h"
+#include "core/export/exportresult.h"
+#include "core/export/exporttask.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
 
 int QueryCommand::run(const QStringList &arguments)
 {

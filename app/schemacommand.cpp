@@ -1,11 +1,11 @@
 #include "app/schemacommand.h"
 
 #include "app/clicontext.h"
-#include "core/engine.h"
-#include "core/schemajson.h"
-#include "core/schemareader.h"
-#include "core/schematext.h"
-#include "core/session.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
+#include "core/schema/schemajson.h"
+#include "core/schema/schemareader.h"
+#include "core/schema/schematext.h"
 
 #include <cstdio>
 

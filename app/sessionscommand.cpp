@@ -1,12 +1,12 @@
 #include "app/sessionscommand.h"
 
 #include "app/clicontext.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/serversessionformat.h"
-#include "core/serversessionreader.h"
-#include "core/session.h"
-#include "core/suspectrules.h"
+#include "core/diagnosis/serversessionformat.h"
+#include "core/diagnosis/serversessionreader.h"
+#include "core/diagnosis/suspectrules.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 
 #include <cstdio>
 

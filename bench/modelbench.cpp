@@ -2,11 +2,11 @@
 // ResultModel, as a session tab does, then prints one JSON object: the time to
 // the first batch and to all rows (the connection is opened beforehand, as in
 // a tab that already ran something), rows, the model's bytes and the peak RSS.
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/url.h"
+#include "core/config/url.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,10 +3,10 @@
 // statement: the pool's own bookkeeping (queue, state, events), as SQLAlchemy's
 // QueuePool is measured with pool.connect() and close(). One iteration is one
 // checkout and one checkin.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/url.h"
+#include "core/config/url.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
 
 #include <QCoreApplication>
 

@@ -3,11 +3,11 @@
 // longest gap between two beats (the longest stall a person would feel), the
 // rows the tab received and how long they took. Run it on the offscreen
 // platform or under Xvfb.
-#include "core/engine.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/url.h"
-#include "core/workspace.h"
+#include "core/config/url.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
 

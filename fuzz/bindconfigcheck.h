@@ -9,8 +9,8 @@
 //   "scheme://user:PASSWORD@" swapped (and the environment's passwords
 //   swapped the same way) gives the same messages and the same bind names.
 
-#include "core/bindconfig.h"
-#include "core/url.h"
+#include "core/config/bindconfig.h"
+#include "core/config/url.h"
 
 #include <QProcessEnvironment>
 #include <QRegularExpression>

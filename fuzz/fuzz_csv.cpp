@@ -12,7 +12,7 @@
 // unquoted empty field and '' is ""; binary is \x and lowercase hex; a field
 // is quoted only when it must be (or is ""); the writer counts the rows and
 // bytes it wrote.
-#include "core/exportwriter.h"
+#include "core/export/exportwriter.h"
 
 #include <QBuffer>
 

@@ -1,6 +1,6 @@
 // DotenvReader on any text, with an environment that holds a password and a
 // URL for ${...} to expand. Invariants: fuzz/bindconfigcheck.h.
-#include "core/dotenvreader.h"
+#include "core/config/dotenvreader.h"
 
 #include "fuzz/bindconfigcheck.h"
 

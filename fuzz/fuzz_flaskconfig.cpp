@@ -1,7 +1,7 @@
 // FlaskConfigReader on any text, reading the whole module and, when the text
 // defines a class, that class with its bases as config.py:ClassName does.
 // Invariants: fuzz/bindconfigcheck.h.
-#include "core/flaskconfigreader.h"
+#include "core/config/flaskconfigreader.h"
 
 #include "fuzz/bindconfigcheck.h"
 

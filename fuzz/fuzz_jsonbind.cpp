@@ -1,5 +1,5 @@
 // JsonBindReader on any text. Invariants: fuzz/bindconfigcheck.h.
-#include "core/jsonbindreader.h"
+#include "core/config/jsonbindreader.h"
 
 #include "fuzz/bindconfigcheck.h"
 

@@ -10,7 +10,7 @@
 // - splitting one statement's text again gives that statement alone (outside
 //   MySQL DELIMITER scripts, where a statement depends on the delimiter in force);
 // - statementAt() gives one of the statements, or an empty one.
-#include "core/sqlsplitter.h"
+#include "core/sql/sqlsplitter.h"
 
 #include "fuzz/fuzzcheck.h"
 #include <algorithm>

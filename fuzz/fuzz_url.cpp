@@ -9,7 +9,7 @@
 // - what parses renders (password shown) to text that parses to the same URL,
 //   field by field; the display form parses too and shows the password as ***;
 // - withoutPassword() has no password left, not even as an option.
-#include "core/url.h"
+#include "core/config/url.h"
 
 #include "fuzz/fuzzcheck.h"
 #include <algorithm>

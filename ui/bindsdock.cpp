@@ -1,7 +1,7 @@
 #include "ui/bindsdock.h"
 
-#include "core/bindtreemodel.h"
-#include "core/engine.h"
+#include "core/models/bindtreemodel.h"
+#include "core/pool/engine.h"
 #include "ui/bindtreedelegate.h"
 
 #include <QHeaderView>

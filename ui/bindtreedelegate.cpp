@@ -1,8 +1,8 @@
 #include "ui/bindtreedelegate.h"
 
-#include "core/bindtreemodel.h"
-#include "core/connection.h"
-#include "core/poolgauge.h"
+#include "core/connection/connection.h"
+#include "core/models/bindtreemodel.h"
+#include "core/pool/poolgauge.h"
 
 #include <QPainter>
 

@@ -1,7 +1,7 @@
 #include "ui/celldelegate.h"
 
-#include "core/cellview.h"
-#include "core/resultmodel.h"
+#include "core/driver/cellview.h"
+#include "core/models/resultmodel.h"
 
 void CellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {

@@ -1,8 +1,8 @@
 #include "ui/connectiondialog.h"
 
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
 
 #include <QCheckBox>
 #include <QComboBox>

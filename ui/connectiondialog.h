@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/bind.h"
+#include "core/config/bind.h"
 
 #include <QDialog>
 #include <QPointer>

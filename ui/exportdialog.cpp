@@ -1,13 +1,13 @@
 #include "ui/exportdialog.h"
 
-#include "core/engine.h"
-#include "core/exportformat.h"
-#include "core/exportoptions.h"
-#include "core/exportresult.h"
-#include "core/exporttask.h"
-#include "core/modelexporter.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
+#include "core/export/exportformat.h"
+#include "core/export/exportoptions.h"
+#include "core/export/exportresult.h"
+#include "core/export/exporttask.h"
+#include "core/export/modelexporter.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
 #include "ui/sessiontab.h"
 
 #include <QCheckBox>
@@ -203,7 +203,8 @@ void ExportDialog::startExport()
                 finish(ok, ok ? total : result.rows, error, result.cancelled);
             });
     setRunning(true);
-    if (!m_modelExporter->start(*m_tab->resultModel(), options, path)) {
+    if (!m_modelExporter->start(m_tab->resultModel()->columns(), m_tab->resultModel()->batches(),
+                                options, path)) {
         setRunning(false);
         m_outcome->setText(tr("Cannot start the export."));
     }

@@ -1,11 +1,11 @@
 #include "ui/poolmonitordock.h"
 
-#include "core/engine.h"
-#include "core/eventlogmodel.h"
-#include "core/pool.h"
-#include "core/poolevent.h"
-#include "core/poolsampler.h"
-#include "core/workspace.h"
+#include "core/models/eventlogmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/poolevent.h"
+#include "core/pool/poolsampler.h"
+#include "core/pool/workspace.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,9 +1,9 @@
 #include "ui/schemapanel.h"
 
-#include "core/engine.h"
-#include "core/schemaloader.h"
-#include "core/schematreemodel.h"
-#include "core/workspace.h"
+#include "core/models/schemaloader.h"
+#include "core/models/schematreemodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/workspace.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

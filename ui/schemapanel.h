@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/schema.h"
+#include "core/schema/schema.h"
 
 #include <QHash>
 #include <QPointer>

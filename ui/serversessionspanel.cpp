@@ -1,14 +1,14 @@
 #include "ui/serversessionspanel.h"
 
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/serversessionactions.h"
-#include "core/serversessionmodel.h"
-#include "core/serversessionreader.h"
-#include "core/session.h"
-#include "core/sessiongroups.h"
-#include "core/threadreaper.h"
-#include "core/workspace.h"
+#include "core/connection/threadreaper.h"
+#include "core/diagnosis/serversessionactions.h"
+#include "core/diagnosis/serversessionreader.h"
+#include "core/diagnosis/sessiongroups.h"
+#include "core/models/serversessionmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 
 #include <QChart>
 #include <QChartView>
@@ -291,12 +291,8 @@ void ServerSessionsPanel::refresh()
 {
     if (!m_engine || !m_session || m_reading || m_session->isBusy())
         return;
-    QList<const Pool *> pools;
-    const auto engines = m_workspace->engines();
-    for (const Engine *engine : engines)
-        pools << engine->pool();
     ServerSessionReader reader;
-    reader.setOwnServerIds(ServerSessionReader::ownServerIdsOf(pools));
+    reader.setOwnServerIds(m_workspace->ownServerIds());
     m_reading = true;
     m_status->setText(tr("Reading…"));
     if (m_engine->dialect() == Dialect::SQLite) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/serversessionsnapshot.h"
-#include "core/sessionhistory.h"
-#include "core/suspectrules.h"
+#include "core/diagnosis/serversessionsnapshot.h"
+#include "core/diagnosis/sessionhistory.h"
+#include "core/diagnosis/suspectrules.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,11 +1,11 @@
 #include "ui/sessiontab.h"
 
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/queryhistory.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/statementqueue.h"
+#include "core/connection/connection.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
+#include "core/pool/statementqueue.h"
+#include "core/settings/queryhistory.h"
 #include "ui/celldelegate.h"
 #include "ui/sqleditor.h"
 

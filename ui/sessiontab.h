@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/statementresult.h"
+#include "core/driver/statementresult.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

@@ -1,6 +1,6 @@
 #include "ui/sqleditor.h"
 
-#include "core/sqlsplitter.h"
+#include "core/sql/sqlsplitter.h"
 
 #include <QFontDatabase>
 #include <Qsci/qsciapis.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/dialect.h"
+#include "core/sql/dialect.h"
 
 #include <Qsci/qsciscintilla.h>
 

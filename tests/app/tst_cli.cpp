@@ -1,6 +1,6 @@
 // The command line end to end, as scripts and a web app's CI use it: the real
 // binary against the real databases, compared with the databases' own clients.
-#include "core/url.h"
+#include "core/config/url.h"
 #include "tests/core/demoshop.h"
 #include "tests/support/testsupport.h"
 

@@ -3,7 +3,7 @@
 // "Secrets"), and every message reads as it does for an account whose
 // password appears nowhere. tst_secrets covers every other place a password
 // could show.
-#include "core/url.h"
+#include "core/config/url.h"
 #include "tests/support/testsupport.h"
 
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #include "tests/core/demoshop.h"
 
-#include "core/demodatabase.h"
+#include "core/settings/demodatabase.h"
 #include "tests/support/testsupport.h"
 
 #include <QProcess>

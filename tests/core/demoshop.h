@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/url.h"
+#include "core/config/url.h"
 
 // The demo shop (resources/) loaded into a place of its own for one test
 // process: a fresh SQLite file, a fresh PostgreSQL schema or a fresh MariaDB

@@ -1,8 +1,8 @@
 #include "tests/core/exportfixture.h"
 
-#include "core/exporttask.h"
-#include "core/exportwriter.h"
-#include "core/session.h"
+#include "core/export/exporttask.h"
+#include "core/export/exportwriter.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/cellview.h"
-#include "core/dialect.h"
-#include "core/exportoptions.h"
-#include "core/exportresult.h"
+#include "core/driver/cellview.h"
+#include "core/export/exportoptions.h"
+#include "core/export/exportresult.h"
+#include "core/sql/dialect.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 // Bind configuration from Flask config.py files read as literals, and from
 // broken files of every format: the binds, their pool options, SQLite paths,
 // and the warnings and errors that point at the file, line and column.
-#include "core/bindconfig.h"
+#include "core/config/bindconfig.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // Bind configuration from .env files, JSON bind files, the environment and
 // --bind arguments, merged: the binds, their pool options, and warnings that
 // point at the file and line and never show a password.
-#include "core/bindconfig.h"
-#include "core/dotenvreader.h"
+#include "core/config/bindconfig.h"
+#include "core/config/dotenvreader.h"
 
 #include <QDir>
 #include <QFile>

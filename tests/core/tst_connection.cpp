@@ -1,10 +1,10 @@
 // Connects through core/ to each database and runs statements on the
 // connection's worker thread while this thread's event loop keeps running.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
+#include "core/connection/connection.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -2,12 +2,12 @@
 // devices and disks, atomic replacement, cancel, standard output, and
 // constant memory over two million rows (in a child process). The model
 // exporter has tst_modelexporter.
-#include "core/engine.h"
-#include "core/exportfile.h"
-#include "core/exportformat.h"
-#include "core/exporttask.h"
-#include "core/exportwriter.h"
-#include "core/session.h"
+#include "core/export/exportfile.h"
+#include "core/export/exportformat.h"
+#include "core/export/exporttask.h"
+#include "core/export/exportwriter.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
 #include "tests/core/exportfixture.h"
 #include "tests/core/failingdevice.h"
 #include "tests/support/testsupport.h"

@@ -2,10 +2,10 @@
 // acceptance test (read back by Python's csv module), SQL INSERT output run back
 // into a fresh table, JSON value types, and the model exporter writing the same
 // bytes as a re-run of the query.
-#include "core/engine.h"
-#include "core/modelexporter.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
+#include "core/export/modelexporter.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
 #include "tests/core/exportfixture.h"
 #include "tests/support/testsupport.h"
 
@@ -265,7 +265,8 @@ void TestExportDialects::modelExportMatchesRerun()
         QSignalSpy finished(&exporter, &ModelExporter::finished);
         ExportOptions options;
         options.format = format;
-        if (!exporter.start(model, options, path) || !finished.wait(60000))
+        if (!exporter.start(model.columns(), model.batches(), options, path) ||
+            !finished.wait(60000))
             return ExportResult();
         return exporter.result();
     };

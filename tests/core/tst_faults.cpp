@@ -4,14 +4,14 @@
 // lock held by another process; an export onto a full disk through the
 // command line. Each case ends with the pool's books matching what the server
 // sees, and the next statement working.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/exportoptions.h"
-#include "core/exportresult.h"
-#include "core/exporttask.h"
-#include "core/pool.h"
-#include "core/session.h"
+#include "core/connection/connection.h"
+#include "core/export/exportoptions.h"
+#include "core/export/exportresult.h"
+#include "core/export/exporttask.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/silentserver.h"
 #include "tests/support/testsupport.h"
 

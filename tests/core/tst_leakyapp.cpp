@@ -4,14 +4,14 @@
 // its own Engine and Session, must flag exactly the leaked sessions with the
 // ages the app saw, leave the well-behaved ones alone, and end the leaked ones
 // so that the server no longer has them and the app gets its errors.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/serversessionactions.h"
-#include "core/serversessionreader.h"
-#include "core/session.h"
-#include "core/sessiongroups.h"
-#include "core/suspectrules.h"
+#include "core/connection/connection.h"
+#include "core/diagnosis/serversessionactions.h"
+#include "core/diagnosis/serversessionreader.h"
+#include "core/diagnosis/sessiongroups.h"
+#include "core/diagnosis/suspectrules.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
@@ -193,7 +193,7 @@ void TestLeakyApp::flagsExactlyTheLeakedSessions()
     QTest::qWait(2200); // the leaks age past the threshold
     Session tab(&engine, QStringLiteral("server sessions"));
     ServerSessionReader reader;
-    reader.setOwnServerIds(ServerSessionReader::ownServerIdsOf({engine.pool()}));
+    reader.setOwnServerIds(engine.pool()->serverIds());
     ServerSessionSnapshot snapshot = runTask<ServerSessionSnapshot>(&tab, reader.task());
     QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
     SuspectRules rules;

@@ -1,10 +1,10 @@
 // Exporting the rows a ResultModel already holds (ModelExporter): on its own
 // thread, cancellable, never from a value the grid cut short, and when its
 // owner goes while it writes, it stops and leaves nothing behind.
-#include "core/exportoptions.h"
-#include "core/modelexporter.h"
-#include "core/resultmodel.h"
-#include "core/threadreaper.h"
+#include "core/connection/threadreaper.h"
+#include "core/export/exportoptions.h"
+#include "core/export/modelexporter.h"
+#include "core/models/resultmodel.h"
 #include "tests/core/exportfixture.h"
 
 #include <QFile>
@@ -63,9 +63,10 @@ void TestModelExporter::modelExporterRunsAndCancels()
     QSignalSpy progress(&exporter, &ModelExporter::progress);
     QSignalSpy finished(&exporter, &ModelExporter::finished);
 
-    QVERIFY(exporter.start(model, ExportOptions(), path));
-    QVERIFY(!exporter.start(model, ExportOptions(), path)); // one at a time
-    model.clear();                                          // the exporter has its own snapshot
+    QVERIFY(exporter.start(model.columns(), model.batches(), ExportOptions(), path));
+    QVERIFY(
+        !exporter.start(model.columns(), model.batches(), ExportOptions(), path)); // one at a time
+    model.clear(); // the exporter has its own snapshot
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.at(0).at(0).toBool(), true);
     QCOMPARE(exporter.result().rows, qint64(500000));
@@ -83,7 +84,7 @@ void TestModelExporter::modelExporterRunsAndCancels()
     }
     model.appendRows(many);
     finished.clear();
-    QVERIFY(exporter.start(model, ExportOptions(), path));
+    QVERIFY(exporter.start(model.columns(), model.batches(), ExportOptions(), path));
     exporter.cancel();
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.at(0).at(0).toBool(), false);
@@ -95,7 +96,7 @@ void TestModelExporter::modelExporterRunsAndCancels()
     const QString other = dir.filePath(QStringLiteral("other.csv"));
     {
         ModelExporter doomed;
-        QVERIFY(doomed.start(model, ExportOptions(), other));
+        QVERIFY(doomed.start(model.columns(), model.batches(), ExportOptions(), other));
     }
     QVERIFY(!QFile::exists(other));
     // With a reaper (the window's case) it does not even wait: the thread
@@ -104,7 +105,7 @@ void TestModelExporter::modelExporterRunsAndCancels()
         ThreadReaper reaper;
         {
             ModelExporter doomed(&reaper);
-            QVERIFY(doomed.start(model, ExportOptions(), other));
+            QVERIFY(doomed.start(model.columns(), model.batches(), ExportOptions(), other));
         }
         QCOMPARE(reaper.count(), 1);
         QCOMPARE(reaper.finishAll(QDeadlineTimer(30000)), 0);

@@ -1,9 +1,9 @@
 // QueuePool semantics against the real databases: defaults, limits and texts,
 // overflow, recycle, pre-ping, reset on return, LIFO, leaks, dispose.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
 #include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>

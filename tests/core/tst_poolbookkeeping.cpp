@@ -2,9 +2,9 @@
 // connection is handed out inside checkout(), each checkout and checkin is
 // announced once through changed() and logged with SQLAlchemy's sentence for
 // the connection as it is named now.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
 #include "tests/support/testsupport.h"
 
 #include <QSignalSpy>

@@ -3,11 +3,11 @@
 // step, once things settle, the pool's books must add up and the number of
 // connections the server (or, for SQLite, the kernel) sees must equal ours.
 // POOLSCOPE_TEST_SEED replays a run; the seed is printed on failure.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/session.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>

@@ -1,12 +1,12 @@
 // The Python literal reader on its own (a table of expressions and what they
 // read as), and every configuration reader fed with mangled input: whatever the
 // bytes, it returns (an error or warnings) and never crashes or hangs.
-#include "core/bindconfig.h"
-#include "core/dotenvreader.h"
-#include "core/flaskconfigreader.h"
-#include "core/jsonbindreader.h"
-#include "core/pythonliteralparser.h"
-#include "core/pythontokenizer.h"
+#include "core/config/bindconfig.h"
+#include "core/config/dotenvreader.h"
+#include "core/config/flaskconfigreader.h"
+#include "core/config/jsonbindreader.h"
+#include "core/config/python/pythonliteralparser.h"
+#include "core/config/python/pythontokenizer.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

@@ -4,11 +4,11 @@
 // through a Session and through `poolscope query --read-only`, reads work,
 // and a session that switches read-only off never hands a writable
 // connection back to the pool.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/session.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QProcess>

@@ -1,8 +1,8 @@
 // Which statement a cancel reaches. The order of events here is the one a
 // thread pool can produce: a cancel sent while one statement ran, delivered
 // after the next one started. It must not stop that next statement.
-#include "core/interrupter.h"
-#include "core/runningstatement.h"
+#include "core/connection/runningstatement.h"
+#include "core/driver/interrupter.h"
 
 #include <QTest>
 

@@ -2,13 +2,13 @@
 // PostgreSQL schema or MariaDB database, read through an engine's pool, plus
 // the awkward things real databases hold: odd names, no primary key, composite
 // keys, expression indexes and a view whose table is gone.
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/schemaloader.h"
-#include "core/schemareader.h"
-#include "core/session.h"
-#include "core/sqlitecatalogreader.h"
+#include "core/models/schemaloader.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/schema/schemareader.h"
+#include "core/schema/sqlitecatalogreader.h"
 #include "tests/core/demoshop.h"
 #include "tests/support/testsupport.h"
 

@@ -1,9 +1,9 @@
 // The schema tree over a schema read from a real SQLite demo database, under
 // QAbstractItemModelTester.
-#include "core/demodatabase.h"
-#include "core/engine.h"
-#include "core/schemaloader.h"
-#include "core/schematreemodel.h"
+#include "core/models/schemaloader.h"
+#include "core/models/schematreemodel.h"
+#include "core/pool/engine.h"
+#include "core/settings/demodatabase.h"
 #include "tests/support/testsupport.h"
 
 #include <QAbstractItemModelTester>

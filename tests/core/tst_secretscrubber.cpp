@@ -1,6 +1,6 @@
 // Hiding a password in messages from servers and drivers: never shown, and
 // the rest of the message unchanged, short and ordinary passwords included.
-#include "core/secretscrubber.h"
+#include "core/config/secretscrubber.h"
 
 #include <QTest>
 #include <QUrl>

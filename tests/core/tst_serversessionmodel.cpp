@@ -1,6 +1,6 @@
 // The server-sessions panel's model: rows follow pids across snapshots without
 // resets, roles say what a row is, a proxy filters the suspects.
-#include "core/serversessionmodel.h"
+#include "core/models/serversessionmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

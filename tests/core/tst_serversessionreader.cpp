@@ -1,13 +1,13 @@
 // What the server says about its sessions, read through poolscope's own
 // connections (Engine + Session::runTask), and the actions on them, against
 // the real databases. SQLite: the processes that hold the file open.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/serversessionactions.h"
-#include "core/serversessionreader.h"
-#include "core/session.h"
-#include "core/suspectrules.h"
+#include "core/connection/connection.h"
+#include "core/diagnosis/serversessionactions.h"
+#include "core/diagnosis/serversessionreader.h"
+#include "core/diagnosis/suspectrules.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
@@ -202,7 +202,7 @@ void TestServerSessionReader::ownConnectionsAreMarked()
 
     Session reading(&engine, QStringLiteral("reader"));
     ServerSessionReader reader;
-    reader.setOwnServerIds(ServerSessionReader::ownServerIdsOf({engine.pool()}));
+    reader.setOwnServerIds(engine.pool()->serverIds());
     ServerSessionSnapshot snapshot = read(&reading, reader);
     QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
     const ServerSession *own = find(snapshot, ownPid);

@@ -1,10 +1,10 @@
 // Session semantics (lazy checkout, autocommit, transaction pinning, close,
 // reclaimed leaks) and cancel, against the real databases.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/session.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>

@@ -1,12 +1,12 @@
 // The pure parts of leak diagnosis: statement shapes, suspect rules, groups,
 // history and the `poolscope sessions` output formats.
-#include "core/bind.h"
-#include "core/serversessionactions.h"
-#include "core/serversessionformat.h"
-#include "core/sessiongroups.h"
-#include "core/sessionhistory.h"
-#include "core/statementnormalizer.h"
-#include "core/suspectrules.h"
+#include "core/config/bind.h"
+#include "core/diagnosis/serversessionactions.h"
+#include "core/diagnosis/serversessionformat.h"
+#include "core/diagnosis/sessiongroups.h"
+#include "core/diagnosis/sessionhistory.h"
+#include "core/diagnosis/suspectrules.h"
+#include "core/sql/statementnormalizer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // Statement splitting as the databases' own clients do it.
-#include "core/sqlsplitter.h"
+#include "core/sql/sqlsplitter.h"
 
 #include <QTest>
 

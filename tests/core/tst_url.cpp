@@ -1,5 +1,5 @@
 // SQLAlchemy URL parsing and rendering, table-driven.
-#include "core/url.h"
+#include "core/config/url.h"
 
 #include <QTest>
 

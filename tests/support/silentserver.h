@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/url.h"
+#include "core/config/url.h"
 
 #include <QtGlobal>
 

@@ -1,10 +1,10 @@
 #include "tests/support/testsupport.h"
 
-#include "core/connection.h"
-#include "core/pool.h"
-#include "core/poolevent.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
+#include "core/connection/connection.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/pool.h"
+#include "core/pool/poolevent.h"
+#include "core/pool/session.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

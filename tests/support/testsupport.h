@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/bind.h"
-#include "core/dialect.h"
-#include "core/poolevent.h"
-#include "core/statementresult.h"
-#include "core/url.h"
+#include "core/config/bind.h"
+#include "core/config/url.h"
+#include "core/driver/statementresult.h"
+#include "core/pool/poolevent.h"
+#include "core/sql/dialect.h"
 
 #include <QByteArray>
 #include <QList>

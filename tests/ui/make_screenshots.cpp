@@ -1,11 +1,11 @@
 // Makes the README's screenshots from the real window: `make screenshots`
 // runs it under Xvfb with the test servers up. Not a test.
-#include "core/demodatabase.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/workspace.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
+#include "core/settings/demodatabase.h"
 #include "tests/support/testsupport.h"
 #include "ui/bindsdock.h"
 #include "ui/mainwindow.h"

@@ -7,13 +7,13 @@
 //
 // These tests stop and restart the shared test servers: CTest runs them with
 // RUN_SERIAL, and cleanup() always leaves the servers running.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/workspace.h"
+#include "core/connection/connection.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/heartbeat.h"
 #include "tests/support/silentserver.h"
 #include "tests/support/testsupport.h"

@@ -8,12 +8,12 @@
 // PostgreSQL the backend running the statement (its postmaster still answers
 // cancels), on MariaDB the whole server, since one thread cannot be stopped
 // alone; the MariaDB run is RUN_SERIAL for that.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/session.h"
-#include "core/threadreaper.h"
-#include "core/workspace.h"
+#include "core/connection/connection.h"
+#include "core/connection/threadreaper.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/heartbeat.h"
 #include "tests/support/silentserver.h"
 #include "tests/support/testsupport.h"

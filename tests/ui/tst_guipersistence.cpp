@@ -1,10 +1,10 @@
 // Adding a bind in the dialog, testing it, and getting binds, layout and tab
 // texts back at the next start, with the password in the keychain or nowhere.
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/session.h"
-#include "core/threadreaper.h"
-#include "core/workspace.h"
+#include "core/connection/threadreaper.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/connectiondialog.h"
 #include "ui/mainwindow.h"

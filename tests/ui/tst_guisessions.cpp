@@ -1,13 +1,13 @@
 // Session tabs that never leak, checked by asking the server: closing a tab
 // or the window, the commit / roll back prompt, streaming without stalls,
 // clear messages for bad connections.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/workspace.h"
+#include "core/connection/connection.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/heartbeat.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"

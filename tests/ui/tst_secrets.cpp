@@ -8,13 +8,13 @@
 // output and error, every log message (poolscope's categories enabled), the
 // settings file, window titles, every text on screen, the export files and the
 // pool event log.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/resultmodel.h"
-#include "core/session.h"
-#include "core/workspace.h"
+#include "core/connection/connection.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "tests/ui/widgetdriver.h"
 #include "ui/connectiondialog.h"

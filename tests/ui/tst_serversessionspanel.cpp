@@ -1,11 +1,11 @@
 // The server-sessions panel on real servers: a session another program left
 // idle in a transaction shows as a suspect, the filter and findings show it,
 // and ending it from the panel (after the confirmation) removes it on the server.
-#include "core/engine.h"
-#include "core/pool.h"
-#include "core/serversessionmodel.h"
-#include "core/session.h"
-#include "core/workspace.h"
+#include "core/models/serversessionmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/serversessionspanel.h"

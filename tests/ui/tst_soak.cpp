@@ -10,12 +10,12 @@
 // POOLSCOPE_SOAK_MINUTES sets the length (make soak: 10, CTest: 2);
 // POOLSCOPE_SOAK_SEED replays a run, and the seed is printed at the start and
 // in every failure.
-#include "core/connection.h"
-#include "core/engine.h"
-#include "core/eventlog.h"
-#include "core/pool.h"
-#include "core/session.h"
-#include "core/workspace.h"
+#include "core/connection/connection.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
+#include "core/pool/pool.h"
+#include "core/pool/session.h"
+#include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"

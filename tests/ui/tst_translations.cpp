@@ -1,10 +1,10 @@
 // The window in Simplified Chinese: every piece of chrome a person reads is
 // translated, the catalogues keep every placeholder, English plurals read
 // right, and the command line stays in English whatever the locale.
-#include "core/engine.h"
-#include "core/poolevent.h"
-#include "core/resultmodel.h"
-#include "core/workspace.h"
+#include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/poolevent.h"
+#include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"

@@ -1,0 +1,303 @@
+#include "core/diagnosis/serversessionreader.h"
+
+#include "core/diagnosis/fileholderscanner.h"
+#include "core/driver/nativeconnection.h"
+#include "core/driver/textrowsink.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace {
+
+QDateTime fromEpoch(const std::optional<double> &seconds)
+{
+    if (!seconds)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(qRound64(*seconds * 1000.0), Qt::UTC);
+}
+
+std::optional<double> secondsBetween(const QDateTime &from, const QDateTime &to)
+{
+    if (!from.isValid() || !to.isValid())
+        return std::nullopt;
+    // A clock read a moment before the event it is compared with gives a tiny
+    // negative age; nobody needs to see that.
+    return qMax(0.0, double(from.msecsTo(to)) / 1000.0);
+}
+
+bool run(WorkerContext &context, const char *sql, TextRowSink &rows, QString *error)
+{
+    StatementResult result;
+    context.native().execute(QByteArray(sql), rows, result);
+    if (!result.ok && error)
+        *error = result.error;
+    return result.ok;
+}
+
+QString postgresClient(const TextRowSink &rows, int row, int addressColumn, int portColumn)
+{
+    const QString port = rows.text(row, portColumn);
+    if (rows.isNull(row, addressColumn))
+        return port == QLatin1String("-1") ? QStringLiteral("local") : QString();
+    QString address = rows.text(row, addressColumn);
+    if (port.isEmpty())
+        return address;
+    return address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(address, port)
+                                              : address + QLatin1Char(':') + port;
+}
+
+// MySQL's HOST is "address:port" for TCP, a plain name ("localhost") for a
+// socket; an IPv6 address gets brackets so the port can be told apart.
+QString mysqlClient(const QString &host)
+{
+    const qsizetype first = host.indexOf(QLatin1Char(':'));
+    const qsizetype last = host.lastIndexOf(QLatin1Char(':'));
+    if (first < 0 || first == last || host.startsWith(QLatin1Char('[')))
+        return host;
+    return QStringLiteral("[%1]:%2").arg(host.left(last), host.mid(last + 1));
+}
+
+ServerSession::State postgresState(const QString &state)
+{
+    if (state == QLatin1String("active"))
+        return ServerSession::State::Active;
+    if (state == QLatin1String("idle"))
+        return ServerSession::State::Idle;
+    if (state.startsWith(QLatin1String("idle in transaction")))
+        return ServerSession::State::IdleInTransaction; // "(aborted)" too: still holds its snapshot
+    return ServerSession::State::Other;
+}
+
+} // namespace
+
+WorkerTask ServerSessionReader::task() const
+{
+    const ServerSessionReader reader = *this;
+    return [reader](WorkerContext &context) {
+        return QVariant::fromValue(reader.read(context));
+    };
+}
+
+ServerSessionSnapshot ServerSessionReader::read(WorkerContext &context) const
+{
+    ServerSessionSnapshot snapshot;
+    snapshot.dialect = context.dialect();
+    switch (context.dialect()) {
+    case Dialect::PostgreSQL:
+        readPostgres(context, snapshot);
+        break;
+    case Dialect::MySQL:
+        readMysql(context, snapshot);
+        break;
+    case Dialect::SQLite:
+        snapshot = readSqliteFile(context.database().databaseName());
+        return snapshot;
+    }
+    if (!snapshot.error.isEmpty()) {
+        snapshot.sessions.clear();
+        return snapshot;
+    }
+    finish(snapshot);
+    return snapshot;
+}
+
+void ServerSessionReader::readPostgres(WorkerContext &context,
+                                       ServerSessionSnapshot &snapshot) const
+{
+    // pg_stat_activity is a per-transaction snapshot: a reader inside a
+    // transaction would otherwise see the same numbers again and again.
+    TextRowSink ignored;
+    run(context, "SELECT pg_stat_clear_snapshot()", ignored, nullptr);
+
+    // statement_timestamp() is now() outside a transaction, and still the
+    // moment of this read inside one. pg_blocking_pids() is costly: only for
+    // sessions that wait on a lock.
+    static const char sql[] =
+        "SELECT pid, usename, datname, application_name, host(client_addr), client_port, state,"
+        " extract(epoch FROM backend_start), extract(epoch FROM xact_start),"
+        " extract(epoch FROM state_change), extract(epoch FROM query_start), query,"
+        " CASE WHEN wait_event_type = 'Lock'"
+        " THEN array_to_string(pg_blocking_pids(pid), ',') END,"
+        " extract(epoch FROM statement_timestamp()), pid = pg_backend_pid()"
+        " FROM pg_stat_activity WHERE backend_type = 'client backend'"
+        " ORDER BY backend_start, pid";
+    TextRowSink rows;
+    if (!run(context, sql, rows, &snapshot.error))
+        return;
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        const QDateTime now = fromEpoch(rows.number(r, 13));
+        snapshot.takenAt = now;
+        const qint64 pid = rows.text(r, 0).toLongLong();
+        const bool reader = rows.text(r, 14) == QLatin1String("t");
+        if (reader) {
+            snapshot.readerPid = pid;
+            if (!m_includeReader)
+                continue;
+        }
+        ServerSession session;
+        session.pid = pid;
+        session.user = rows.text(r, 1);
+        session.database = rows.text(r, 2);
+        session.application = rows.text(r, 3);
+        session.client = postgresClient(rows, r, 4, 5);
+        session.state = postgresState(rows.text(r, 6));
+        session.backendStart = fromEpoch(rows.number(r, 7));
+        session.xactStart = fromEpoch(rows.number(r, 8));
+        session.stateChange = fromEpoch(rows.number(r, 9));
+        const QDateTime queryStart = fromEpoch(rows.number(r, 10));
+        session.query = rows.text(r, 11);
+        const QStringList blockers = rows.text(r, 12).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &blocker : blockers)
+            session.blockedBy << blocker.toLongLong();
+        if (session.state == ServerSession::State::Idle ||
+            session.state == ServerSession::State::IdleInTransaction)
+            session.idleSeconds = secondsBetween(session.stateChange, now);
+        if (session.state == ServerSession::State::Active)
+            session.runningSeconds = secondsBetween(queryStart, now);
+        session.transactionAgeSeconds = secondsBetween(session.xactStart, now);
+        session.own = reader || m_ownIds.contains(pid) ||
+                      session.application.startsWith(QLatin1String("poolscope:"));
+        snapshot.sessions << session;
+    }
+    if (!snapshot.takenAt.isValid()) {
+        TextRowSink clock;
+        if (run(context, "SELECT extract(epoch FROM statement_timestamp())", clock,
+                &snapshot.error) &&
+            clock.rowCount() == 1)
+            snapshot.takenAt = fromEpoch(clock.number(0, 0));
+    }
+}
+
+void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot) const
+{
+    // InnoDB refreshes its information_schema tables from a cache that is
+    // renewed only when nobody read it for 0.1 s: what this shows of open
+    // transactions may be that old. MariaDB keeps TIME_MS next to TIME; MySQL
+    // has whole seconds only.
+    const bool maria = context.native().serverVersion().startsWith(QLatin1String("MariaDB"));
+    const QByteArray age =
+        maria ? QByteArrayLiteral("p.TIME_MS / 1000") : QByteArrayLiteral("p.TIME");
+    // Server threads are not sessions anyone could have leaked.
+    const QByteArray where =
+        " WHERE p.COMMAND NOT IN ('Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Slave_IO',"
+        " 'Slave_SQL', 'Slave_worker', 'Register Slave')"
+        " AND p.USER NOT IN ('event_scheduler', 'system user', 'unauthenticated user', 'DELAYED')"
+        " ORDER BY p.ID";
+    const QByteArray withTransactions =
+        "SELECT p.ID, p.USER, p.DB, p.HOST, p.COMMAND, " + age +
+        ", p.INFO, UNIX_TIMESTAMP(t.trx_started), UNIX_TIMESTAMP(NOW(6)), p.ID = CONNECTION_ID()"
+        " FROM information_schema.PROCESSLIST p"
+        " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID" +
+        where;
+    TextRowSink rows;
+    QString error;
+    if (!run(context, withTransactions.constData(), rows, &error)) {
+        // INNODB_TRX needs the PROCESS privilege; without it the sessions can
+        // still be listed, only their transactions are unknown.
+        const QByteArray withoutTransactions =
+            "SELECT p.ID, p.USER, p.DB, p.HOST, p.COMMAND, " + age +
+            ", p.INFO, NULL, UNIX_TIMESTAMP(NOW(6)), p.ID = CONNECTION_ID()"
+            " FROM information_schema.PROCESSLIST p" +
+            where;
+        if (!run(context, withoutTransactions.constData(), rows, &snapshot.error))
+            return;
+        snapshot.notes << QCoreApplication::translate("ServerSessionReader",
+                                                      "Open transactions are not shown: reading "
+                                                      "information_schema.INNODB_TRX failed (%1).")
+                              .arg(error);
+    }
+
+    // Which session waits for whose lock (MariaDB, MySQL 5.7); MySQL 8 moved
+    // this to performance_schema, where it is left out.
+    QHash<qint64, QList<qint64>> blockers;
+    TextRowSink waits;
+    QString waitsError;
+    if (run(context,
+            "SELECT r.trx_mysql_thread_id, b.trx_mysql_thread_id"
+            " FROM information_schema.INNODB_LOCK_WAITS w"
+            " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
+            " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id",
+            waits, &waitsError)) {
+        for (int r = 0; r < waits.rowCount(); ++r) {
+            QList<qint64> &list = blockers[waits.text(r, 0).toLongLong()];
+            const qint64 blocker = waits.text(r, 1).toLongLong();
+            if (!list.contains(blocker))
+                list << blocker;
+        }
+    } else {
+        snapshot.notes << QCoreApplication::translate(
+                              "ServerSessionReader",
+                              "Which session waits for whose lock is not shown (%1).")
+                              .arg(waitsError);
+    }
+
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        const QDateTime now = fromEpoch(rows.number(r, 8));
+        snapshot.takenAt = now;
+        const qint64 pid = rows.text(r, 0).toLongLong();
+        const bool reader = rows.text(r, 9) == QLatin1String("1");
+        if (reader) {
+            snapshot.readerPid = pid;
+            if (!m_includeReader)
+                continue;
+        }
+        ServerSession session;
+        session.pid = pid;
+        session.user = rows.text(r, 1);
+        session.database = rows.text(r, 2);
+        session.client = mysqlClient(rows.text(r, 3));
+        const QString command = rows.text(r, 4);
+        const std::optional<double> stateAge = rows.number(r, 5);
+        session.query = rows.text(r, 6);
+        session.xactStart = fromEpoch(rows.number(r, 7));
+        if (command == QLatin1String("Sleep")) {
+            session.state = session.xactStart.isValid() ? ServerSession::State::IdleInTransaction
+                                                        : ServerSession::State::Idle;
+            session.idleSeconds = stateAge;
+        } else if (command == QLatin1String("Query") || command == QLatin1String("Execute")) {
+            session.state = ServerSession::State::Active;
+            session.runningSeconds = stateAge;
+        } else {
+            session.state = ServerSession::State::Other;
+        }
+        if (stateAge && now.isValid())
+            session.stateChange = now.addMSecs(-qRound64(*stateAge * 1000.0));
+        session.transactionAgeSeconds = secondsBetween(session.xactStart, now);
+        session.blockedBy = blockers.value(pid);
+        session.own = reader || m_ownIds.contains(pid);
+        snapshot.sessions << session;
+    }
+    if (!snapshot.takenAt.isValid()) {
+        TextRowSink clock;
+        if (run(context, "SELECT UNIX_TIMESTAMP(NOW(6))", clock, &snapshot.error) &&
+            clock.rowCount() == 1)
+            snapshot.takenAt = fromEpoch(clock.number(0, 0));
+    }
+}
+
+ServerSessionSnapshot ServerSessionReader::readSqliteFile(const QString &path) const
+{
+    ServerSessionSnapshot snapshot;
+    snapshot.dialect = Dialect::SQLite;
+    snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    snapshot.ownConnections = m_ownConnections;
+    const bool memory = path.isEmpty() || path == QLatin1String(":memory:");
+    if (!memory)
+        snapshot.sessions = FileHolderScanner::holdersOf(path);
+    else
+        snapshot.notes << QCoreApplication::translate(
+            "ServerSessionReader", "An in-memory database lives inside poolscope only.");
+    return snapshot;
+}
+
+void ServerSessionReader::finish(ServerSessionSnapshot &snapshot) const
+{
+    if (m_database.isEmpty())
+        return;
+    ServerSessions kept;
+    for (const ServerSession &session : std::as_const(snapshot.sessions)) {
+        if (session.database == m_database)
+            kept << session;
+    }
+    snapshot.sessions = kept;
+}

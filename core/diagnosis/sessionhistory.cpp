@@ -1,0 +1,62 @@
+#include "core/diagnosis/sessionhistory.h"
+
+#include "core/diagnosis/sessiongroups.h"
+
+SessionHistory::SessionHistory(int capacity)
+    : m_capacity(qMax(2, capacity))
+{
+}
+
+void SessionHistory::add(const ServerSessionSnapshot &snapshot)
+{
+    if (!snapshot.isValid())
+        return;
+    Entry entry;
+    entry.takenAt = snapshot.takenAt;
+    entry.total = int(snapshot.sessions.size());
+    entry.suspects = snapshot.suspectCount();
+    for (const ServerSession &session : snapshot.sessions)
+        ++entry.stateCounts[size_t(session.state)];
+    for (const SessionGroup &group : SessionGroups::byBind(snapshot.sessions))
+        entry.groupCounts.insert(group.key, group.count());
+    for (const SessionGroup &group :
+         SessionGroups::byStatement(snapshot.sessions, snapshot.dialect))
+        entry.groupCounts.insert(group.key, group.count());
+    m_entries << entry;
+    while (m_entries.size() > m_capacity)
+        m_entries.removeFirst();
+}
+
+QList<int> SessionHistory::countsOf(const QString &key) const
+{
+    QList<int> counts;
+    for (const Entry &entry : m_entries)
+        counts << entry.groupCounts.value(key);
+    return counts;
+}
+
+bool SessionHistory::isGrowing(const QString &key, int steps) const
+{
+    if (steps < 1 || m_entries.size() < steps + 1)
+        return false;
+    const QList<int> counts = countsOf(key);
+    for (qsizetype i = counts.size() - steps; i < counts.size(); ++i) {
+        if (counts.at(i) <= counts.at(i - 1))
+            return false;
+    }
+    return true;
+}
+
+QStringList SessionHistory::growingGroups(int steps) const
+{
+    QStringList keys;
+    if (m_entries.isEmpty())
+        return keys;
+    for (auto it = m_entries.last().groupCounts.cbegin(); it != m_entries.last().groupCounts.cend();
+         ++it) {
+        if (isGrowing(it.key(), steps))
+            keys << it.key();
+    }
+    keys.sort();
+    return keys;
+}

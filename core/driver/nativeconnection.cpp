@@ -1,0 +1,60 @@
+#include "core/driver/nativeconnection.h"
+
+#include "core/driver/mysqlnativeconnection.h"
+#include "core/driver/postgresnativeconnection.h"
+#include "core/driver/rowsink.h"
+#include "core/driver/sqlitenativeconnection.h"
+
+#include <cstring>
+
+namespace {
+
+// QSqlDriver::handle() wraps the native pointer in a QVariant whose type name
+// says what it is ("sqlite3*", "PGconn*", "MYSQL*").
+// The name depends on how the driver spells the type (PGconn* or pg_conn*).
+template<typename T>
+T *pointerIn(const QVariant &handle, std::initializer_list<const char *> typeNames)
+{
+    if (!handle.isValid())
+        return nullptr;
+    for (const char *typeName : typeNames) {
+        if (std::strcmp(handle.typeName(), typeName) == 0)
+            return *static_cast<T *const *>(handle.constData());
+    }
+    qWarning("poolscope: unexpected native handle type %s", handle.typeName());
+    return nullptr;
+}
+
+} // namespace
+
+std::unique_ptr<NativeConnection> NativeConnection::create(Dialect dialect, const QVariant &handle,
+                                                           const ConnectSpec &spec)
+{
+    switch (dialect) {
+    case Dialect::SQLite:
+        if (auto *db = pointerIn<sqlite3>(handle, {"sqlite3*"}))
+            return std::make_unique<SqliteNativeConnection>(db);
+        break;
+    case Dialect::PostgreSQL:
+        if (auto *conn = pointerIn<pg_conn>(handle, {"PGconn*", "pg_conn*"}))
+            return std::make_unique<PostgresNativeConnection>(conn);
+        break;
+    case Dialect::MySQL:
+        if (auto *mysql = pointerIn<st_mysql>(handle, {"MYSQL*", "st_mysql*"}))
+            return std::make_unique<MysqlNativeConnection>(mysql, spec);
+        break;
+    }
+    return nullptr;
+}
+
+StatementResult NativeConnection::run(const QByteArray &sql)
+{
+    struct Discard final : RowSink
+    {
+        bool begin(const Columns &) override { return true; }
+        bool row(const CellView *) override { return true; }
+    } discard;
+    StatementResult result;
+    execute(sql, discard, result);
+    return result;
+}

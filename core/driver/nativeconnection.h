@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/config/connectspec.h"
+#include "core/driver/statementresult.h"
+
+#include <QByteArray>
+#include <QVariant>
+
+#include <memory>
+#include <optional>
+
+class Interrupter;
+class RowSink;
+
+enum class TransactionState { Idle, InTransaction, Failed, Unknown };
+
+// The native client API (sqlite3, libpq, libmariadb) behind one open Qt SQL
+// connection, reached through QSqlDriver::handle(). Qt opens and closes the
+// connection; statements run here because the native APIs stream rows in
+// constant memory and can be interrupted. Used only on the worker thread that
+// owns the connection, except interrupter().
+class NativeConnection
+{
+public:
+    // handle is QSqlDriver::handle() of an open connection; nullptr when it is
+    // not a handle of the expected type.
+    static std::unique_ptr<NativeConnection> create(Dialect dialect, const QVariant &handle,
+                                                    const ConnectSpec &spec);
+
+    virtual ~NativeConnection() = default;
+
+    // PostgreSQL backend pid, MySQL CONNECTION_ID(), 0 for SQLite.
+    virtual qint64 serverId() const = 0;
+    virtual QString serverVersion() const = 0;
+    virtual TransactionState transactionState() const = 0;
+    // Runs sql (one or more statements), streaming every result set to sink.
+    virtual void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) = 0;
+    // Runs sql for its effect, dropping any rows.
+    StatementResult run(const QByteArray &sql);
+    // A round trip to the server; false with *error when the connection is dead.
+    virtual bool ping(QString *error) = 0;
+    virtual std::shared_ptr<Interrupter> interrupter() const = 0;
+    // The socket to the server, -1 when there is none (SQLite).
+    virtual int socket() const { return -1; }
+    // Called when the socket turns readable while no statement runs: a server
+    // that ends a session says so on the socket. Reads what arrived; false
+    // with *reason when the connection is gone.
+    virtual bool checkAlive(QString *reason)
+    {
+        Q_UNUSED(reason)
+        return true;
+    }
+    // Whether the session still refuses writes by default, as the server
+    // says (PostgreSQL's default_transaction_read_only, MySQL's
+    // tx_read_only); nullopt when it cannot tell right now. Read-only binds
+    // check it after each statement, since any session may switch it off.
+    virtual std::optional<bool> sessionReadOnly() { return std::nullopt; }
+    // Forgets the handle before Qt closes it.
+    virtual void release() = 0;
+};

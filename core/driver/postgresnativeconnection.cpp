@@ -1,0 +1,380 @@
+#include "core/driver/postgresnativeconnection.h"
+
+#include "core/driver/interrupter.h"
+#include "core/driver/rowsink.h"
+
+#include <QVarLengthArray>
+
+#include <libpq-fe.h>
+
+class PostgresInterrupter final : public Interrupter
+{
+public:
+    explicit PostgresInterrupter(PGconn *conn)
+        : Interrupter(PQsocket(conn))
+        , m_cancel(PQgetCancel(conn))
+    {
+    }
+    ~PostgresInterrupter() override { detach(); }
+
+protected:
+    void doInterrupt() override
+    {
+        char error[256];
+        PQcancel(m_cancel, error, sizeof error);
+    }
+    void onDetach() override
+    {
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = nullptr;
+    }
+
+private:
+    PGcancel *m_cancel;
+};
+
+namespace {
+
+// Built-in type oids (pg_type.dat); anything else shows its oid.
+struct PgType
+{
+    Oid oid;
+    const char *name;
+    ColumnKind kind;
+};
+
+const PgType kTypes[] = {
+    {16, "boolean", ColumnKind::Boolean},
+    {17, "bytea", ColumnKind::Binary},
+    {18, "char", ColumnKind::Text},
+    {19, "name", ColumnKind::Text},
+    {20, "bigint", ColumnKind::Integer},
+    {21, "smallint", ColumnKind::Integer},
+    {23, "integer", ColumnKind::Integer},
+    {25, "text", ColumnKind::Text},
+    {26, "oid", ColumnKind::Integer},
+    {114, "json", ColumnKind::Json},
+    {700, "real", ColumnKind::Real},
+    {701, "double precision", ColumnKind::Real},
+    {790, "money", ColumnKind::Decimal},
+    {1042, "character", ColumnKind::Text},
+    {1043, "character varying", ColumnKind::Text},
+    {1082, "date", ColumnKind::Date},
+    {1083, "time", ColumnKind::Time},
+    {1114, "timestamp", ColumnKind::DateTime},
+    {1184, "timestamptz", ColumnKind::DateTime},
+    {1186, "interval", ColumnKind::Other},
+    {1266, "timetz", ColumnKind::Time},
+    {1700, "numeric", ColumnKind::Decimal},
+    {2950, "uuid", ColumnKind::Text},
+    {3802, "jsonb", ColumnKind::Json},
+    {869, "inet", ColumnKind::Text},
+    {650, "cidr", ColumnKind::Text},
+    {142, "xml", ColumnKind::Text},
+};
+
+Columns columnsOf(const PGresult *res)
+{
+    Columns columns;
+    const int count = PQnfields(res);
+    columns.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        Column column;
+        column.name = QString::fromUtf8(PQfname(res, i));
+        const Oid oid = PQftype(res, i);
+        column.typeName = QStringLiteral("oid %1").arg(oid);
+        for (const PgType &type : kTypes) {
+            if (type.oid == oid) {
+                column.typeName = QString::fromLatin1(type.name);
+                column.kind = type.kind;
+                break;
+            }
+        }
+        columns.append(column);
+    }
+    return columns;
+}
+
+QString errorText(const PGresult *res, PGconn *conn)
+{
+    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    if (!primary)
+        return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+    QString text = QString::fromUtf8(primary);
+    if (const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL))
+        text += QStringLiteral("\nDETAIL: ") + QString::fromUtf8(detail);
+    if (const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT))
+        text += QStringLiteral("\nHINT: ") + QString::fromUtf8(hint);
+    return text;
+}
+
+// Streams the rows of one result (one row in single-row mode, all of them
+// otherwise); false when the sink stopped.
+bool deliverRows(const PGresult *res, RowSink &sink, StatementResult &result,
+                 const Columns &columns)
+{
+    const int rows = PQntuples(res);
+    const int fields = PQnfields(res);
+    QVarLengthArray<CellView, 16> cells(fields);
+    for (int r = 0; r < rows; ++r) {
+        QVarLengthArray<unsigned char *, 4> unescaped;
+        for (int c = 0; c < fields; ++c) {
+            CellView &cell = cells[c];
+            if (PQgetisnull(res, r, c)) {
+                cell = CellView{};
+                continue;
+            }
+            cell.data = PQgetvalue(res, r, c);
+            cell.size = PQgetlength(res, r, c);
+            cell.kind = CellKind::Text;
+            if (columns.at(c).kind == ColumnKind::Binary) {
+                size_t length = 0;
+                unsigned char *bytes =
+                    PQunescapeBytea(reinterpret_cast<const unsigned char *>(cell.data), &length);
+                if (bytes) {
+                    unescaped.append(bytes);
+                    cell.kind = CellKind::Binary;
+                    cell.data = reinterpret_cast<const char *>(bytes);
+                    cell.size = qsizetype(length);
+                }
+            }
+            cell.fullSize = cell.size;
+        }
+        ++result.rowCount;
+        const bool more = sink.row(cells.constData());
+        for (unsigned char *bytes : unescaped)
+            PQfreemem(bytes);
+        if (!more)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+PostgresNativeConnection::PostgresNativeConnection(PGconn *conn)
+    : m_conn(conn)
+    , m_interrupter(std::make_shared<PostgresInterrupter>(conn))
+{
+    m_previousReceiver =
+        PQsetNoticeReceiver(m_conn, &PostgresNativeConnection::noticeReceiver, this);
+}
+
+PostgresNativeConnection::~PostgresNativeConnection()
+{
+    release();
+}
+
+void PostgresNativeConnection::noticeReceiver(void *self, const PGresult *result)
+{
+    auto *connection = static_cast<PostgresNativeConnection *>(self);
+    const char *severity = PQresultErrorField(result, PG_DIAG_SEVERITY);
+    const char *message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    connection->m_notices << QStringLiteral("%1: %2").arg(
+        QString::fromUtf8(severity ? severity : "NOTICE"),
+        QString::fromUtf8(message ? message : ""));
+}
+
+qint64 PostgresNativeConnection::serverId() const
+{
+    return m_conn ? PQbackendPID(m_conn) : 0;
+}
+
+QString PostgresNativeConnection::serverVersion() const
+{
+    const char *version = m_conn ? PQparameterStatus(m_conn, "server_version") : nullptr;
+    return version ? QStringLiteral("PostgreSQL ") + QString::fromUtf8(version) : QString();
+}
+
+TransactionState PostgresNativeConnection::transactionState() const
+{
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+        return TransactionState::Unknown;
+    switch (PQtransactionStatus(m_conn)) {
+    case PQTRANS_IDLE:
+        return TransactionState::Idle;
+    case PQTRANS_INTRANS:
+        return TransactionState::InTransaction;
+    case PQTRANS_INERROR:
+        return TransactionState::Failed;
+    default:
+        return TransactionState::Unknown;
+    }
+}
+
+void PostgresNativeConnection::execute(const QByteArray &sql, RowSink &sink,
+                                       StatementResult &result)
+{
+    m_notices.clear();
+    result.ok = true;
+    if (!PQsendQuery(m_conn, sql.constData())) {
+        result.ok = false;
+        result.error = errorText(nullptr, m_conn);
+        result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
+        return;
+    }
+    PQsetSingleRowMode(m_conn);
+
+    bool stopped = false;
+    bool inResultSet = false;
+    Columns columns;
+    qint64 affected = -1;
+    while (PGresult *res = PQgetResult(m_conn)) {
+        if (stopped) { // draining after a stop
+            PQclear(res);
+            continue;
+        }
+        switch (PQresultStatus(res)) {
+        case PGRES_SINGLE_TUPLE:
+        case PGRES_TUPLES_OK:
+            if (!inResultSet) {
+                columns = columnsOf(res);
+                result.returnedRows = true;
+                inResultSet = true;
+                if (!sink.begin(columns))
+                    stopped = true;
+            }
+            if (!stopped && !deliverRows(res, sink, result, columns))
+                stopped = true;
+            if (PQresultStatus(res) == PGRES_TUPLES_OK || stopped) {
+                sink.end();
+                inResultSet = false;
+                result.commandTag = QString::fromUtf8(PQcmdStatus(res));
+            }
+            break;
+        case PGRES_COMMAND_OK: {
+            result.commandTag = QString::fromUtf8(PQcmdStatus(res));
+            const QByteArray tuples(PQcmdTuples(res));
+            if (!tuples.isEmpty())
+                affected = (affected < 0 ? 0 : affected) + tuples.toLongLong();
+            break;
+        }
+        case PGRES_EMPTY_QUERY:
+            break;
+        case PGRES_COPY_OUT: {
+            // COPY ... TO STDOUT: each line becomes one row of one column.
+            columns =
+                Columns{Column{QStringLiteral("copy"), QStringLiteral("text"), ColumnKind::Text}};
+            result.returnedRows = true;
+            stopped = !sink.begin(columns);
+            char *line = nullptr;
+            int length = 0;
+            while ((length = PQgetCopyData(m_conn, &line, 0)) > 0) {
+                if (!stopped) {
+                    CellView cell{CellKind::Text, line,
+                                  length > 0 && line[length - 1] == '\n' ? length - 1 : length};
+                    cell.fullSize = cell.size;
+                    ++result.rowCount;
+                    stopped = !sink.row(&cell);
+                }
+                PQfreemem(line);
+            }
+            sink.end();
+            break;
+        }
+        case PGRES_COPY_IN:
+        case PGRES_COPY_BOTH:
+            PQputCopyEnd(m_conn, "poolscope does not send COPY data from the client");
+            break;
+        default: {
+            result.ok = false;
+            result.error = errorText(res, m_conn);
+            if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+                result.errorCode = QString::fromLatin1(state);
+            if (const char *position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION))
+                result.errorPosition = QByteArray(position).toInt() - 1;
+            result.cancelled = result.errorCode == QLatin1String("57014");
+            if (inResultSet) {
+                sink.end();
+                inResultSet = false;
+            }
+            break;
+        }
+        }
+        PQclear(res);
+        if (stopped && !result.cancelled) {
+            // The sink wants no more: ask the server to stop instead of reading
+            // the rest of a possibly huge result.
+            m_interrupter->interruptRunning();
+            result.ok = false;
+            result.cancelled = true;
+            result.error = QStringLiteral("Statement cancelled");
+        }
+    }
+    result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
+    if (result.connectionLost && result.ok) {
+        result.ok = false;
+        result.error = errorText(nullptr, m_conn);
+    }
+    if (!result.returnedRows)
+        result.rowsAffected = affected;
+    result.notices = m_notices;
+}
+
+bool PostgresNativeConnection::ping(QString *error)
+{
+    PGresult *res = PQexec(m_conn, "SELECT 1");
+    const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    if (!ok && error)
+        *error = errorText(res, m_conn);
+    PQclear(res);
+    return ok;
+}
+
+int PostgresNativeConnection::socket() const
+{
+    return m_conn ? PQsocket(m_conn) : -1;
+}
+
+bool PostgresNativeConnection::checkAlive(QString *reason)
+{
+    if (!m_conn)
+        return false;
+    PQconsumeInput(m_conn);
+    // LISTEN notifications are the only other thing an idle server sends.
+    while (PGnotify *notify = PQnotifies(m_conn))
+        PQfreemem(notify);
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        return true;
+    // libpq hands the server's goodbye to an idle connection ("FATAL:
+    // terminating connection due to administrator command") to the notice
+    // receiver; it says more than the end of file that follows it. The list
+    // starts empty with every statement.
+    *reason = QString::fromUtf8(PQerrorMessage(m_conn)).simplified();
+    for (const QString &notice : std::as_const(m_notices)) {
+        if (notice.startsWith(QLatin1String("FATAL")))
+            *reason = notice;
+    }
+    return false;
+}
+
+std::optional<bool> PostgresNativeConnection::sessionReadOnly()
+{
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+        return std::nullopt;
+    // Reported by the server on every change since PostgreSQL 14: no round trip.
+    if (const char *value = PQparameterStatus(m_conn, "default_transaction_read_only"))
+        return qstrcmp(value, "on") == 0;
+    if (PQtransactionStatus(m_conn) == PQTRANS_INERROR)
+        return std::nullopt;
+    PGresult *res = PQexec(m_conn, "SHOW default_transaction_read_only");
+    std::optional<bool> readOnly;
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+        readOnly = qstrcmp(PQgetvalue(res, 0, 0), "on") == 0;
+    PQclear(res);
+    return readOnly;
+}
+
+std::shared_ptr<Interrupter> PostgresNativeConnection::interrupter() const
+{
+    return m_interrupter;
+}
+
+void PostgresNativeConnection::release()
+{
+    m_interrupter->detach();
+    if (m_conn)
+        PQsetNoticeReceiver(m_conn, m_previousReceiver, nullptr);
+    m_conn = nullptr;
+}

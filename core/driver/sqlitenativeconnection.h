@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/driver/nativeconnection.h"
+
+struct sqlite3;
+class SqliteInterrupter;
+
+// Statements through sqlite3_prepare_v2 / sqlite3_step; cancel through
+// sqlite3_interrupt.
+class SqliteNativeConnection final : public NativeConnection
+{
+public:
+    explicit SqliteNativeConnection(sqlite3 *db);
+    ~SqliteNativeConnection() override;
+
+    qint64 serverId() const override { return 0; }
+    QString serverVersion() const override;
+    TransactionState transactionState() const override;
+    void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
+    bool ping(QString *error) override;
+    std::shared_ptr<Interrupter> interrupter() const override;
+    void release() override;
+
+private:
+    sqlite3 *m_db;
+    std::shared_ptr<SqliteInterrupter> m_interrupter;
+};

@@ -1,0 +1,263 @@
+#include "core/schema/mysqlcatalogreader.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+QString textOrNull(const QVariant &value)
+{
+    return value.isNull() ? QString() : value.toString();
+}
+
+// Rows of one index or constraint may be interleaved with another table's
+// when names differ only in case (the server sorts case-insensitively), so
+// parts are matched by name rather than by "the previous row".
+template<typename T>
+T &entryNamed(QVector<T> &entries, const QString &name, bool *created)
+{
+    for (T &entry : entries) {
+        if (entry.name == name) {
+            *created = false;
+            return entry;
+        }
+    }
+    T entry;
+    entry.name = name;
+    entries << entry;
+    *created = true;
+    return entries.last();
+}
+
+} // namespace
+
+MysqlCatalogReader::MysqlCatalogReader(QSqlDatabase &database, std::function<bool()> cancelled)
+    : CatalogReader(Dialect::MySQL, database, std::move(cancelled))
+{
+}
+
+QString MysqlCatalogReader::literal(const QString &text) const
+{
+    QString escaped = text;
+    if (!m_noBackslashEscapes)
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+bool MysqlCatalogReader::readCatalog(const QStringList &schemas)
+{
+    m_databases.clear();
+    if (!readDatabases(schemas))
+        return false;
+    if (m_databases.isEmpty())
+        return true;
+    if (!readTables() || !readColumns() || !readIndexes() || !readForeignKeys())
+        return false;
+    markPrimaryKeysFromIndexes();
+    return true;
+}
+
+bool MysqlCatalogReader::readDatabases(const QStringList &schemas)
+{
+    QString current;
+    {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("SELECT DATABASE(), VERSION(), @@SESSION.sql_mode")))
+            return false;
+        if (query.next()) {
+            current = textOrNull(query.value(0));
+            m_mariadb = query.value(1).toString().contains(QLatin1String("MariaDB"));
+            m_noBackslashEscapes =
+                query.value(2).toString().contains(QLatin1String("NO_BACKSLASH_ESCAPES"));
+        }
+    }
+    m_schema.defaultSchema = current;
+    QString filter;
+    if (!schemas.isEmpty() || !current.isEmpty()) {
+        QStringList names;
+        for (const QString &name : schemas.isEmpty() ? QStringList{current} : schemas)
+            names << literal(name);
+        filter = QStringLiteral("IN (%1)").arg(names.join(QLatin1String(", ")));
+    } else {
+        // No database chosen in the URL: every database that is not the server's own.
+        filter =
+            QStringLiteral("NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys')");
+    }
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                                    "WHERE SCHEMA_NAME %1")
+                         .arg(filter)))
+        return false;
+    QStringList found;
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        m_schema.schemaNames << name;
+        found << literal(name);
+    }
+    m_databases = found.join(QLatin1String(", "));
+    return true;
+}
+
+bool MysqlCatalogReader::readTables()
+{
+    {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE "
+                                        "FROM information_schema.TABLES "
+                                        "WHERE TABLE_SCHEMA IN (%1)")
+                             .arg(m_databases)))
+            return false;
+        while (query.next()) {
+            const QString type = query.value(2).toString();
+            if (type == QLatin1String("SEQUENCE")) // MariaDB's sequences are not tables to browse
+                continue;
+            addTable(query.value(0).toString(), query.value(1).toString(),
+                     type == QLatin1String("VIEW") ? SchemaTable::Kind::View
+                                                   : SchemaTable::Kind::Table);
+        }
+    }
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION "
+                                    "FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN (%1)")
+                         .arg(m_databases)))
+        return false;
+    while (query.next()) {
+        if (SchemaTable *view = table(query.value(0).toString(), query.value(1).toString()))
+            view->definition = query.value(2).toString();
+    }
+    return true;
+}
+
+QString MysqlCatalogReader::columnDefault(const QVariant &value, const QString &extra) const
+{
+    if (value.isNull())
+        return QString();
+    const QString text = value.toString();
+    // MariaDB says NULL for "no default" on nullable columns, and quotes literals itself.
+    if (text == QLatin1String("NULL"))
+        return QString();
+    if (m_mariadb || extra.contains(QLatin1String("DEFAULT_GENERATED")))
+        return text;
+    // MySQL gives literals bare; quote them so they read like the DDL.
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?$"));
+    if (number.match(text).hasMatch() ||
+        text.startsWith(QLatin1String("CURRENT_TIMESTAMP"), Qt::CaseInsensitive))
+        return text;
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+bool MysqlCatalogReader::readColumns()
+{
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, "
+                                    "ORDINAL_POSITION, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, "
+                                    "EXTRA, GENERATION_EXPRESSION "
+                                    "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (%1)")
+                         .arg(m_databases)))
+        return false;
+    while (query.next()) {
+        SchemaTable *table = this->table(query.value(0).toString(), query.value(1).toString());
+        if (!table)
+            continue;
+        const QString extra = query.value(7).toString();
+        const QString generated = textOrNull(query.value(8));
+        SchemaColumn column;
+        column.name = query.value(2).toString();
+        column.ordinal = query.value(3).toInt();
+        column.type = query.value(4).toString();
+        column.nullable = query.value(5).toString() == QLatin1String("YES");
+        column.autoIncrement = extra.contains(QLatin1String("auto_increment"), Qt::CaseInsensitive);
+        column.computed = !generated.isEmpty();
+        // A view's columns report their base columns' defaults, which the view does not apply.
+        if (column.computed)
+            column.defaultValue = generated;
+        else if (!table->isView())
+            column.defaultValue = columnDefault(query.value(6), extra);
+        table->columns << column;
+    }
+    return true;
+}
+
+bool MysqlCatalogReader::readIndexes()
+{
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, "
+                                    "COLUMN_NAME FROM information_schema.STATISTICS "
+                                    "WHERE TABLE_SCHEMA IN (%1) "
+                                    "ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX")
+                         .arg(m_databases)))
+        return false;
+    while (query.next()) {
+        SchemaTable *table = this->table(query.value(0).toString(), query.value(1).toString());
+        if (!table)
+            continue;
+        bool created = false;
+        SchemaIndex &index = entryNamed(table->indexes, query.value(2).toString(), &created);
+        if (created) {
+            index.unique = query.value(3).toInt() == 0;
+            index.primary = index.name == QLatin1String("PRIMARY");
+        }
+        // MySQL 8's functional key parts have no column name.
+        const QString column = textOrNull(query.value(4));
+        index.columns << (column.isNull() ? QStringLiteral("(expression)") : column);
+    }
+    return true;
+}
+
+bool MysqlCatalogReader::readForeignKeys()
+{
+    // The two views are read apart and matched here: the server plans joins of
+    // information_schema views poorly.
+    QHash<QString, QPair<QString, QString>> rules; // schema \n table \n name -> update, delete
+    const auto key = [](const QString &schemaName, const QString &tableName, const QString &name) {
+        return schemaName + QLatin1Char('\n') + tableName + QLatin1Char('\n') + name;
+    };
+    {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, "
+                                        "UPDATE_RULE, DELETE_RULE "
+                                        "FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                                        "WHERE CONSTRAINT_SCHEMA IN (%1)")
+                             .arg(m_databases)))
+            return false;
+        while (query.next()) {
+            rules.insert(key(query.value(0).toString(), query.value(1).toString(),
+                             query.value(2).toString()),
+                         {query.value(3).toString(), query.value(4).toString()});
+        }
+    }
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, "
+                                    "COLUMN_NAME, REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, "
+                                    "REFERENCED_COLUMN_NAME "
+                                    "FROM information_schema.KEY_COLUMN_USAGE "
+                                    "WHERE TABLE_SCHEMA IN (%1) "
+                                    "AND REFERENCED_TABLE_NAME IS NOT NULL "
+                                    "ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, "
+                                    "ORDINAL_POSITION")
+                         .arg(m_databases)))
+        return false;
+    while (query.next()) {
+        SchemaTable *table = this->table(query.value(0).toString(), query.value(1).toString());
+        if (!table)
+            continue;
+        bool created = false;
+        SchemaForeignKey &foreignKey =
+            entryNamed(table->foreignKeys, query.value(2).toString(), &created);
+        if (created) {
+            foreignKey.referencedSchema = query.value(4).toString();
+            foreignKey.referencedTable = query.value(5).toString();
+            const auto rule = rules.value(key(table->schema, table->name, foreignKey.name),
+                                          {QStringLiteral("RESTRICT"), QStringLiteral("RESTRICT")});
+            foreignKey.onUpdate = rule.first;
+            foreignKey.onDelete = rule.second;
+        }
+        foreignKey.columns << query.value(3).toString();
+        foreignKey.referencedColumns << query.value(6).toString();
+    }
+    return true;
+}

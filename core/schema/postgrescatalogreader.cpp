@@ -1,0 +1,257 @@
+#include "core/schema/postgrescatalogreader.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+QString textOrNull(const QVariant &value)
+{
+    return value.isNull() ? QString() : value.toString();
+}
+
+// pg_constraint's one-letter referential actions.
+QString ruleName(const QString &code)
+{
+    if (code == QLatin1String("r"))
+        return QStringLiteral("RESTRICT");
+    if (code == QLatin1String("c"))
+        return QStringLiteral("CASCADE");
+    if (code == QLatin1String("n"))
+        return QStringLiteral("SET NULL");
+    if (code == QLatin1String("d"))
+        return QStringLiteral("SET DEFAULT");
+    return QStringLiteral("NO ACTION");
+}
+
+} // namespace
+
+PostgresCatalogReader::PostgresCatalogReader(QSqlDatabase &database,
+                                             std::function<bool()> cancelled)
+    : CatalogReader(Dialect::PostgreSQL, database, std::move(cancelled))
+{
+}
+
+bool PostgresCatalogReader::readCatalog(const QStringList &schemas)
+{
+    m_tableByOid.clear();
+    m_namespaceOids.clear();
+    if (!readNamespaces(schemas))
+        return false;
+    if (m_namespaceOids.isEmpty())
+        return true;
+    // Over thousands of tables these queries pass jit_above_cost, and compiling
+    // them takes longer than running them. The setting is the session's (maybe
+    // a user's tab), so it is put back afterwards, also after a failure.
+    QString jit;
+    {
+        QSqlQuery query(database());
+        if (exec(query, QStringLiteral("SELECT current_setting('jit', true)")) && query.next())
+            jit = query.value(0).toString();
+    }
+    const bool jitWasOn = jit == QLatin1String("on");
+    if (jitWasOn) {
+        QSqlQuery query(database());
+        if (!exec(query, QStringLiteral("SELECT set_config('jit', 'off', false)")))
+            return false;
+    }
+    const bool ok = readRelations() && readColumns() && readIndexes() && readForeignKeys();
+    if (jitWasOn) {
+        QSqlQuery query(database());
+        query.exec(QStringLiteral("SELECT set_config('jit', 'on', false)"));
+    }
+    if (!ok)
+        return false;
+    markPrimaryKeysFromIndexes();
+    return true;
+}
+
+SchemaTable *PostgresCatalogReader::tableByOid(qint64 oid)
+{
+    const auto known = m_tableByOid.constFind(oid);
+    return known == m_tableByOid.cend() ? nullptr : &m_schema.tables[*known];
+}
+
+bool PostgresCatalogReader::readNamespaces(const QStringList &schemas)
+{
+    // Filtered here rather than in SQL, so no name ever needs quoting.
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT n.oid::bigint, n.nspname, current_schema(), "
+                                    "n.nspname ~ '^pg_(toast|temp_|catalog$)' "
+                                    "OR n.nspname = 'information_schema' "
+                                    "FROM pg_catalog.pg_namespace AS n")))
+        return false;
+    QStringList oids;
+    while (query.next()) {
+        m_schema.defaultSchema = query.value(2).toString();
+        const QString name = query.value(1).toString();
+        const bool system = query.value(3).toBool();
+        if (schemas.isEmpty() ? system : !schemas.contains(name))
+            continue;
+        oids << QString::number(query.value(0).toLongLong());
+        m_schema.schemaNames << name;
+    }
+    m_namespaceOids = oids.join(QLatin1String(", "));
+    return true;
+}
+
+bool PostgresCatalogReader::readRelations()
+{
+    QSqlQuery query(database());
+    const QString sql =
+        QStringLiteral(
+            "SELECT c.oid::bigint, n.nspname, c.relname, c.relkind::text, "
+            "CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END "
+            "FROM pg_catalog.pg_class AS c "
+            "JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relnamespace IN (%1)")
+            .arg(m_namespaceOids);
+    if (!exec(query, sql))
+        return false;
+    while (query.next()) {
+        const QString kind = query.value(3).toString();
+        const bool view = kind == QLatin1String("v") || kind == QLatin1String("m");
+        const int row = addTable(query.value(1).toString(), query.value(2).toString(),
+                                 view ? SchemaTable::Kind::View : SchemaTable::Kind::Table);
+        m_tableByOid.insert(query.value(0).toLongLong(), row);
+        if (view)
+            m_schema.tables[row].definition = query.value(4).toString().trimmed();
+    }
+    return true;
+}
+
+bool PostgresCatalogReader::readColumns()
+{
+    QSqlQuery query(database());
+    const QString sql =
+        QStringLiteral("SELECT a.attrelid::bigint, a.attname, "
+                       "pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                       "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attnum, "
+                       "a.attidentity::text, a.attgenerated::text "
+                       "FROM pg_catalog.pg_attribute AS a "
+                       "JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid "
+                       "LEFT JOIN pg_catalog.pg_attrdef AS d "
+                       "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                       "WHERE a.attnum > 0 AND NOT a.attisdropped "
+                       "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relnamespace IN (%1) "
+                       "ORDER BY a.attrelid, a.attnum")
+            .arg(m_namespaceOids);
+    if (!exec(query, sql))
+        return false;
+    while (query.next()) {
+        SchemaTable *table = tableByOid(query.value(0).toLongLong());
+        if (!table)
+            continue;
+        SchemaColumn column;
+        column.name = query.value(1).toString();
+        column.type = query.value(2).toString();
+        column.nullable = !query.value(3).toBool();
+        column.defaultValue = textOrNull(query.value(4));
+        column.ordinal = query.value(5).toInt();
+        const QString identity = query.value(6).toString();
+        column.autoIncrement =
+            !identity.isEmpty() || column.defaultValue.startsWith(QLatin1String("nextval("));
+        column.computed = query.value(7).toString() == QLatin1String("s");
+        table->columns << column;
+    }
+    return true;
+}
+
+bool PostgresCatalogReader::readIndexes()
+{
+    // One row per key column; indkey holds 0 where the part is an expression.
+    // pg_get_indexdef() is slow over thousands of indexes, so the statement is
+    // fetched only when it says more than name, columns and uniqueness: a
+    // predicate, expressions, INCLUDE, an access method other than btree (403)
+    // or DESC / NULLS FIRST.
+    QSqlQuery query(database());
+    const QString sql =
+        QStringLiteral("SELECT i.indrelid::bigint, ic.relname, i.indisunique, i.indisprimary, "
+                       "CASE WHEN i.indkey[k.n - 1] = 0 "
+                       "THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) "
+                       "ELSE (SELECT a.attname::text FROM pg_catalog.pg_attribute AS a "
+                       "WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]) END, "
+                       "CASE WHEN k.n = 1 AND (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL "
+                       "OR i.indnatts > i.indnkeyatts OR ic.relam <> 403 "
+                       "OR NOT i.indoption::int2[] <@ '{0}'::int2[]) "
+                       "THEN pg_catalog.pg_get_indexdef(i.indexrelid) END "
+                       "FROM pg_catalog.pg_index AS i "
+                       "JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid "
+                       "CROSS JOIN LATERAL pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
+                       "WHERE ic.relnamespace IN (%1) "
+                       "ORDER BY i.indrelid, ic.relname, k.n")
+            .arg(m_namespaceOids);
+    if (!exec(query, sql))
+        return false;
+    SchemaIndex *current = nullptr;
+    const SchemaTable *currentTable = nullptr;
+    while (query.next()) {
+        SchemaTable *table = tableByOid(query.value(0).toLongLong());
+        if (!table)
+            continue;
+        const QString name = query.value(1).toString();
+        if (!current || currentTable != table || current->name != name) {
+            SchemaIndex index;
+            index.name = name;
+            index.unique = query.value(2).toBool();
+            index.primary = query.value(3).toBool();
+            index.definition = query.value(5).toString();
+            table->indexes << index;
+            current = &table->indexes.last();
+            currentTable = table;
+        }
+        current->columns << query.value(4).toString();
+    }
+    return true;
+}
+
+bool PostgresCatalogReader::readForeignKeys()
+{
+    // A foreign key that references a partitioned table is cloned once per
+    // partition on the same referencing table; only the original is the user's.
+    // Column names come from scalar subqueries: joined, the planner misjudges
+    // the unnest() and scans pg_attribute per row.
+    QSqlQuery query(database());
+    const QString sql =
+        QStringLiteral("SELECT con.conrelid::bigint, con.conname, "
+                       "(SELECT a.attname FROM pg_catalog.pg_attribute AS a "
+                       "WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum), "
+                       "fn.nspname, fc.relname, "
+                       "(SELECT a.attname FROM pg_catalog.pg_attribute AS a "
+                       "WHERE a.attrelid = con.confrelid AND a.attnum = k.fattnum), "
+                       "con.confdeltype::text, con.confupdtype::text "
+                       "FROM pg_catalog.pg_constraint AS con "
+                       "JOIN pg_catalog.pg_class AS fc ON fc.oid = con.confrelid "
+                       "JOIN pg_catalog.pg_namespace AS fn ON fn.oid = fc.relnamespace "
+                       "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) "
+                       "WITH ORDINALITY AS k(attnum, fattnum, n) "
+                       "WHERE con.contype = 'f' AND con.connamespace IN (%1) "
+                       "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS p "
+                       "WHERE p.oid = con.conparentid AND p.conrelid = con.conrelid) "
+                       "ORDER BY con.conrelid, con.conname, k.n")
+            .arg(m_namespaceOids);
+    if (!exec(query, sql))
+        return false;
+    SchemaForeignKey *current = nullptr;
+    const SchemaTable *currentTable = nullptr;
+    while (query.next()) {
+        SchemaTable *table = tableByOid(query.value(0).toLongLong());
+        if (!table)
+            continue;
+        const QString name = query.value(1).toString();
+        if (!current || currentTable != table || current->name != name) {
+            SchemaForeignKey key;
+            key.name = name;
+            key.referencedSchema = query.value(3).toString();
+            key.referencedTable = query.value(4).toString();
+            key.onDelete = ruleName(query.value(6).toString());
+            key.onUpdate = ruleName(query.value(7).toString());
+            table->foreignKeys << key;
+            current = &table->foreignKeys.last();
+            currentTable = table;
+        }
+        current->columns << query.value(2).toString();
+        current->referencedColumns << query.value(5).toString();
+    }
+    return true;
+}

@@ -1,0 +1,62 @@
+#include "core/sql/dialect.h"
+
+namespace dialects {
+
+QString name(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::SQLite:
+        return QStringLiteral("sqlite");
+    case Dialect::PostgreSQL:
+        return QStringLiteral("postgresql");
+    case Dialect::MySQL:
+        return QStringLiteral("mysql");
+    }
+    return {};
+}
+
+QString displayName(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::SQLite:
+        return QStringLiteral("SQLite");
+    case Dialect::PostgreSQL:
+        return QStringLiteral("PostgreSQL");
+    case Dialect::MySQL:
+        return QStringLiteral("MySQL/MariaDB");
+    }
+    return {};
+}
+
+QString qtDriver(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::SQLite:
+        return QStringLiteral("QSQLITE");
+    case Dialect::PostgreSQL:
+        return QStringLiteral("QPSQL");
+    case Dialect::MySQL:
+        return QStringLiteral("QMYSQL");
+    }
+    return {};
+}
+
+QString beginStatement(Dialect dialect)
+{
+    return dialect == Dialect::MySQL ? QStringLiteral("START TRANSACTION")
+                                     : QStringLiteral("BEGIN");
+}
+
+QString quoteIdentifier(Dialect dialect, const QString &identifier)
+{
+    if (dialect == Dialect::MySQL) {
+        QString escaped = identifier;
+        escaped.replace(QLatin1Char('`'), QLatin1String("``"));
+        return QLatin1Char('`') + escaped + QLatin1Char('`');
+    }
+    QString escaped = identifier;
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+} // namespace dialects

@@ -1,0 +1,6 @@
+// Not compiled: the layering check's own test reads it as if it sat in
+// core/sql/, where the include of core/pool/ runs the wrong way.
+#pragma once
+
+#include "core/sql/dialect.h"
+#include "core/pool/pool.h"
