@@ -2,8 +2,8 @@
 
 #include "core/connection/threadreaper.h"
 #include "core/diagnosis/serversessionactions.h"
+#include "core/diagnosis/serversessiongroups.h"
 #include "core/diagnosis/serversessionreader.h"
-#include "core/diagnosis/sessiongroups.h"
 #include "core/models/serversessionmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
@@ -331,9 +331,9 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
     if (fresh)
         m_history.add(snapshot);
     QStringList lines;
-    const auto findings = SessionGroups::findings(snapshot.sessions, snapshot.dialect);
+    const auto findings = ServerSessionGroups::findings(snapshot.sessions, snapshot.dialect);
     const QStringList growing = m_history.growingGroups();
-    for (const SessionGroup &group : findings) {
+    for (const ServerSessionGroup &group : findings) {
         QString line = group.describe();
         if (growing.contains(group.key))
             line += tr(" — still growing");
@@ -365,7 +365,7 @@ void ServerSessionsPanel::redrawChart()
 {
     QList<QPointF> points[4];
     int peak = 1;
-    for (const SessionHistory::Entry &entry : m_history.entries()) {
+    for (const ServerSessionHistory::Entry &entry : m_history.entries()) {
         const qreal x = qreal(entry.takenAt.toMSecsSinceEpoch());
         for (int i = 0; i < 4; ++i) {
             points[i] << QPointF(x, entry.stateCounts[size_t(i)]);

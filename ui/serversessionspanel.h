@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/diagnosis/serversessionhistory.h"
 #include "core/diagnosis/serversessionsnapshot.h"
-#include "core/diagnosis/sessionhistory.h"
 #include "core/diagnosis/suspectrules.h"
 
 #include <QPointer>
@@ -87,7 +87,7 @@ private:
     QValueAxis *m_countAxis;
     QPointer<Engine> m_engine;
     Session *m_session = nullptr;
-    SessionHistory m_history;
+    ServerSessionHistory m_history;
     QTimer m_timer;
     bool m_reading = false;
 };

@@ -1,6 +1,6 @@
 #include "core/diagnosis/serversessionformat.h"
 
-#include "core/diagnosis/sessiongroups.h"
+#include "core/diagnosis/serversessiongroups.h"
 
 namespace {
 
@@ -189,9 +189,10 @@ QString ServerSessionFormat::toTable(const ServerSessionSnapshot &snapshot,
                    .arg(snapshot.ownConnections);
 
     QStringList findings;
-    for (const SessionGroup &group : SessionGroups::findings(snapshot.sessions, snapshot.dialect))
+    for (const ServerSessionGroup &group :
+         ServerSessionGroups::findings(snapshot.sessions, snapshot.dialect))
         findings << group.describe();
-    for (const SessionGroup &group : rules.groupsOverLimit(snapshot.sessions))
+    for (const ServerSessionGroup &group : rules.groupsOverLimit(snapshot.sessions))
         findings << group.describe();
     if (!findings.isEmpty()) {
         out += QStringLiteral("\nFindings:\n");

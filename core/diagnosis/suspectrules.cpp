@@ -2,7 +2,7 @@
 
 #include "core/config/bind.h"
 #include "core/config/pooloptions.h"
-#include "core/diagnosis/sessiongroups.h"
+#include "core/diagnosis/serversessiongroups.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -60,9 +60,9 @@ QString SuspectRules::reasonFor(const ServerSession &session) const
     return QString();
 }
 
-QList<SessionGroup> SuspectRules::groupsOverLimit(const ServerSessions &sessions) const
+QList<ServerSessionGroup> SuspectRules::groupsOverLimit(const ServerSessions &sessions) const
 {
-    QList<SessionGroup> result;
+    QList<ServerSessionGroup> result;
     if (!poolLimit)
         return result;
     ServerSessions counted;
@@ -72,8 +72,8 @@ QList<SessionGroup> SuspectRules::groupsOverLimit(const ServerSessions &sessions
             continue;
         counted << session;
     }
-    const QList<SessionGroup> groups = SessionGroups::byBind(counted);
-    for (SessionGroup group : groups) {
+    const QList<ServerSessionGroup> groups = ServerSessionGroups::byBind(counted);
+    for (ServerSessionGroup group : groups) {
         if (group.count() <= *poolLimit)
             continue;
         group.reason =
@@ -89,8 +89,8 @@ QList<SessionGroup> SuspectRules::groupsOverLimit(const ServerSessions &sessions
 int SuspectRules::apply(ServerSessions &sessions) const
 {
     QHash<qint64, QString> limitReasons;
-    const QList<SessionGroup> overLimit = groupsOverLimit(sessions);
-    for (const SessionGroup &group : overLimit) {
+    const QList<ServerSessionGroup> overLimit = groupsOverLimit(sessions);
+    for (const ServerSessionGroup &group : overLimit) {
         const QString reason =
             QCoreApplication::translate(
                 "SuspectRules", "one of %1 sessions of %2 (over pool_size + max_overflow = %3)")

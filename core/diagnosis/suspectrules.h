@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/diagnosis/serversessiongroup.h"
 #include "core/diagnosis/serversessionsnapshot.h"
-#include "core/diagnosis/sessiongroup.h"
 
 #include <optional>
 
@@ -39,7 +39,7 @@ struct SuspectRules
     // "idle in transaction for 312 s (over 60 s)", or empty; the age rules only.
     QString reasonFor(const ServerSession &session) const;
     // The bind groups with more sessions than the pool limit, reason set.
-    QList<SessionGroup> groupsOverLimit(const ServerSessions &sessions) const;
+    QList<ServerSessionGroup> groupsOverLimit(const ServerSessions &sessions) const;
     // Sets (or clears) every session's suspect; returns how many are suspect.
     int apply(ServerSessions &sessions) const;
     int apply(ServerSessionSnapshot &snapshot) const { return apply(snapshot.sessions); }

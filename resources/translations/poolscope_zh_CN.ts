@@ -1264,7 +1264,7 @@
     </message>
 </context>
 <context>
-    <name>SessionGroup</name>
+    <name>ServerSessionGroup</name>
     <message>
         <source>user %1</source>
         <translation>用户 %1</translation>

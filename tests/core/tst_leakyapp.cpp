@@ -6,8 +6,8 @@
 // so that the server no longer has them and the app gets its errors.
 #include "core/connection/connection.h"
 #include "core/diagnosis/serversessionactions.h"
+#include "core/diagnosis/serversessiongroups.h"
 #include "core/diagnosis/serversessionreader.h"
-#include "core/diagnosis/sessiongroups.h"
 #include "core/diagnosis/suspectrules.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
@@ -260,7 +260,7 @@ void TestLeakyApp::flagsExactlyTheLeakedSessions()
     QVERIFY(!appPids.contains(forgottenPid));
 
     // The three leaks read as one finding.
-    const QList<SessionGroup> findings = SessionGroups::findings(appSessions, dialect);
+    const QList<ServerSessionGroup> findings = ServerSessionGroups::findings(appSessions, dialect);
     QCOMPARE(findings.size(), 1);
     QCOMPARE(findings[0].count(), 3);
     QCOMPARE(QSet<qint64>(findings[0].pids.cbegin(), findings[0].pids.cend()), leakyPids);

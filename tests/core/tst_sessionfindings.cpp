@@ -3,8 +3,8 @@
 #include "core/config/bind.h"
 #include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessionformat.h"
-#include "core/diagnosis/sessiongroups.h"
-#include "core/diagnosis/sessionhistory.h"
+#include "core/diagnosis/serversessiongroups.h"
+#include "core/diagnosis/serversessionhistory.h"
 #include "core/diagnosis/suspectrules.h"
 #include "core/sql/statementnormalizer.h"
 
@@ -181,7 +181,7 @@ void TestSessionFindings::poolLimit()
     ours.own = true; // never counts toward the program's pool
     sessions << ours;
 
-    const QList<SessionGroup> over = rules.groupsOverLimit(sessions);
+    const QList<ServerSessionGroup> over = rules.groupsOverLimit(sessions);
     QCOMPARE(over.size(), 1);
     QCOMPARE(over[0].count(), 5);
     QCOMPARE(over[0].reason, QString("5 sessions of one bind, over pool_size + max_overflow = 3"));
@@ -226,10 +226,10 @@ void TestSessionFindings::groupsByBind()
     other.user = "report";
     other.own = true;
     sessions << other;
-    const QList<SessionGroup> groups = SessionGroups::byBind(sessions);
+    const QList<ServerSessionGroup> groups = ServerSessionGroups::byBind(sessions);
     QCOMPARE(groups.size(), 2);
     QCOMPARE(groups[0].count(), 3); // largest first
-    QCOMPARE(groups[0].kind, SessionGroup::Kind::Bind);
+    QCOMPARE(groups[0].kind, ServerSessionGroup::Kind::Bind);
     QCOMPARE(groups[0].pids, (QList<qint64>{2, 1, 3})); // oldest first (transaction age 51)
     QCOMPARE(groups[0].stateCounts[size_t(ServerSession::State::Idle)], 1);
     QCOMPARE(groups[0].stateCounts[size_t(ServerSession::State::IdleInTransaction)], 1);
@@ -240,7 +240,7 @@ void TestSessionFindings::groupsByBind()
     QCOMPARE(groups[1].ownCount, 1);
     QCOMPARE(groups[0].bindLabel(),
              QString("user app, database shop, client 10.0.0.5, application flask"));
-    QCOMPARE(SessionGroups::bindKey(sessions[0]), groups[0].key);
+    QCOMPARE(ServerSessionGroups::bindKey(sessions[0]), groups[0].key);
 }
 
 void TestSessionFindings::findingsGroupSameStatement()
@@ -260,10 +260,11 @@ void TestSessionFindings::findingsGroupSameStatement()
     rules.runningOver = 60;
     QCOMPARE(rules.apply(sessions), 17);
 
-    const QList<SessionGroup> findings = SessionGroups::findings(sessions, Dialect::PostgreSQL);
+    const QList<ServerSessionGroup> findings =
+        ServerSessionGroups::findings(sessions, Dialect::PostgreSQL);
     QCOMPARE(findings.size(), 3);
-    const SessionGroup &stuck = findings[0];
-    QCOMPARE(stuck.kind, SessionGroup::Kind::Finding);
+    const ServerSessionGroup &stuck = findings[0];
+    QCOMPARE(stuck.kind, ServerSessionGroup::Kind::Finding);
     QCOMPARE(stuck.count(), 15);
     QCOMPARE(stuck.statement, QString("UPDATE items SET hits = hits + ? WHERE id = ?"));
     QCOMPARE(stuck.state, ServerSession::State::IdleInTransaction);
@@ -277,8 +278,8 @@ void TestSessionFindings::findingsGroupSameStatement()
                  "25 s; pids 114, 113,"),
              qPrintable(stuck.describe()));
 
-    const QList<SessionGroup> statements =
-        SessionGroups::byStatement(sessions, Dialect::PostgreSQL);
+    const QList<ServerSessionGroup> statements =
+        ServerSessionGroups::byStatement(sessions, Dialect::PostgreSQL);
     QCOMPARE(statements.size(), 4);
     QCOMPARE(statements[0].count(), 15);
     QVERIFY(statements[0].user.isEmpty());
@@ -286,7 +287,7 @@ void TestSessionFindings::findingsGroupSameStatement()
 
 void TestSessionFindings::history()
 {
-    SessionHistory history(4);
+    ServerSessionHistory history(4);
     auto snapshotWith = [](int second, int leaked) {
         ServerSessionSnapshot snapshot;
         snapshot.dialect = Dialect::PostgreSQL;
@@ -299,10 +300,10 @@ void TestSessionFindings::history()
         snapshot.sessions << steady;
         return snapshot;
     };
-    const QString leakyKey = SessionGroups::bindKey(session(1, ServerSession::State::Idle));
+    const QString leakyKey = ServerSessionGroups::bindKey(session(1, ServerSession::State::Idle));
     ServerSession steady = session(99, ServerSession::State::Idle);
     steady.user = "steady";
-    const QString steadyKey = SessionGroups::bindKey(steady);
+    const QString steadyKey = ServerSessionGroups::bindKey(steady);
 
     history.add(snapshotWith(0, 1));
     history.add(snapshotWith(1, 2));
@@ -313,12 +314,12 @@ void TestSessionFindings::history()
     QVERIFY(history.isGrowing(leakyKey));
     QVERIFY(!history.isGrowing(steadyKey));
     QCOMPARE(history.countsOf(leakyKey), (QList<int>{1, 2, 3, 5}));
-    const QString statementKey = SessionGroups::statementKey(
+    const QString statementKey = ServerSessionGroups::statementKey(
         session(1, ServerSession::State::IdleInTransaction, 1, "SELECT 7"), Dialect::PostgreSQL);
     QVERIFY(history.isGrowing(statementKey));
     QCOMPARE(history.growingGroups(), (QStringList{leakyKey, statementKey}));
 
-    const SessionHistory::Entry &last = history.entries().last();
+    const ServerSessionHistory::Entry &last = history.entries().last();
     QCOMPARE(last.total, 6);
     QCOMPARE(last.stateCounts[size_t(ServerSession::State::IdleInTransaction)], 5);
     QCOMPARE(last.stateCounts[size_t(ServerSession::State::Idle)], 1);

@@ -1,13 +1,13 @@
-#include "core/diagnosis/sessionhistory.h"
+#include "core/diagnosis/serversessionhistory.h"
 
-#include "core/diagnosis/sessiongroups.h"
+#include "core/diagnosis/serversessiongroups.h"
 
-SessionHistory::SessionHistory(int capacity)
+ServerSessionHistory::ServerSessionHistory(int capacity)
     : m_capacity(qMax(2, capacity))
 {
 }
 
-void SessionHistory::add(const ServerSessionSnapshot &snapshot)
+void ServerSessionHistory::add(const ServerSessionSnapshot &snapshot)
 {
     if (!snapshot.isValid())
         return;
@@ -17,17 +17,17 @@ void SessionHistory::add(const ServerSessionSnapshot &snapshot)
     entry.suspects = snapshot.suspectCount();
     for (const ServerSession &session : snapshot.sessions)
         ++entry.stateCounts[size_t(session.state)];
-    for (const SessionGroup &group : SessionGroups::byBind(snapshot.sessions))
+    for (const ServerSessionGroup &group : ServerSessionGroups::byBind(snapshot.sessions))
         entry.groupCounts.insert(group.key, group.count());
-    for (const SessionGroup &group :
-         SessionGroups::byStatement(snapshot.sessions, snapshot.dialect))
+    for (const ServerSessionGroup &group :
+         ServerSessionGroups::byStatement(snapshot.sessions, snapshot.dialect))
         entry.groupCounts.insert(group.key, group.count());
     m_entries << entry;
     while (m_entries.size() > m_capacity)
         m_entries.removeFirst();
 }
 
-QList<int> SessionHistory::countsOf(const QString &key) const
+QList<int> ServerSessionHistory::countsOf(const QString &key) const
 {
     QList<int> counts;
     for (const Entry &entry : m_entries)
@@ -35,7 +35,7 @@ QList<int> SessionHistory::countsOf(const QString &key) const
     return counts;
 }
 
-bool SessionHistory::isGrowing(const QString &key, int steps) const
+bool ServerSessionHistory::isGrowing(const QString &key, int steps) const
 {
     if (steps < 1 || m_entries.size() < steps + 1)
         return false;
@@ -47,7 +47,7 @@ bool SessionHistory::isGrowing(const QString &key, int steps) const
     return true;
 }
 
-QStringList SessionHistory::growingGroups(int steps) const
+QStringList ServerSessionHistory::growingGroups(int steps) const
 {
     QStringList keys;
     if (m_entries.isEmpty())

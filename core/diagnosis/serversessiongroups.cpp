@@ -1,4 +1,4 @@
-#include "core/diagnosis/sessiongroups.h"
+#include "core/diagnosis/serversessiongroups.h"
 
 #include "core/sql/statementnormalizer.h"
 
@@ -10,10 +10,10 @@
 namespace {
 
 template<typename KeyOf, typename Init>
-QList<SessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, Init init)
+QList<ServerSessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, Init init)
 {
     QHash<QString, int> index;
-    QList<SessionGroup> groups;
+    QList<ServerSessionGroup> groups;
     QList<QList<std::pair<double, qint64>>> ages;
     for (const ServerSession &session : sessions) {
         const QString key = keyOf(session);
@@ -24,7 +24,7 @@ QList<SessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, Init in
         if (found == index.constEnd()) {
             at = int(groups.size());
             index.insert(key, at);
-            SessionGroup group;
+            ServerSessionGroup group;
             group.key = key;
             group.user = session.user;
             group.database = session.database;
@@ -37,7 +37,7 @@ QList<SessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, Init in
         } else {
             at = *found;
         }
-        SessionGroup &group = groups[at];
+        ServerSessionGroup &group = groups[at];
         const std::optional<double> age = session.ageSeconds();
         ages[at] << std::make_pair(age.value_or(-1.0), session.pid);
         if (age && (!group.oldestAgeSeconds || *age > *group.oldestAgeSeconds))
@@ -54,7 +54,7 @@ QList<SessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, Init in
             groups[i].pids << entry.second;
     }
     std::stable_sort(groups.begin(), groups.end(),
-                     [](const SessionGroup &a, const SessionGroup &b) {
+                     [](const ServerSessionGroup &a, const ServerSessionGroup &b) {
                          if (a.count() != b.count())
                              return a.count() > b.count();
                          return a.key < b.key;
@@ -64,74 +64,79 @@ QList<SessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, Init in
 
 } // namespace
 
-QString SessionGroup::bindLabel() const
+QString ServerSessionGroup::bindLabel() const
 {
     QStringList parts;
     if (!user.isEmpty())
-        parts << QCoreApplication::translate("SessionGroup", "user %1").arg(user);
+        parts << QCoreApplication::translate("ServerSessionGroup", "user %1").arg(user);
     if (!database.isEmpty())
-        parts << QCoreApplication::translate("SessionGroup", "database %1").arg(database);
+        parts << QCoreApplication::translate("ServerSessionGroup", "database %1").arg(database);
     if (!clientAddress.isEmpty())
-        parts << QCoreApplication::translate("SessionGroup", "client %1").arg(clientAddress);
+        parts << QCoreApplication::translate("ServerSessionGroup", "client %1").arg(clientAddress);
     if (!application.isEmpty())
-        parts << QCoreApplication::translate("SessionGroup", "application %1").arg(application);
+        parts
+            << QCoreApplication::translate("ServerSessionGroup", "application %1").arg(application);
     return parts.join(QStringLiteral(", "));
 }
 
-QString SessionGroup::describe() const
+QString ServerSessionGroup::describe() const
 {
-    QString text = count() == 1
-                       ? QCoreApplication::translate("SessionGroup", "1 session")
-                       : QCoreApplication::translate("SessionGroup", "%1 sessions").arg(count());
+    QString text =
+        count() == 1
+            ? QCoreApplication::translate("ServerSessionGroup", "1 session")
+            : QCoreApplication::translate("ServerSessionGroup", "%1 sessions").arg(count());
     if (kind != Kind::Bind)
         text += QLatin1Char(' ') + ServerSession::stateText(state);
     if (!statement.isEmpty())
-        text += QCoreApplication::translate("SessionGroup", " after `%1`").arg(statement);
+        text += QCoreApplication::translate("ServerSessionGroup", " after `%1`").arg(statement);
     const QString bind = bindLabel();
     if (kind != Kind::Statement && !bind.isEmpty())
         text += QStringLiteral(" (%1)").arg(bind);
     QStringList details;
     if (oldestAgeSeconds)
-        details << QCoreApplication::translate("SessionGroup", "oldest %1")
+        details << QCoreApplication::translate("ServerSessionGroup", "oldest %1")
                        .arg(ServerSession::durationText(*oldestAgeSeconds));
     QStringList ids;
     for (qint64 pid : pids)
         ids << QString::number(pid);
-    details << (pids.size() == 1 ? QCoreApplication::translate("SessionGroup", "pid %1")
-                                 : QCoreApplication::translate("SessionGroup", "pids %1"))
+    details << (pids.size() == 1 ? QCoreApplication::translate("ServerSessionGroup", "pid %1")
+                                 : QCoreApplication::translate("ServerSessionGroup", "pids %1"))
                    .arg(ids.join(QStringLiteral(", ")));
     if (!reason.isEmpty())
         details << reason;
     return text + QStringLiteral(": ") + details.join(QStringLiteral("; "));
 }
 
-QString SessionGroups::bindKey(const ServerSession &session)
+QString ServerSessionGroups::bindKey(const ServerSession &session)
 {
     return QStringLiteral("bind\n%1\n%2\n%3\n%4")
         .arg(session.user, session.database, session.clientAddress(), session.application);
 }
 
-QString SessionGroups::statementKey(const ServerSession &session, Dialect dialect)
+QString ServerSessionGroups::statementKey(const ServerSession &session, Dialect dialect)
 {
     return QStringLiteral("statement\n%1\n%2")
         .arg(ServerSession::stateName(session.state),
              StatementNormalizer::normalize(session.query, dialect));
 }
 
-QList<SessionGroup> SessionGroups::byBind(const ServerSessions &sessions)
+QList<ServerSessionGroup> ServerSessionGroups::byBind(const ServerSessions &sessions)
 {
     return groupBy(
         sessions, [](const ServerSession &session) { return bindKey(session); },
-        [](SessionGroup &group, const ServerSession &) { group.kind = SessionGroup::Kind::Bind; });
+        [](ServerSessionGroup &group, const ServerSession &) {
+            group.kind = ServerSessionGroup::Kind::Bind;
+        });
 }
 
-QList<SessionGroup> SessionGroups::byStatement(const ServerSessions &sessions, Dialect dialect)
+QList<ServerSessionGroup> ServerSessionGroups::byStatement(const ServerSessions &sessions,
+                                                           Dialect dialect)
 {
     return groupBy(
         sessions,
         [dialect](const ServerSession &session) { return statementKey(session, dialect); },
-        [dialect](SessionGroup &group, const ServerSession &session) {
-            group.kind = SessionGroup::Kind::Statement;
+        [dialect](ServerSessionGroup &group, const ServerSession &session) {
+            group.kind = ServerSessionGroup::Kind::Statement;
             group.statement = StatementNormalizer::normalize(session.query, dialect);
             // A statement is shared across binds: only its shape identifies it.
             group.user.clear();
@@ -141,7 +146,8 @@ QList<SessionGroup> SessionGroups::byStatement(const ServerSessions &sessions, D
         });
 }
 
-QList<SessionGroup> SessionGroups::findings(const ServerSessions &sessions, Dialect dialect)
+QList<ServerSessionGroup> ServerSessionGroups::findings(const ServerSessions &sessions,
+                                                        Dialect dialect)
 {
     return groupBy(
         sessions,
@@ -152,8 +158,8 @@ QList<SessionGroup> SessionGroups::findings(const ServerSessions &sessions, Dial
                 .arg(bindKey(session), ServerSession::stateName(session.state),
                      StatementNormalizer::normalize(session.query, dialect));
         },
-        [dialect](SessionGroup &group, const ServerSession &session) {
-            group.kind = SessionGroup::Kind::Finding;
+        [dialect](ServerSessionGroup &group, const ServerSession &session) {
+            group.kind = ServerSessionGroup::Kind::Finding;
             group.statement = StatementNormalizer::normalize(session.query, dialect);
         });
 }

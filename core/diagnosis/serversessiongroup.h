@@ -12,7 +12,7 @@
 // client address and application: one pool of one program), those stuck after
 // the same statement, or one finding (suspects of one bind in one state after
 // one statement), so that fifteen leaked connections read as one line.
-struct SessionGroup
+struct ServerSessionGroup
 {
     enum class Kind { Bind, Statement, Finding };
 

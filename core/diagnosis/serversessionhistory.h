@@ -10,9 +10,9 @@
 #include <array>
 
 // The last few snapshots, reduced to counts: per state, and per bind and per
-// statement group (SessionGroups keys). A leak shows as a group that keeps
+// statement group (ServerSessionGroups keys). A leak shows as a group that keeps
 // growing from one refresh to the next, which a single snapshot cannot tell.
-class SessionHistory final
+class ServerSessionHistory final
 {
 public:
     struct Entry
@@ -24,7 +24,7 @@ public:
         QHash<QString, int> groupCounts;  // bind and statement group keys
     };
 
-    explicit SessionHistory(int capacity = 30);
+    explicit ServerSessionHistory(int capacity = 30);
 
     // Keeps the counts of snapshot, dropping the oldest beyond capacity. Failed
     // snapshots are not kept.
