@@ -1,8 +1,6 @@
 #include "ui/connectiondialog.h"
 
-#include "core/connection/connection.h"
-#include "core/pool/engine.h"
-#include "core/pool/pool.h"
+#include "core/pool/connectiontest.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,7 +44,7 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     , m_readOnly(new QCheckBox(tr("Read-only (enforced by the server or driver)"), this))
     , m_remember(new QCheckBox(tr("Remember the password in the system keychain"), this))
     , m_outcome(new QLabel(this))
-    , m_reaper(reaper)
+    , m_test(new ConnectionTest(reaper, this))
 {
     setWindowTitle(tr("Bind"));
     m_name->setPlaceholderText(tr("default"));
@@ -134,6 +132,9 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
     connect(test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_test, &ConnectionTest::finished, this, [this](bool ok, const QString &message) {
+        m_outcome->setText(ok ? tr("Connected: %1").arg(message) : message);
+    });
     updateFieldMode();
 }
 
@@ -274,25 +275,9 @@ void ConnectionDialog::testConnection()
         m_outcome->setText(message);
         return;
     }
-    delete m_testEngine;
     bind.name = tr("test");
-    bind.options.poolSize = 1;
-    bind.options.maxOverflow = 0;
-    auto *engine = new Engine(bind, nullptr, this, m_reaper);
-    m_testEngine = engine;
     m_outcome->setText(tr("Connecting to %1…").arg(bind.url.toDisplayString()));
-    engine->pool()->checkout(QStringLiteral("connection test"), this,
-                             [this, engine](Connection *connection, const QString &error) {
-                                 if (connection) {
-                                     m_outcome->setText(
-                                         tr("Connected: %1").arg(connection->serverVersion()));
-                                     engine->pool()->checkin(connection);
-                                 } else {
-                                     m_outcome->setText(error);
-                                 }
-                                 connect(engine, &Engine::disposed, engine, &QObject::deleteLater);
-                                 engine->dispose();
-                             });
+    m_test->start(bind);
 }
 
 QString ConnectionDialog::testOutcome() const

@@ -3,9 +3,8 @@
 #include "core/config/bind.h"
 
 #include <QDialog>
-#include <QPointer>
 
-class Engine;
+class ConnectionTest;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -75,7 +74,6 @@ private:
     QCheckBox *m_readOnly;
     QCheckBox *m_remember;
     QLabel *m_outcome;
-    ThreadReaper *m_reaper;
-    QPointer<Engine> m_testEngine;
+    ConnectionTest *m_test;
     QString m_urlPassword; // what the URL field shows as ***
 };
