@@ -227,11 +227,8 @@ SessionTab *MainWindow::browseTable(Engine *engine, const QString &schema, const
     SessionTab *tab = newSessionTab(engine);
     if (!tab)
         return nullptr;
-    QString name = dialects::quoteIdentifier(engine->dialect(), table);
-    // SQLite's main database and PostgreSQL's public schema need no prefix.
-    if (!schema.isEmpty() && schema != QLatin1String("main") && schema != QLatin1String("public"))
-        name = dialects::quoteIdentifier(engine->dialect(), schema) + QLatin1Char('.') + name;
-    tab->runText(QStringLiteral("SELECT * FROM %1").arg(name));
+    tab->runText(QStringLiteral("SELECT * FROM %1")
+                     .arg(dialects::qualifiedName(engine->dialect(), schema, table)));
     return tab;
 }
 

@@ -59,4 +59,25 @@ QString quoteIdentifier(Dialect dialect, const QString &identifier)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+QString defaultSchema(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::SQLite:
+        return QStringLiteral("main");
+    case Dialect::PostgreSQL:
+        return QStringLiteral("public");
+    case Dialect::MySQL:
+        break;
+    }
+    return QString();
+}
+
+QString qualifiedName(Dialect dialect, const QString &schema, const QString &name)
+{
+    const QString quoted = quoteIdentifier(dialect, name);
+    if (schema.isEmpty() || schema == defaultSchema(dialect))
+        return quoted;
+    return quoteIdentifier(dialect, schema) + QLatin1Char('.') + quoted;
+}
+
 } // namespace dialects

@@ -18,5 +18,10 @@ QString qtDriver(Dialect dialect);
 QString beginStatement(Dialect dialect);
 // Quotes an identifier the way the dialect does: "x" or `x`.
 QString quoteIdentifier(Dialect dialect, const QString &identifier);
+// The schema a name needs no prefix for: SQLite's "main" database and
+// PostgreSQL's "public" schema; none on MySQL, where a schema is a database.
+QString defaultSchema(Dialect dialect);
+// name quoted, prefixed by its quoted schema unless that is empty or the default.
+QString qualifiedName(Dialect dialect, const QString &schema, const QString &name);
 
 } // namespace dialects

@@ -1,4 +1,5 @@
 // Statement splitting as the databases' own clients do it.
+#include "core/sql/dialect.h"
 #include "core/sql/sqlsplitter.h"
 
 #include <QTest>
@@ -12,6 +13,7 @@ private Q_SLOTS:
     void split();
     void statementAt();
     void neverLoops();
+    void qualifiedNamesSkipOnlyTheDefaultSchema();
 };
 
 void TestSqlSplitter::split_data()
@@ -136,6 +138,26 @@ void TestSqlSplitter::neverLoops()
                 QVERIFY(part.text.size() <= text.size());
         }
     }
+}
+
+// The names "Browse table" writes into SQL (dialects::qualifiedName).
+void TestSqlSplitter::qualifiedNamesSkipOnlyTheDefaultSchema()
+{
+    QCOMPARE(dialects::qualifiedName(Dialect::SQLite, QStringLiteral("main"), QStringLiteral("t")),
+             QStringLiteral("\"t\""));
+    QCOMPARE(dialects::qualifiedName(Dialect::SQLite, QStringLiteral("aux"), QStringLiteral("t")),
+             QStringLiteral("\"aux\".\"t\""));
+    QCOMPARE(
+        dialects::qualifiedName(Dialect::PostgreSQL, QStringLiteral("public"), QStringLiteral("t")),
+        QStringLiteral("\"t\""));
+    QCOMPARE(dialects::qualifiedName(Dialect::PostgreSQL, QStringLiteral("main"),
+                                     QStringLiteral("o\"dd")),
+             QStringLiteral("\"main\".\"o\"\"dd\""));
+    // A MySQL schema is a database: always named, even one called "public".
+    QCOMPARE(dialects::qualifiedName(Dialect::MySQL, QStringLiteral("public"), QStringLiteral("t")),
+             QStringLiteral("`public`.`t`"));
+    QCOMPARE(dialects::qualifiedName(Dialect::MySQL, QString(), QStringLiteral("t")),
+             QStringLiteral("`t`"));
 }
 
 QTEST_GUILESS_MAIN(TestSqlSplitter)
