@@ -28,6 +28,11 @@ bool SchemaLoader::load(const QStringList &schemas)
     return m_session->runTask(SchemaReader::task(schemas));
 }
 
+Engine *SchemaLoader::engine() const
+{
+    return m_engine;
+}
+
 void SchemaLoader::cancel()
 {
     m_session->cancel();

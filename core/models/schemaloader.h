@@ -25,7 +25,7 @@ public:
     // Stops the running read; failed("Cancelled") follows.
     void cancel();
     bool isLoading() const;
-    Engine *engine() const { return m_engine; }
+    Engine *engine() const;
 
 Q_SIGNALS:
     void loaded(const Schema &schema);
