@@ -42,6 +42,20 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
 {
     // A tab leaves the server as it found it: what was opened for it closes with it.
     m_session->setClosesItsConnections(true);
+    QToolBar *toolbar = buildToolbar();
+    buildResultArea();
+    buildLayout(toolbar);
+    connectActions();
+    connectSession();
+    // The status line's "since" and elapsed time move while something runs.
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &SessionTab::updateStatus);
+    m_ticker.start();
+    updateStatus();
+}
+
+QToolBar *SessionTab::buildToolbar()
+{
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_runAction = toolbar->addAction(tr("Run"));
@@ -76,7 +90,11 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     for (QAction *action : {m_runAction, m_runAllAction, m_cancelAction, m_exportAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addActions({m_runAction, m_runAllAction, m_cancelAction, m_exportAction});
+    return toolbar;
+}
 
+void SessionTab::buildResultArea()
+{
     m_view->setModel(m_model);
     m_view->setItemDelegate(new CellDelegate(m_view));
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -87,7 +105,10 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     m_messages->setReadOnly(true);
     m_outputTabs->addTab(m_view, tr("Results"));
     m_outputTabs->addTab(m_messages, tr("Messages"));
+}
 
+void SessionTab::buildLayout(QToolBar *toolbar)
+{
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_editor);
     splitter->addWidget(m_outputTabs);
@@ -100,7 +121,10 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     layout->addWidget(toolbar);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
+}
 
+void SessionTab::connectActions()
+{
     connect(m_runAction, &QAction::triggered, this, &SessionTab::runStatement);
     connect(m_runAllAction, &QAction::triggered, this, &SessionTab::runAll);
     connect(m_cancelAction, &QAction::triggered, this, &SessionTab::cancel);
@@ -119,6 +143,10 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
         m_session->setMode(index == 1 ? Session::Mode::Transaction : Session::Mode::Autocommit);
     });
     connect(m_historyButton->menu(), &QMenu::aboutToShow, this, &SessionTab::showHistoryMenu);
+}
+
+void SessionTab::connectSession()
+{
     connect(m_session, &Session::resultStarted, m_model, &ResultModel::setColumns);
     connect(m_session, &Session::rowsReady, m_model, &ResultModel::appendRows);
     connect(m_session, &Session::stateChanged, this, &SessionTab::updateStatus);
@@ -153,11 +181,6 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
         updateStatus();
         Q_EMIT busyChanged(false);
     });
-    // The status line's "since" and elapsed time move while something runs.
-    m_ticker.setInterval(1000);
-    connect(&m_ticker, &QTimer::timeout, this, &SessionTab::updateStatus);
-    m_ticker.start();
-    updateStatus();
 }
 
 SessionTab::~SessionTab()

@@ -13,6 +13,7 @@ class QLabel;
 class QPlainTextEdit;
 class QTableView;
 class QTabWidget;
+class QToolBar;
 class QToolButton;
 class QueryHistory;
 class ResultModel;
@@ -62,6 +63,11 @@ Q_SIGNALS:
     void exportRequested();
 
 private:
+    QToolBar *buildToolbar();
+    void buildResultArea();
+    void buildLayout(QToolBar *toolbar);
+    void connectActions();
+    void connectSession();
     void start(const QString &sql, int offset);
     void onFinished(const StatementResult &result);
     void reportResult(const StatementResult &result, const QString &sql, int offset);
