@@ -47,6 +47,21 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     , m_test(new ConnectionTest(reaper, this))
 {
     setWindowTitle(tr("Bind"));
+    setUpFields();
+    buildAddressPages();
+    setPoolDefaults();
+    QGroupBox *pool = buildPoolGroup();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    QPushButton *test = buttons->addButton(tr("Test Connection"), QDialogButtonBox::ActionRole);
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    buildLayout(pool, buttons);
+    connectSignals(buttons, test);
+    updateFieldMode();
+}
+
+void ConnectionDialog::setUpFields()
+{
     m_name->setPlaceholderText(tr("default"));
     m_url->setPlaceholderText(QStringLiteral("postgresql://user:password@localhost:5432/mydb"));
     m_url->setToolTip(tr("A SQLAlchemy URL: dialect[+driver]://user:password@host:port/database, "
@@ -58,7 +73,10 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     m_port->setSpecialValueText(tr("default"));
     m_password->setEchoMode(QLineEdit::Password);
     m_byUrl->setChecked(true);
+}
 
+void ConnectionDialog::buildAddressPages()
+{
     auto *urlPage = new QWidget(this);
     auto *urlForm = new QFormLayout(urlPage);
     urlForm->addRow(tr("URL:"), m_url);
@@ -72,7 +90,10 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     fieldsForm->addRow(tr("Password:"), m_password);
     m_stack->addWidget(urlPage);
     m_stack->addWidget(fieldsPage);
+}
 
+void ConnectionDialog::setPoolDefaults()
+{
     const PoolOptions defaults;
     m_poolSize->setRange(0, 1000);
     m_poolSize->setValue(defaults.poolSize);
@@ -93,7 +114,10 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     m_connectTimeout->setRange(1, 600);
     m_connectTimeout->setSuffix(tr(" s"));
     m_connectTimeout->setValue(defaults.connectTimeout);
+}
 
+QGroupBox *ConnectionDialog::buildPoolGroup()
+{
     auto *pool = new QGroupBox(tr("Pool (SQLAlchemy QueuePool)"), this);
     auto *poolForm = new QFormLayout(pool);
     poolForm->addRow(tr("pool_size:"), m_poolSize);
@@ -104,12 +128,11 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     poolForm->addRow(m_lifo);
     poolForm->addRow(tr("Leak threshold:"), m_leakThreshold);
     poolForm->addRow(tr("Connect timeout:"), m_connectTimeout);
+    return pool;
+}
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    QPushButton *test = buttons->addButton(tr("Test Connection"), QDialogButtonBox::ActionRole);
-    m_outcome->setWordWrap(true);
-    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
+void ConnectionDialog::buildLayout(QGroupBox *pool, QDialogButtonBox *buttons)
+{
     auto *top = new QFormLayout;
     top->addRow(tr("Name:"), m_name);
     auto *modeRow = new QHBoxLayout;
@@ -125,7 +148,10 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     layout->addWidget(m_remember);
     layout->addWidget(m_outcome);
     layout->addWidget(buttons);
+}
 
+void ConnectionDialog::connectSignals(QDialogButtonBox *buttons, QPushButton *test)
+{
     connect(m_url, &QLineEdit::editingFinished, this, &ConnectionDialog::hideUrlPassword);
     connect(m_byUrl, &QRadioButton::toggled, this, &ConnectionDialog::updateFieldMode);
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateFieldMode);
@@ -135,7 +161,6 @@ ConnectionDialog::ConnectionDialog(const QStringList &takenNames, ThreadReaper *
     connect(m_test, &ConnectionTest::finished, this, [this](bool ok, const QString &message) {
         m_outcome->setText(ok ? tr("Connected: %1").arg(message) : message);
     });
-    updateFieldMode();
 }
 
 void ConnectionDialog::updateFieldMode()

@@ -7,9 +7,12 @@
 class ConnectionTest;
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QRadioButton;
@@ -45,6 +48,12 @@ public:
     void accept() override;
 
 private:
+    void setUpFields();
+    void buildAddressPages();
+    void setPoolDefaults();
+    QGroupBox *buildPoolGroup();
+    void buildLayout(QGroupBox *pool, QDialogButtonBox *buttons);
+    void connectSignals(QDialogButtonBox *buttons, QPushButton *test);
     bool buildBind(Bind *bind, QString *message) const;
     void updateFieldMode();
     // Once typed, a password in the URL field shows as *** and is kept aside.
