@@ -81,6 +81,19 @@ PoolMonitorDock::PoolMonitorDock(Workspace *workspace, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_type(new QComboBox(this))
 {
+    buildChart();
+    setUpEventLog();
+    buildLayout();
+    connectSignals();
+    const auto engines = workspace->engines();
+    for (Engine *engine : engines)
+        addEngine(engine);
+    connect(workspace, &Workspace::engineAdded, this, &PoolMonitorDock::addEngine);
+    connect(workspace, &Workspace::engineRemoved, this, &PoolMonitorDock::removeEngine);
+}
+
+void PoolMonitorDock::buildChart()
+{
     m_chart->setTitle(tr("Pool"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -102,7 +115,10 @@ PoolMonitorDock::PoolMonitorDock(Workspace *workspace, QWidget *parent)
     }
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumSize(320, 180);
+}
 
+void PoolMonitorDock::setUpEventLog()
+{
     m_filter->setSourceModel(m_events);
     m_eventView->setModel(m_filter);
     m_eventView->verticalHeader()->hide();
@@ -118,7 +134,10 @@ PoolMonitorDock::PoolMonitorDock(Workspace *workspace, QWidget *parent)
     m_type->addItem(tr("All events"), -1);
     for (int type = int(PoolEvent::Type::Connect); type <= int(PoolEvent::Type::Dispose); ++type)
         m_type->addItem(PoolEvent::typeName(PoolEvent::Type(type)), type);
+}
 
+void PoolMonitorDock::buildLayout()
+{
     auto *chartSide = new QWidget(this);
     auto *chartLayout = new QVBoxLayout(chartSide);
     chartLayout->setContentsMargins(0, 0, 0, 0);
@@ -145,7 +164,10 @@ PoolMonitorDock::PoolMonitorDock(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
+}
 
+void PoolMonitorDock::connectSignals()
+{
     connect(m_bind, &QComboBox::currentIndexChanged, this, &PoolMonitorDock::redraw);
     connect(m_search, &QLineEdit::textChanged, this, &PoolMonitorDock::applyFilter);
     connect(m_type, &QComboBox::currentIndexChanged, this, &PoolMonitorDock::applyFilter);
@@ -155,11 +177,6 @@ PoolMonitorDock::PoolMonitorDock(Workspace *workspace, QWidget *parent)
         if (bar->value() >= bar->maximum() - 2)
             m_eventView->scrollToBottom();
     });
-    const auto engines = workspace->engines();
-    for (Engine *engine : engines)
-        addEngine(engine);
-    connect(workspace, &Workspace::engineAdded, this, &PoolMonitorDock::addEngine);
-    connect(workspace, &Workspace::engineRemoved, this, &PoolMonitorDock::removeEngine);
 }
 
 PoolMonitorDock::~PoolMonitorDock() = default;

@@ -37,6 +37,10 @@ public:
     int pointCount() const;
 
 private:
+    void buildChart();
+    void setUpEventLog();
+    void buildLayout();
+    void connectSignals();
     void addEngine(Engine *engine);
     void removeEngine(const QString &name);
     void redraw();
