@@ -91,6 +91,26 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     , m_chart(new QChart)
     , m_chartView(new QChartView(m_chart, this))
 {
+    setUpControls();
+    buildChart();
+    buildLayout();
+    const auto engines = workspace->engines();
+    for (const Engine *engine : engines)
+        m_bind->addItem(engine->name());
+    connect(workspace, &Workspace::engineAdded, this,
+            [this](Engine *engine) { m_bind->addItem(engine->name()); });
+    connect(workspace, &Workspace::engineRemoved, this, [this](const QString &name) {
+        const int index = m_bind->findText(name);
+        if (index >= 0)
+            m_bind->removeItem(index);
+    });
+    connectSignals();
+    m_timer.start(m_interval->currentData().toInt() * 1000);
+    onBindChosen();
+}
+
+void ServerSessionsPanel::setUpControls()
+{
     m_interval->addItem(tr("Manual"), 0);
     for (int seconds : {2, 5, 10, 30, 60})
         m_interval->addItem(tr("Every %1 s").arg(seconds), seconds);
@@ -110,7 +130,10 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     m_table->setWordWrap(false);
     m_findings->setReadOnly(true);
     m_findings->setPlaceholderText(tr("Findings: groups of suspect sessions"));
+}
 
+void ServerSessionsPanel::buildChart()
+{
     const char *names[] = {QT_TR_NOOP("active"), QT_TR_NOOP("idle"),
                            QT_TR_NOOP("idle in transaction"), QT_TR_NOOP("other")};
     const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c),
@@ -137,13 +160,16 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumSize(260, 200);
     m_countAxis->setTickCount(3);
+}
 
+void ServerSessionsPanel::buildLayout()
+{
     auto *controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Bind:"), this));
     controls->addWidget(m_bind, 1);
     controls->addWidget(m_interval);
-    auto *refreshButton = new QPushButton(tr("Refresh"), this);
-    controls->addWidget(refreshButton);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    controls->addWidget(m_refresh);
     controls->addWidget(m_suspectsOnly);
     auto *rulesRow = new QHBoxLayout;
     rulesRow->addWidget(new QLabel(tr("Idle in transaction over:"), this));
@@ -170,19 +196,12 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     layout->addLayout(rulesRow);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
+}
 
-    const auto engines = workspace->engines();
-    for (const Engine *engine : engines)
-        m_bind->addItem(engine->name());
-    connect(workspace, &Workspace::engineAdded, this,
-            [this](Engine *engine) { m_bind->addItem(engine->name()); });
-    connect(workspace, &Workspace::engineRemoved, this, [this](const QString &name) {
-        const int index = m_bind->findText(name);
-        if (index >= 0)
-            m_bind->removeItem(index);
-    });
+void ServerSessionsPanel::connectSignals()
+{
     connect(m_bind, &QComboBox::currentIndexChanged, this, &ServerSessionsPanel::onBindChosen);
-    connect(refreshButton, &QPushButton::clicked, this, &ServerSessionsPanel::refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &ServerSessionsPanel::refresh);
     connect(m_suspectsOnly, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setFilterFixedString(on ? QStringLiteral("true") : QString());
     });
@@ -206,8 +225,6 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     });
     connect(m_cancel, &QPushButton::clicked, this, &ServerSessionsPanel::cancelSelected);
     connect(m_end, &QPushButton::clicked, this, &ServerSessionsPanel::endSelected);
-    m_timer.start(m_interval->currentData().toInt() * 1000);
-    onBindChosen();
 }
 
 ServerSessionsPanel::~ServerSessionsPanel()

@@ -60,6 +60,10 @@ Q_SIGNALS:
     void actionDone(bool ok, const QString &message);
 
 private:
+    void setUpControls();
+    void buildChart();
+    void buildLayout();
+    void connectSignals();
     void onBindChosen();
     void onSnapshot(const ServerSessionSnapshot &snapshot);
     void act(int action);
@@ -80,6 +84,7 @@ private:
     QPlainTextEdit *m_findings;
     QPushButton *m_cancel;
     QPushButton *m_end;
+    QPushButton *m_refresh = nullptr;
     QChart *m_chart;
     QChartView *m_chartView;
     QLineSeries *m_series[4];
