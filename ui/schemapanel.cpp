@@ -4,8 +4,8 @@
 #include "core/models/schematreemodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/workspace.h"
+#include "ui/bindcombobox.h"
 
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,7 +16,7 @@
 SchemaPanel::SchemaPanel(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_bind(new QComboBox(this))
+    , m_bind(new BindComboBox(workspace, this))
     , m_status(new QLabel(this))
     , m_model(new SchemaTreeModel(this))
     , m_tree(new QTreeView(this))
@@ -38,18 +38,9 @@ SchemaPanel::SchemaPanel(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_status);
 
-    const auto engines = workspace->engines();
-    for (const Engine *engine : engines)
-        m_bind->addItem(engine->name());
-    connect(workspace, &Workspace::engineAdded, this,
-            [this](Engine *engine) { m_bind->addItem(engine->name()); });
-    connect(workspace, &Workspace::engineRemoved, this, [this](const QString &name) {
-        m_schemas.remove(name);
-        const int index = m_bind->findText(name);
-        if (index >= 0)
-            m_bind->removeItem(index);
-    });
-    connect(m_bind, &QComboBox::currentIndexChanged, this, &SchemaPanel::onBindChosen);
+    connect(workspace, &Workspace::engineRemoved, this,
+            [this](const QString &name) { m_schemas.remove(name); });
+    connect(m_bind, &BindComboBox::currentIndexChanged, this, &SchemaPanel::onBindChosen);
     connect(refresh, &QToolButton::clicked, this, &SchemaPanel::refresh);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (const SchemaTable *table = m_model->tableAt(index)) {

@@ -6,8 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class BindComboBox;
 class Engine;
-class QComboBox;
 class QLabel;
 class QTreeView;
 class SchemaLoader;
@@ -43,7 +43,7 @@ private:
     void onBindChosen();
 
     Workspace *m_workspace;
-    QComboBox *m_bind;
+    BindComboBox *m_bind;
     QLabel *m_status;
     SchemaTreeModel *m_model;
     QTreeView *m_tree;

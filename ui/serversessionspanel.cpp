@@ -9,6 +9,7 @@
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
+#include "ui/bindcombobox.h"
 
 #include <QChart>
 #include <QChartView>
@@ -72,7 +73,7 @@ QDoubleSpinBox *secondsBox(QWidget *parent, double value, const QString &tip)
 ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_bind(new QComboBox(this))
+    , m_bind(new BindComboBox(workspace, this))
     , m_interval(new QComboBox(this))
     , m_suspectsOnly(new QCheckBox(tr("Suspects only"), this))
     , m_idleInTransaction(
@@ -94,16 +95,6 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
     setUpControls();
     buildChart();
     buildLayout();
-    const auto engines = workspace->engines();
-    for (const Engine *engine : engines)
-        m_bind->addItem(engine->name());
-    connect(workspace, &Workspace::engineAdded, this,
-            [this](Engine *engine) { m_bind->addItem(engine->name()); });
-    connect(workspace, &Workspace::engineRemoved, this, [this](const QString &name) {
-        const int index = m_bind->findText(name);
-        if (index >= 0)
-            m_bind->removeItem(index);
-    });
     connectSignals();
     m_timer.start(m_interval->currentData().toInt() * 1000);
     onBindChosen();

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class BindComboBox;
 class Engine;
 class QCheckBox;
 class QComboBox;
@@ -71,7 +72,7 @@ private:
     void redrawChart();
 
     Workspace *m_workspace;
-    QComboBox *m_bind;
+    BindComboBox *m_bind;
     QComboBox *m_interval;
     QCheckBox *m_suspectsOnly;
     QDoubleSpinBox *m_idleInTransaction;
