@@ -75,6 +75,21 @@ QString quotePlus(const QString &text)
         .replace(QLatin1Char(' '), QLatin1Char('+'));
 }
 
+QString shownPart(const QString &part, bool mayHoldPassword)
+{
+    return mayHoldPassword ? QStringLiteral("***") : part;
+}
+
+// A port written with a sign is no port number, though toInt() takes it.
+std::optional<int> portNumber(const QString &portText)
+{
+    bool ok = false;
+    const int port = portText.toInt(&ok);
+    if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-')))
+        return std::nullopt;
+    return port;
+}
+
 } // namespace
 
 QString Url::redact(const QString &text)
@@ -99,7 +114,6 @@ QString Url::redact(const QString &text)
 
 std::optional<Url> Url::parse(const QString &input, QString *error)
 {
-    Url url;
     const QString text = input.trimmed();
     auto badShowing = [&](const QString &shownText, const QString &what) {
         fail(error, tr("Invalid database URL '%1': %2. Expected %3.")
@@ -115,94 +129,25 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd < 0)
         return bad(tr("'://' is missing after the dialect name"));
-    const QString scheme = text.left(schemeEnd);
-    static const QRegularExpression schemeForm(
-        QStringLiteral("^[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)?$"));
     const bool hidesPassword = redact(text) != text;
-    if (!schemeForm.match(scheme).hasMatch()) {
-        // What follows a ':' in it may be the start of a password (u:pw@host).
-        if (hidesPassword && scheme.contains(QLatin1Char(':')))
-            return bad(tr("the text before '://' is not a dialect[+driver] name"));
-        return bad(tr("'%1' is not a dialect[+driver] name").arg(scheme));
-    }
-
-    url.m_backend = scheme.section(QLatin1Char('+'), 0, 0).toLower();
-    url.m_driver = scheme.section(QLatin1Char('+'), 1, 1).toLower();
-    const auto backend =
-        std::find_if(backends().cbegin(), backends().cend(),
-                     [&](const Backend &b) { return url.m_backend == QLatin1String(b.name); });
-    if (backend == backends().cend()) {
-        if (url.m_backend == QLatin1String("postgres"))
-            return bad(tr("the dialect is spelled 'postgresql', not 'postgres'"));
-        return bad(tr("unsupported dialect '%1'; poolscope speaks sqlite, "
-                      "postgresql, mysql and mariadb")
-                       .arg(url.m_backend));
-    }
-    if (!url.m_driver.isEmpty() && !backend->drivers.contains(url.m_driver))
-        return bad(
-            tr("unknown driver '%1' for %2 (known: %3)")
-                .arg(url.m_driver, url.m_backend, backend->drivers.join(QStringLiteral(", "))));
-    url.m_dialect = backend->dialect;
+    Url url;
+    if (const auto wrong = url.readScheme(text.left(schemeEnd), hidesPassword))
+        return bad(*wrong);
 
     QString rest = text.mid(schemeEnd + 3);
     qsizetype restOffset = schemeEnd + 3; // where rest starts in text
-
-    // user:password@ - the user name stops at ':' or '/', the password at '@'
-    // (SQLAlchemy's grammar), so a literal '@' must be written %40. The user
-    // info is read before the options because a password may hold '?'.
-    const qsizetype at = rest.indexOf(QLatin1Char('@'));
-    if (at >= 0) {
-        const QString userinfo = rest.left(at);
-        const qsizetype colon = userinfo.indexOf(QLatin1Char(':'));
-        const QString user = colon >= 0 ? userinfo.left(colon) : userinfo;
-        if (!user.contains(QLatin1Char('/')) && !user.contains(QLatin1Char('?'))) {
-            if (!percentDecode(user, &url.m_username))
-                return bad(tr("the user name has a broken %-escape"));
-            url.m_hasUsername = true;
-            if (colon >= 0) {
-                if (!percentDecode(userinfo.mid(colon + 1), &url.m_password))
-                    return bad(tr("the password has a broken %-escape"));
-                url.m_hasPassword = true;
-            }
-            rest = rest.mid(at + 1);
-            restOffset += at + 1;
-        }
-    }
+    if (const auto wrong = url.readUserInfo(&rest, &restOffset))
+        return bad(*wrong);
 
     // redact() hides up to the last '@', so that a password with a raw '@' is
     // hidden whole. While such an '@' is left, what follows the user info may
     // be the rest of that password: messages show those parts as *** too.
     const bool partsMayHoldPassword = hidesPassword && rest.contains(QLatin1Char('@'));
-    auto shown = [&](const QString &part) {
-        return partsMayHoldPassword ? QStringLiteral("***") : part;
-    };
-
-    const qsizetype question = rest.indexOf(QLatin1Char('?'));
-    if (question >= 0) {
-        const QString query = rest.mid(question + 1);
-        rest.truncate(question);
-        // Blanks before the options are dropped like blanks at the end of the
-        // text, so that what render() writes parses back the same.
-        while (!rest.isEmpty() && rest.back().isSpace())
-            rest.chop(1);
-        const QStringList pairs = query.split(QLatin1Char('&'), Qt::SkipEmptyParts);
-        for (const QString &pair : pairs) {
-            const qsizetype eq = pair.indexOf(QLatin1Char('='));
-            if (eq <= 0)
-                return bad(tr("option '%1' needs the form key=value").arg(shown(pair)));
-            QString key, value;
-            QString rawValue = pair.mid(eq + 1);
-            rawValue.replace(QLatin1Char('+'), QLatin1Char(' '));
-            QString rawKey = pair.left(eq);
-            rawKey.replace(QLatin1Char('+'), QLatin1Char(' '));
-            if (!percentDecode(rawKey, &key) || !percentDecode(rawValue, &value))
-                return bad(tr("option '%1' has a broken %-escape").arg(shown(pair)));
-            url.m_options.append({key, value});
-        }
-    }
+    if (const auto wrong = url.readOptions(&rest, partsMayHoldPassword))
+        return bad(*wrong);
 
     const qsizetype slash = rest.indexOf(QLatin1Char('/'));
-    QString hostPort = slash >= 0 ? rest.left(slash) : rest;
+    const QString hostPort = slash >= 0 ? rest.left(slash) : rest;
     if (slash >= 0) {
         url.m_database = rest.mid(slash + 1);
         url.m_hasDatabase = true;
@@ -212,44 +157,12 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
 
     QString portText;
     qsizetype portOffset = -1; // where portText starts in text
-    if (hostPort.startsWith(QLatin1Char('['))) {
-        const qsizetype close = hostPort.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return bad(tr("the IPv6 host has no closing ']'"));
-        // Blanks inside the brackets are dropped: render() writes a host without
-        // ':' bare, where a trailing blank would be lost.
-        url.m_host = hostPort.mid(1, close - 1).trimmed();
-        if (url.m_host.isEmpty())
-            return bad(tr("the IPv6 host between [ ] is empty"));
-        if (url.m_host.contains(QLatin1Char('[')))
-            return bad(tr("the IPv6 host between [ ] holds another '['"));
-        const QString after = hostPort.mid(close + 1);
-        if (!after.isEmpty()) {
-            if (!after.startsWith(QLatin1Char(':')))
-                return bad(tr("unexpected '%1' after the IPv6 host").arg(shown(after)));
-            portText = after.mid(1);
-            portOffset = restOffset + close + 2;
-            if (portText.isEmpty())
-                return bad(tr("the port after ':' is empty"));
-        }
-    } else {
-        if (hostPort.contains(QLatin1Char('[')) || hostPort.contains(QLatin1Char(']')) ||
-            hostPort.count(QLatin1Char(':')) > 1)
-            return bad(tr("an IPv6 host must be written in brackets, like [::1]"));
-        const qsizetype colon = hostPort.indexOf(QLatin1Char(':'));
-        if (colon >= 0) {
-            portText = hostPort.mid(colon + 1);
-            portOffset = restOffset + colon + 1;
-            hostPort.truncate(colon);
-            if (portText.isEmpty())
-                return bad(tr("the port after ':' is empty"));
-        }
-        url.m_host = hostPort;
-    }
+    if (const auto wrong =
+            url.readHost(hostPort, restOffset, partsMayHoldPassword, &portText, &portOffset))
+        return bad(*wrong);
     if (!portText.isEmpty()) {
-        bool ok = false;
-        const int port = portText.toInt(&ok);
-        if (!ok || portText.startsWith(QLatin1Char('+')) || portText.startsWith(QLatin1Char('-'))) {
+        const std::optional<int> port = portNumber(portText);
+        if (!port) {
             // "user:password" with its "@host" forgotten reads as host:port:
             // the would-be port is hidden, in the URL shown too.
             QString hidden = text;
@@ -257,19 +170,156 @@ std::optional<Url> Url::parse(const QString &input, QString *error)
             return badShowing(hidden, tr("what follows the host's ':' is not a port number "
                                          "(a password needs '@host' after it)"));
         }
-        if (port < 1 || port > 65535)
-            return bad(tr("the port %1 is outside 1-65535").arg(shown(QString::number(port))));
-        url.m_port = port;
+        if (*port < 1 || *port > 65535)
+            return bad(tr("the port %1 is outside 1-65535")
+                           .arg(shownPart(QString::number(*port), partsMayHoldPassword)));
+        url.m_port = *port;
     }
 
-    if (url.m_dialect == Dialect::SQLite) {
-        if (!url.m_host.isEmpty() || url.m_port >= 0 || url.m_hasUsername)
-            return bad(tr("a sqlite URL has no user, host or port; write "
-                          "sqlite:///relative.db or sqlite:////absolute/path.db"));
-    } else if (url.m_database.contains(QLatin1Char('/'))) {
-        return bad(tr("the database name '%1' contains '/'").arg(shown(url.m_database)));
-    }
+    if (const auto wrong = url.checkDialectRules(partsMayHoldPassword))
+        return bad(*wrong);
     return url;
+}
+
+std::optional<QString> Url::readScheme(const QString &scheme, bool hidesPassword)
+{
+    static const QRegularExpression schemeForm(
+        QStringLiteral("^[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)?$"));
+    if (!schemeForm.match(scheme).hasMatch()) {
+        // What follows a ':' in it may be the start of a password (u:pw@host).
+        if (hidesPassword && scheme.contains(QLatin1Char(':')))
+            return tr("the text before '://' is not a dialect[+driver] name");
+        return tr("'%1' is not a dialect[+driver] name").arg(scheme);
+    }
+
+    m_backend = scheme.section(QLatin1Char('+'), 0, 0).toLower();
+    m_driver = scheme.section(QLatin1Char('+'), 1, 1).toLower();
+    const auto backend =
+        std::find_if(backends().cbegin(), backends().cend(),
+                     [&](const Backend &b) { return m_backend == QLatin1String(b.name); });
+    if (backend == backends().cend()) {
+        if (m_backend == QLatin1String("postgres"))
+            return tr("the dialect is spelled 'postgresql', not 'postgres'");
+        return tr("unsupported dialect '%1'; poolscope speaks sqlite, "
+                  "postgresql, mysql and mariadb")
+            .arg(m_backend);
+    }
+    if (!m_driver.isEmpty() && !backend->drivers.contains(m_driver))
+        return tr("unknown driver '%1' for %2 (known: %3)")
+            .arg(m_driver, m_backend, backend->drivers.join(QStringLiteral(", ")));
+    m_dialect = backend->dialect;
+    return std::nullopt;
+}
+
+std::optional<QString> Url::readUserInfo(QString *rest, qsizetype *restOffset)
+{
+    // user:password@ - the user name stops at ':' or '/', the password at '@'
+    // (SQLAlchemy's grammar), so a literal '@' must be written %40. The user
+    // info is read before the options because a password may hold '?'.
+    const qsizetype at = rest->indexOf(QLatin1Char('@'));
+    if (at < 0)
+        return std::nullopt;
+    const QString userinfo = rest->left(at);
+    const qsizetype colon = userinfo.indexOf(QLatin1Char(':'));
+    const QString user = colon >= 0 ? userinfo.left(colon) : userinfo;
+    if (user.contains(QLatin1Char('/')) || user.contains(QLatin1Char('?')))
+        return std::nullopt;
+    if (!percentDecode(user, &m_username))
+        return tr("the user name has a broken %-escape");
+    m_hasUsername = true;
+    if (colon >= 0) {
+        if (!percentDecode(userinfo.mid(colon + 1), &m_password))
+            return tr("the password has a broken %-escape");
+        m_hasPassword = true;
+    }
+    *rest = rest->mid(at + 1);
+    *restOffset += at + 1;
+    return std::nullopt;
+}
+
+std::optional<QString> Url::readOptions(QString *rest, bool partsMayHoldPassword)
+{
+    const qsizetype question = rest->indexOf(QLatin1Char('?'));
+    if (question < 0)
+        return std::nullopt;
+    const QString query = rest->mid(question + 1);
+    rest->truncate(question);
+    // Blanks before the options are dropped like blanks at the end of the
+    // text, so that what render() writes parses back the same.
+    while (!rest->isEmpty() && rest->back().isSpace())
+        rest->chop(1);
+    const QStringList pairs = query.split(QLatin1Char('&'), Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return tr("option '%1' needs the form key=value")
+                .arg(shownPart(pair, partsMayHoldPassword));
+        QString key, value;
+        QString rawValue = pair.mid(eq + 1);
+        rawValue.replace(QLatin1Char('+'), QLatin1Char(' '));
+        QString rawKey = pair.left(eq);
+        rawKey.replace(QLatin1Char('+'), QLatin1Char(' '));
+        if (!percentDecode(rawKey, &key) || !percentDecode(rawValue, &value))
+            return tr("option '%1' has a broken %-escape")
+                .arg(shownPart(pair, partsMayHoldPassword));
+        m_options.append({key, value});
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> Url::readHost(QString hostPort, qsizetype hostOffset,
+                                     bool partsMayHoldPassword, QString *portText,
+                                     qsizetype *portOffset)
+{
+    if (hostPort.startsWith(QLatin1Char('['))) {
+        const qsizetype close = hostPort.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return tr("the IPv6 host has no closing ']'");
+        // Blanks inside the brackets are dropped: render() writes a host without
+        // ':' bare, where a trailing blank would be lost.
+        m_host = hostPort.mid(1, close - 1).trimmed();
+        if (m_host.isEmpty())
+            return tr("the IPv6 host between [ ] is empty");
+        if (m_host.contains(QLatin1Char('[')))
+            return tr("the IPv6 host between [ ] holds another '['");
+        const QString after = hostPort.mid(close + 1);
+        if (!after.isEmpty()) {
+            if (!after.startsWith(QLatin1Char(':')))
+                return tr("unexpected '%1' after the IPv6 host")
+                    .arg(shownPart(after, partsMayHoldPassword));
+            *portText = after.mid(1);
+            *portOffset = hostOffset + close + 2;
+            if (portText->isEmpty())
+                return tr("the port after ':' is empty");
+        }
+        return std::nullopt;
+    }
+    if (hostPort.contains(QLatin1Char('[')) || hostPort.contains(QLatin1Char(']')) ||
+        hostPort.count(QLatin1Char(':')) > 1)
+        return tr("an IPv6 host must be written in brackets, like [::1]");
+    const qsizetype colon = hostPort.indexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        *portText = hostPort.mid(colon + 1);
+        *portOffset = hostOffset + colon + 1;
+        hostPort.truncate(colon);
+        if (portText->isEmpty())
+            return tr("the port after ':' is empty");
+    }
+    m_host = hostPort;
+    return std::nullopt;
+}
+
+std::optional<QString> Url::checkDialectRules(bool partsMayHoldPassword) const
+{
+    if (m_dialect == Dialect::SQLite) {
+        if (!m_host.isEmpty() || m_port >= 0 || m_hasUsername)
+            return tr("a sqlite URL has no user, host or port; write "
+                      "sqlite:///relative.db or sqlite:////absolute/path.db");
+    } else if (m_database.contains(QLatin1Char('/'))) {
+        return tr("the database name '%1' contains '/'")
+            .arg(shownPart(m_database, partsMayHoldPassword));
+    }
+    return std::nullopt;
 }
 
 QString Url::drivername() const

@@ -65,6 +65,16 @@ public:
     }
 
 private:
+    // The steps of parse(), in its order: each reads its part of the text into
+    // this URL, or returns what is wrong with it.
+    std::optional<QString> readScheme(const QString &scheme, bool hidesPassword);
+    std::optional<QString> readUserInfo(QString *rest, qsizetype *restOffset);
+    std::optional<QString> readOptions(QString *rest, bool partsMayHoldPassword);
+    std::optional<QString> readHost(QString hostPort, qsizetype hostOffset,
+                                    bool partsMayHoldPassword, QString *portText,
+                                    qsizetype *portOffset);
+    std::optional<QString> checkDialectRules(bool partsMayHoldPassword) const;
+
     Dialect m_dialect = Dialect::SQLite;
     QString m_backend;
     QString m_driver;
