@@ -18,6 +18,114 @@ QString wordAt(const QString &sql, int i)
     return sql.mid(i, j - i).toUpper();
 }
 
+// Where the comment that starts at i ends, or -1 when none starts there.
+int pastComment(const QString &sql, int i, Dialect dialect)
+{
+    const int n = int(sql.size());
+    const QChar c = sql.at(i);
+    const QChar next = i + 1 < n ? sql.at(i + 1) : QChar();
+    if ((c == QLatin1Char('-') && next == QLatin1Char('-')) ||
+        (c == QLatin1Char('#') && dialect == Dialect::MySQL)) {
+        while (i < n && sql.at(i) != QLatin1Char('\n'))
+            ++i;
+        return i;
+    }
+    if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
+        const int close = int(sql.indexOf(QLatin1String("*/"), i + 2));
+        return close < 0 ? n : close + 2;
+    }
+    return -1;
+}
+
+// Reads the DELIMITER command that starts at i into *delimiter; returns where
+// the next line starts.
+int pastDelimiterCommand(const QString &sql, int i, QString *delimiter)
+{
+    const int n = int(sql.size());
+    const int lineEnd = int(sql.indexOf(QLatin1Char('\n'), i));
+    const QString rest = sql.mid(i + 9, (lineEnd < 0 ? n : lineEnd) - i - 9).trimmed();
+    if (!rest.isEmpty())
+        *delimiter = rest;
+    return lineEnd < 0 ? n : lineEnd + 1;
+}
+
+// Past the closing quote of the string or quoted name that starts at i.
+int pastQuoted(const QString &sql, int i, Dialect dialect)
+{
+    const int n = int(sql.size());
+    const QChar c = sql.at(i);
+    // Backslash escapes: MySQL strings, PostgreSQL E'' strings.
+    const bool backslash =
+        c != QLatin1Char('`') &&
+        (dialect == Dialect::MySQL ||
+         (c == QLatin1Char('\'') && i > 0 &&
+          (sql.at(i - 1) == QLatin1Char('E') || sql.at(i - 1) == QLatin1Char('e')) &&
+          (i < 2 || !isIdentifierChar(sql.at(i - 2)))));
+    int j = i + 1;
+    while (j < n) {
+        const QChar d = sql.at(j);
+        if (backslash && d == QLatin1Char('\\')) {
+            j += 2;
+            continue;
+        }
+        if (d == c) {
+            if (j + 1 < n && sql.at(j + 1) == c) { // doubled quote
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        ++j;
+    }
+    return qMin(j + 1, n);
+}
+
+// Past the closing tag of the PostgreSQL dollar quote that starts at i, or -1
+// when the '$' there starts none.
+int pastDollarQuoted(const QString &sql, int i)
+{
+    const int n = int(sql.size());
+    if (i > 0 && isIdentifierChar(sql.at(i - 1)))
+        return -1;
+    int j = i + 1;
+    while (j < n && (sql.at(j).isLetterOrNumber() || sql.at(j) == QLatin1Char('_')))
+        ++j;
+    if (j >= n || sql.at(j) != QLatin1Char('$') || (j > i + 1 && sql.at(i + 1).isDigit()))
+        return -1;
+    const QString tag = sql.mid(i, j - i + 1);
+    const int close = int(sql.indexOf(tag, j + 1));
+    return close < 0 ? n : close + int(tag.size());
+}
+
+// A SQLite CREATE TRIGGER holds ';'s in its BEGIN … END body that do not end
+// it: the statement's first keywords tell such a trigger, and its words from
+// then on how deep in the body the splitter is.
+class TriggerBody
+{
+public:
+    void see(const QString &word, Dialect dialect)
+    {
+        if (m_firstWords.count(QLatin1Char(' ')) < 4)
+            m_firstWords += word + QLatin1Char(' ');
+        if (dialect == Dialect::SQLite && !m_inTrigger &&
+            m_firstWords.startsWith(QLatin1String("CREATE ")) &&
+            m_firstWords.contains(QLatin1String("TRIGGER ")))
+            m_inTrigger = true;
+        if (m_inTrigger) {
+            if (word == QLatin1String("BEGIN") || word == QLatin1String("CASE"))
+                ++m_blockDepth;
+            else if (word == QLatin1String("END") && m_blockDepth > 0)
+                --m_blockDepth;
+        }
+    }
+    bool isInside() const { return m_inTrigger && m_blockDepth > 0; }
+
+private:
+    QString m_firstWords;
+    bool m_inTrigger = false;
+    int m_blockDepth = 0; // BEGIN … END and CASE … END
+};
+
 } // namespace
 
 SqlSplitter::SqlSplitter(Dialect dialect)
@@ -30,10 +138,8 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &sql) const
     QList<Statement> statements;
     const int n = int(sql.size());
     QString delimiter = QStringLiteral(";");
-    int start = -1;     // first significant character of the current statement
-    int blockDepth = 0; // BEGIN … END inside CREATE TRIGGER (SQLite)
-    bool inTrigger = false;
-    QString firstWords; // the statement's first keywords, to spot CREATE TRIGGER
+    int start = -1; // first significant character of the current statement
+    TriggerBody trigger;
 
     auto finish = [&](int end, int next) {
         if (start >= 0) {
@@ -44,31 +150,17 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &sql) const
                 statements.append(Statement{start, start + int(text.size()), text});
         }
         start = -1;
-        blockDepth = 0;
-        inTrigger = false;
-        firstWords.clear();
+        trigger = TriggerBody();
         return next;
     };
 
     int i = 0;
     while (i < n) {
         const QChar c = sql.at(i);
-        const QChar next = i + 1 < n ? sql.at(i + 1) : QChar();
 
         // Comments never start a statement.
-        if (c == QLatin1Char('-') && next == QLatin1Char('-')) {
-            while (i < n && sql.at(i) != QLatin1Char('\n'))
-                ++i;
-            continue;
-        }
-        if (c == QLatin1Char('#') && m_dialect == Dialect::MySQL) {
-            while (i < n && sql.at(i) != QLatin1Char('\n'))
-                ++i;
-            continue;
-        }
-        if (c == QLatin1Char('/') && next == QLatin1Char('*')) {
-            const int close = int(sql.indexOf(QLatin1String("*/"), i + 2));
-            i = close < 0 ? n : close + 2;
+        if (const int end = pastComment(sql, i, m_dialect); end >= 0) {
+            i = end;
             continue;
         }
 
@@ -76,11 +168,7 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &sql) const
         if (m_dialect == Dialect::MySQL && start < 0 &&
             (c == QLatin1Char('D') || c == QLatin1Char('d')) &&
             wordAt(sql, i) == QLatin1String("DELIMITER")) {
-            const int lineEnd = int(sql.indexOf(QLatin1Char('\n'), i));
-            const QString rest = sql.mid(i + 9, (lineEnd < 0 ? n : lineEnd) - i - 9).trimmed();
-            if (!rest.isEmpty())
-                delimiter = rest;
-            i = lineEnd < 0 ? n : lineEnd + 1;
+            i = pastDelimiterCommand(sql, i, &delimiter);
             continue;
         }
 
@@ -92,66 +180,26 @@ QList<SqlSplitter::Statement> SqlSplitter::split(const QString &sql) const
             start = i;
         }
 
-        if (sql.mid(i, delimiter.size()) == delimiter && !(inTrigger && blockDepth > 0)) {
+        if (sql.mid(i, delimiter.size()) == delimiter && !trigger.isInside()) {
             i = finish(i, i + int(delimiter.size()));
             continue;
         }
 
         if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`')) {
-            // Backslash escapes: MySQL strings, PostgreSQL E'' strings.
-            const bool backslash =
-                c != QLatin1Char('`') &&
-                (m_dialect == Dialect::MySQL ||
-                 (c == QLatin1Char('\'') && i > 0 &&
-                  (sql.at(i - 1) == QLatin1Char('E') || sql.at(i - 1) == QLatin1Char('e')) &&
-                  (i < 2 || !isIdentifierChar(sql.at(i - 2)))));
-            int j = i + 1;
-            while (j < n) {
-                const QChar d = sql.at(j);
-                if (backslash && d == QLatin1Char('\\')) {
-                    j += 2;
-                    continue;
-                }
-                if (d == c) {
-                    if (j + 1 < n && sql.at(j + 1) == c) { // doubled quote
-                        j += 2;
-                        continue;
-                    }
-                    break;
-                }
-                ++j;
-            }
-            i = qMin(j + 1, n);
+            i = pastQuoted(sql, i, m_dialect);
             continue;
         }
 
-        if (c == QLatin1Char('$') && m_dialect == Dialect::PostgreSQL &&
-            (i == 0 || !isIdentifierChar(sql.at(i - 1)))) {
-            int j = i + 1;
-            while (j < n && (sql.at(j).isLetterOrNumber() || sql.at(j) == QLatin1Char('_')))
-                ++j;
-            if (j < n && sql.at(j) == QLatin1Char('$') && !(j > i + 1 && sql.at(i + 1).isDigit())) {
-                const QString tag = sql.mid(i, j - i + 1);
-                const int close = int(sql.indexOf(tag, j + 1));
-                i = close < 0 ? n : close + int(tag.size());
+        if (c == QLatin1Char('$') && m_dialect == Dialect::PostgreSQL) {
+            if (const int end = pastDollarQuoted(sql, i); end >= 0) {
+                i = end;
                 continue;
             }
         }
 
         if (c.isLetter() && (i == 0 || !isIdentifierChar(sql.at(i - 1)))) {
             const QString word = wordAt(sql, i);
-            if (firstWords.count(QLatin1Char(' ')) < 4)
-                firstWords += word + QLatin1Char(' ');
-            if (m_dialect == Dialect::SQLite && !inTrigger &&
-                firstWords.startsWith(QLatin1String("CREATE ")) &&
-                firstWords.contains(QLatin1String("TRIGGER ")))
-                inTrigger = true;
-            if (inTrigger) {
-                if (word == QLatin1String("BEGIN") || word == QLatin1String("CASE"))
-                    ++blockDepth;
-                else if (word == QLatin1String("END") && blockDepth > 0)
-                    --blockDepth;
-            }
+            trigger.see(word, m_dialect);
             i += qMax(1, int(word.size()));
             continue;
         }
