@@ -151,6 +151,119 @@ bool deliverRows(const PGresult *res, RowSink &sink, StatementResult &result,
     return true;
 }
 
+// Reads what PQgetResult returns for one statement, result by result, into the
+// sink and the statement's result.
+class ResultReader
+{
+public:
+    ResultReader(PGconn *conn, RowSink &sink, StatementResult &result)
+        : m_conn(conn)
+        , m_sink(sink)
+        , m_result(result)
+    {
+    }
+
+    bool stopped() const { return m_stopped; }
+    qint64 affected() const { return m_affected; } // -1 when no statement reported a count
+
+    void read(PGresult *res)
+    {
+        switch (PQresultStatus(res)) {
+        case PGRES_SINGLE_TUPLE:
+        case PGRES_TUPLES_OK:
+            readRows(res);
+            break;
+        case PGRES_COMMAND_OK:
+            readCommand(res);
+            break;
+        case PGRES_EMPTY_QUERY:
+            break;
+        case PGRES_COPY_OUT:
+            readCopyOut();
+            break;
+        case PGRES_COPY_IN:
+        case PGRES_COPY_BOTH:
+            PQputCopyEnd(m_conn, "poolscope does not send COPY data from the client");
+            break;
+        default:
+            readError(res);
+            break;
+        }
+    }
+
+private:
+    void readRows(PGresult *res)
+    {
+        if (!m_inResultSet) {
+            m_columns = columnsOf(res);
+            m_result.returnedRows = true;
+            m_inResultSet = true;
+            if (!m_sink.begin(m_columns))
+                m_stopped = true;
+        }
+        if (!m_stopped && !deliverRows(res, m_sink, m_result, m_columns))
+            m_stopped = true;
+        if (PQresultStatus(res) == PGRES_TUPLES_OK || m_stopped) {
+            m_sink.end();
+            m_inResultSet = false;
+            m_result.commandTag = QString::fromUtf8(PQcmdStatus(res));
+        }
+    }
+
+    void readCommand(PGresult *res)
+    {
+        m_result.commandTag = QString::fromUtf8(PQcmdStatus(res));
+        const QByteArray tuples(PQcmdTuples(res));
+        if (!tuples.isEmpty())
+            m_affected = (m_affected < 0 ? 0 : m_affected) + tuples.toLongLong();
+    }
+
+    void readCopyOut()
+    {
+        // COPY ... TO STDOUT: each line becomes one row of one column.
+        m_columns =
+            Columns{Column{QStringLiteral("copy"), QStringLiteral("text"), ColumnKind::Text}};
+        m_result.returnedRows = true;
+        m_stopped = !m_sink.begin(m_columns);
+        char *line = nullptr;
+        int length = 0;
+        while ((length = PQgetCopyData(m_conn, &line, 0)) > 0) {
+            if (!m_stopped) {
+                CellView cell{CellKind::Text, line,
+                              length > 0 && line[length - 1] == '\n' ? length - 1 : length};
+                cell.fullSize = cell.size;
+                ++m_result.rowCount;
+                m_stopped = !m_sink.row(&cell);
+            }
+            PQfreemem(line);
+        }
+        m_sink.end();
+    }
+
+    void readError(const PGresult *res)
+    {
+        m_result.ok = false;
+        m_result.error = errorText(res, m_conn);
+        if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+            m_result.errorCode = QString::fromLatin1(state);
+        if (const char *position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION))
+            m_result.errorPosition = QByteArray(position).toInt() - 1;
+        m_result.cancelled = m_result.errorCode == QLatin1String("57014");
+        if (m_inResultSet) {
+            m_sink.end();
+            m_inResultSet = false;
+        }
+    }
+
+    PGconn *m_conn;
+    RowSink &m_sink;
+    StatementResult &m_result;
+    Columns m_columns;
+    bool m_inResultSet = false;
+    bool m_stopped = false;
+    qint64 m_affected = -1;
+};
+
 } // namespace
 
 PostgresNativeConnection::PostgresNativeConnection(PGconn *conn)
@@ -216,84 +329,15 @@ void PostgresNativeConnection::execute(const QByteArray &sql, RowSink &sink,
     }
     PQsetSingleRowMode(m_conn);
 
-    bool stopped = false;
-    bool inResultSet = false;
-    Columns columns;
-    qint64 affected = -1;
+    ResultReader reader(m_conn, sink, result);
     while (PGresult *res = PQgetResult(m_conn)) {
-        if (stopped) { // draining after a stop
+        if (reader.stopped()) { // draining after a stop
             PQclear(res);
             continue;
         }
-        switch (PQresultStatus(res)) {
-        case PGRES_SINGLE_TUPLE:
-        case PGRES_TUPLES_OK:
-            if (!inResultSet) {
-                columns = columnsOf(res);
-                result.returnedRows = true;
-                inResultSet = true;
-                if (!sink.begin(columns))
-                    stopped = true;
-            }
-            if (!stopped && !deliverRows(res, sink, result, columns))
-                stopped = true;
-            if (PQresultStatus(res) == PGRES_TUPLES_OK || stopped) {
-                sink.end();
-                inResultSet = false;
-                result.commandTag = QString::fromUtf8(PQcmdStatus(res));
-            }
-            break;
-        case PGRES_COMMAND_OK: {
-            result.commandTag = QString::fromUtf8(PQcmdStatus(res));
-            const QByteArray tuples(PQcmdTuples(res));
-            if (!tuples.isEmpty())
-                affected = (affected < 0 ? 0 : affected) + tuples.toLongLong();
-            break;
-        }
-        case PGRES_EMPTY_QUERY:
-            break;
-        case PGRES_COPY_OUT: {
-            // COPY ... TO STDOUT: each line becomes one row of one column.
-            columns =
-                Columns{Column{QStringLiteral("copy"), QStringLiteral("text"), ColumnKind::Text}};
-            result.returnedRows = true;
-            stopped = !sink.begin(columns);
-            char *line = nullptr;
-            int length = 0;
-            while ((length = PQgetCopyData(m_conn, &line, 0)) > 0) {
-                if (!stopped) {
-                    CellView cell{CellKind::Text, line,
-                                  length > 0 && line[length - 1] == '\n' ? length - 1 : length};
-                    cell.fullSize = cell.size;
-                    ++result.rowCount;
-                    stopped = !sink.row(&cell);
-                }
-                PQfreemem(line);
-            }
-            sink.end();
-            break;
-        }
-        case PGRES_COPY_IN:
-        case PGRES_COPY_BOTH:
-            PQputCopyEnd(m_conn, "poolscope does not send COPY data from the client");
-            break;
-        default: {
-            result.ok = false;
-            result.error = errorText(res, m_conn);
-            if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
-                result.errorCode = QString::fromLatin1(state);
-            if (const char *position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION))
-                result.errorPosition = QByteArray(position).toInt() - 1;
-            result.cancelled = result.errorCode == QLatin1String("57014");
-            if (inResultSet) {
-                sink.end();
-                inResultSet = false;
-            }
-            break;
-        }
-        }
+        reader.read(res);
         PQclear(res);
-        if (stopped && !result.cancelled) {
+        if (reader.stopped() && !result.cancelled) {
             // The sink wants no more: ask the server to stop instead of reading
             // the rest of a possibly huge result.
             m_interrupter->interruptRunning();
@@ -308,7 +352,7 @@ void PostgresNativeConnection::execute(const QByteArray &sql, RowSink &sink,
         result.error = errorText(nullptr, m_conn);
     }
     if (!result.returnedRows)
-        result.rowsAffected = affected;
+        result.rowsAffected = reader.affected();
     result.notices = m_notices;
 }
 
