@@ -68,6 +68,107 @@ ServerSession::State postgresState(const QString &state)
     return ServerSession::State::Other;
 }
 
+// Reads information_schema.PROCESSLIST into rows, with each session's InnoDB
+// transaction when the server lets us; false when not even the list could be
+// read (the error is in the snapshot).
+bool readMysqlProcessList(WorkerContext &context, TextRowSink &rows,
+                          ServerSessionSnapshot &snapshot)
+{
+    // InnoDB refreshes its information_schema tables from a cache that is
+    // renewed only when nobody read it for 0.1 s: what this shows of open
+    // transactions may be that old. MariaDB keeps TIME_MS next to TIME; MySQL
+    // has whole seconds only.
+    const bool maria = context.native().serverVersion().startsWith(QLatin1String("MariaDB"));
+    const QByteArray age =
+        maria ? QByteArrayLiteral("p.TIME_MS / 1000") : QByteArrayLiteral("p.TIME");
+    // Server threads are not sessions anyone could have leaked.
+    const QByteArray where =
+        " WHERE p.COMMAND NOT IN ('Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Slave_IO',"
+        " 'Slave_SQL', 'Slave_worker', 'Register Slave')"
+        " AND p.USER NOT IN ('event_scheduler', 'system user', 'unauthenticated user', 'DELAYED')"
+        " ORDER BY p.ID";
+    const QByteArray withTransactions =
+        "SELECT p.ID, p.USER, p.DB, p.HOST, p.COMMAND, " + age +
+        ", p.INFO, UNIX_TIMESTAMP(t.trx_started), UNIX_TIMESTAMP(NOW(6)), p.ID = CONNECTION_ID()"
+        " FROM information_schema.PROCESSLIST p"
+        " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID" +
+        where;
+    QString error;
+    if (run(context, withTransactions.constData(), rows, &error))
+        return true;
+    // INNODB_TRX needs the PROCESS privilege; without it the sessions can
+    // still be listed, only their transactions are unknown.
+    const QByteArray withoutTransactions =
+        "SELECT p.ID, p.USER, p.DB, p.HOST, p.COMMAND, " + age +
+        ", p.INFO, NULL, UNIX_TIMESTAMP(NOW(6)), p.ID = CONNECTION_ID()"
+        " FROM information_schema.PROCESSLIST p" +
+        where;
+    if (!run(context, withoutTransactions.constData(), rows, &snapshot.error))
+        return false;
+    snapshot.notes << QCoreApplication::translate("ServerSessionReader",
+                                                  "Open transactions are not shown: reading "
+                                                  "information_schema.INNODB_TRX failed (%1).")
+                          .arg(error);
+    return true;
+}
+
+// Which session waits for whose lock (MariaDB, MySQL 5.7); MySQL 8 moved
+// this to performance_schema, where it is left out.
+QHash<qint64, QList<qint64>> mysqlBlockers(WorkerContext &context, ServerSessionSnapshot &snapshot)
+{
+    QHash<qint64, QList<qint64>> blockers;
+    TextRowSink waits;
+    QString waitsError;
+    if (!run(context,
+             "SELECT r.trx_mysql_thread_id, b.trx_mysql_thread_id"
+             " FROM information_schema.INNODB_LOCK_WAITS w"
+             " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
+             " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id",
+             waits, &waitsError)) {
+        snapshot.notes << QCoreApplication::translate(
+                              "ServerSessionReader",
+                              "Which session waits for whose lock is not shown (%1).")
+                              .arg(waitsError);
+        return blockers;
+    }
+    for (int r = 0; r < waits.rowCount(); ++r) {
+        QList<qint64> &list = blockers[waits.text(r, 0).toLongLong()];
+        const qint64 blocker = waits.text(r, 1).toLongLong();
+        if (!list.contains(blocker))
+            list << blocker;
+    }
+    return blockers;
+}
+
+// The session of one PROCESSLIST row; whose it is and whom it waits for are the
+// caller's to say.
+ServerSession mysqlSession(const TextRowSink &rows, int r, const QDateTime &now)
+{
+    ServerSession session;
+    session.pid = rows.text(r, 0).toLongLong();
+    session.user = rows.text(r, 1);
+    session.database = rows.text(r, 2);
+    session.client = mysqlClient(rows.text(r, 3));
+    const QString command = rows.text(r, 4);
+    const std::optional<double> stateAge = rows.number(r, 5);
+    session.query = rows.text(r, 6);
+    session.xactStart = fromEpoch(rows.number(r, 7));
+    if (command == QLatin1String("Sleep")) {
+        session.state = session.xactStart.isValid() ? ServerSession::State::IdleInTransaction
+                                                    : ServerSession::State::Idle;
+        session.idleSeconds = stateAge;
+    } else if (command == QLatin1String("Query") || command == QLatin1String("Execute")) {
+        session.state = ServerSession::State::Active;
+        session.runningSeconds = stateAge;
+    } else {
+        session.state = ServerSession::State::Other;
+    }
+    if (stateAge && now.isValid())
+        session.stateChange = now.addMSecs(-qRound64(*stateAge * 1000.0));
+    session.transactionAgeSeconds = secondsBetween(session.xactStart, now);
+    return session;
+}
+
 } // namespace
 
 WorkerTask ServerSessionReader::task() const
@@ -170,66 +271,10 @@ void ServerSessionReader::readPostgres(WorkerContext &context,
 
 void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot) const
 {
-    // InnoDB refreshes its information_schema tables from a cache that is
-    // renewed only when nobody read it for 0.1 s: what this shows of open
-    // transactions may be that old. MariaDB keeps TIME_MS next to TIME; MySQL
-    // has whole seconds only.
-    const bool maria = context.native().serverVersion().startsWith(QLatin1String("MariaDB"));
-    const QByteArray age =
-        maria ? QByteArrayLiteral("p.TIME_MS / 1000") : QByteArrayLiteral("p.TIME");
-    // Server threads are not sessions anyone could have leaked.
-    const QByteArray where =
-        " WHERE p.COMMAND NOT IN ('Daemon', 'Binlog Dump', 'Binlog Dump GTID', 'Slave_IO',"
-        " 'Slave_SQL', 'Slave_worker', 'Register Slave')"
-        " AND p.USER NOT IN ('event_scheduler', 'system user', 'unauthenticated user', 'DELAYED')"
-        " ORDER BY p.ID";
-    const QByteArray withTransactions =
-        "SELECT p.ID, p.USER, p.DB, p.HOST, p.COMMAND, " + age +
-        ", p.INFO, UNIX_TIMESTAMP(t.trx_started), UNIX_TIMESTAMP(NOW(6)), p.ID = CONNECTION_ID()"
-        " FROM information_schema.PROCESSLIST p"
-        " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID" +
-        where;
     TextRowSink rows;
-    QString error;
-    if (!run(context, withTransactions.constData(), rows, &error)) {
-        // INNODB_TRX needs the PROCESS privilege; without it the sessions can
-        // still be listed, only their transactions are unknown.
-        const QByteArray withoutTransactions =
-            "SELECT p.ID, p.USER, p.DB, p.HOST, p.COMMAND, " + age +
-            ", p.INFO, NULL, UNIX_TIMESTAMP(NOW(6)), p.ID = CONNECTION_ID()"
-            " FROM information_schema.PROCESSLIST p" +
-            where;
-        if (!run(context, withoutTransactions.constData(), rows, &snapshot.error))
-            return;
-        snapshot.notes << QCoreApplication::translate("ServerSessionReader",
-                                                      "Open transactions are not shown: reading "
-                                                      "information_schema.INNODB_TRX failed (%1).")
-                              .arg(error);
-    }
-
-    // Which session waits for whose lock (MariaDB, MySQL 5.7); MySQL 8 moved
-    // this to performance_schema, where it is left out.
-    QHash<qint64, QList<qint64>> blockers;
-    TextRowSink waits;
-    QString waitsError;
-    if (run(context,
-            "SELECT r.trx_mysql_thread_id, b.trx_mysql_thread_id"
-            " FROM information_schema.INNODB_LOCK_WAITS w"
-            " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
-            " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id",
-            waits, &waitsError)) {
-        for (int r = 0; r < waits.rowCount(); ++r) {
-            QList<qint64> &list = blockers[waits.text(r, 0).toLongLong()];
-            const qint64 blocker = waits.text(r, 1).toLongLong();
-            if (!list.contains(blocker))
-                list << blocker;
-        }
-    } else {
-        snapshot.notes << QCoreApplication::translate(
-                              "ServerSessionReader",
-                              "Which session waits for whose lock is not shown (%1).")
-                              .arg(waitsError);
-    }
+    if (!readMysqlProcessList(context, rows, snapshot))
+        return;
+    const QHash<qint64, QList<qint64>> blockers = mysqlBlockers(context, snapshot);
 
     for (int r = 0; r < rows.rowCount(); ++r) {
         const QDateTime now = fromEpoch(rows.number(r, 8));
@@ -241,28 +286,7 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
             if (!m_includeReader)
                 continue;
         }
-        ServerSession session;
-        session.pid = pid;
-        session.user = rows.text(r, 1);
-        session.database = rows.text(r, 2);
-        session.client = mysqlClient(rows.text(r, 3));
-        const QString command = rows.text(r, 4);
-        const std::optional<double> stateAge = rows.number(r, 5);
-        session.query = rows.text(r, 6);
-        session.xactStart = fromEpoch(rows.number(r, 7));
-        if (command == QLatin1String("Sleep")) {
-            session.state = session.xactStart.isValid() ? ServerSession::State::IdleInTransaction
-                                                        : ServerSession::State::Idle;
-            session.idleSeconds = stateAge;
-        } else if (command == QLatin1String("Query") || command == QLatin1String("Execute")) {
-            session.state = ServerSession::State::Active;
-            session.runningSeconds = stateAge;
-        } else {
-            session.state = ServerSession::State::Other;
-        }
-        if (stateAge && now.isValid())
-            session.stateChange = now.addMSecs(-qRound64(*stateAge * 1000.0));
-        session.transactionAgeSeconds = secondsBetween(session.xactStart, now);
+        ServerSession session = mysqlSession(rows, r, now);
         session.blockedBy = blockers.value(pid);
         session.own = reader || m_ownIds.contains(pid);
         snapshot.sessions << session;
