@@ -57,6 +57,7 @@ private:
 
 namespace {
 
+// Long, but one flat case per type: split up, a type would only be harder to look up.
 Column columnOf(const MYSQL_FIELD &field)
 {
     Column column;
