@@ -68,6 +68,15 @@ struct Target
     bool appConfig = false; // app.config["NAME"], not a variable
 };
 
+// The value a name has after the assignments read so far.
+struct CurrentValue
+{
+    PythonValue value;
+    int line = 0;
+    int scope = kModule;
+};
+using CurrentValues = QHash<QString, CurrentValue>;
+
 class Reader
 {
 public:
@@ -109,6 +118,10 @@ private:
     bool target(int begin, int end, Target *target) const;
     void linearize(int classIndex, int depth, QSet<int> *visited, QList<int> *order);
     QString scopeName(int scope) const;
+    bool select(const QString &configClass, QList<Assignment *> *selected);
+    void noSuchClass(const QString &configClass);
+    CurrentValues replay(const QList<Assignment *> &selected, bool everyScope);
+    void build(const CurrentValues &current);
 
     const QString &m_file;
     const QString &m_source;
@@ -349,49 +362,62 @@ QString Reader::scopeName(int scope) const
 
 void Reader::apply(const QString &configClass)
 {
-    // Each assignment is selected at most once, so its value can be moved.
     QList<Assignment *> selected;
+    if (select(configClass, &selected))
+        build(replay(selected, configClass.isEmpty()));
+}
+
+// The assignments that configClass sees, in the order they apply: all of them
+// when no class is named. False with the error set when there is no such class.
+bool Reader::select(const QString &configClass, QList<Assignment *> *selected)
+{
+    // Each assignment is selected at most once, so its value can be moved.
     if (configClass.isEmpty()) {
         for (Assignment &a : m_assignments)
-            selected.append(&a);
-    } else {
-        const QList<int> candidates = m_classesByName.value(configClass);
-        if (candidates.isEmpty()) {
-            QStringList names;
-            for (const ClassDef &def : std::as_const(m_classes))
-                names.append(EngineOptions::printable(def.name));
-            names.removeDuplicates();
-            constexpr int shown = 10;
-            if (names.size() > shown) {
-                names.erase(names.begin() + shown, names.end());
-                names.append(QStringLiteral("..."));
-            }
-            m_config->setError(names.isEmpty()
-                                   ? QStringLiteral("%1: has no class '%2' (it defines no class)")
-                                         .arg(m_file, EngineOptions::printable(configClass))
-                                   : QStringLiteral("%1: has no class '%2'; its classes are %3")
-                                         .arg(m_file, EngineOptions::printable(configClass),
-                                              names.join(QLatin1String(", "))));
-            return;
-        }
-        QSet<int> visited;
-        QList<int> order;
-        linearize(candidates.constLast(), 0, &visited, &order);
-        QHash<int, QList<Assignment *>> byScope;
-        for (Assignment &a : m_assignments)
-            byScope[a.scope].append(&a);
-        for (const int scope : std::as_const(order))
-            selected += byScope.value(scope);
+            selected->append(&a);
+        return true;
     }
+    const QList<int> candidates = m_classesByName.value(configClass);
+    if (candidates.isEmpty()) {
+        noSuchClass(configClass);
+        return false;
+    }
+    QSet<int> visited;
+    QList<int> order;
+    linearize(candidates.constLast(), 0, &visited, &order);
+    QHash<int, QList<Assignment *>> byScope;
+    for (Assignment &a : m_assignments)
+        byScope[a.scope].append(&a);
+    for (const int scope : std::as_const(order))
+        *selected += byScope.value(scope);
+    return true;
+}
 
-    struct Current
-    {
-        PythonValue value;
-        int line = 0;
-        int scope = kModule;
-    };
-    QHash<QString, Current> current;
-    for (Assignment *a : std::as_const(selected)) {
+void Reader::noSuchClass(const QString &configClass)
+{
+    QStringList names;
+    for (const ClassDef &def : std::as_const(m_classes))
+        names.append(EngineOptions::printable(def.name));
+    names.removeDuplicates();
+    constexpr int shown = 10;
+    if (names.size() > shown) {
+        names.erase(names.begin() + shown, names.end());
+        names.append(QStringLiteral("..."));
+    }
+    m_config->setError(names.isEmpty()
+                           ? QStringLiteral("%1: has no class '%2' (it defines no class)")
+                                 .arg(m_file, EngineOptions::printable(configClass))
+                           : QStringLiteral("%1: has no class '%2'; its classes are %3")
+                                 .arg(m_file, EngineOptions::printable(configClass),
+                                      names.join(QLatin1String(", "))));
+}
+
+// Runs the selected assignments (their values are moved out) into the values
+// the names end with.
+CurrentValues Reader::replay(const QList<Assignment *> &selected, bool everyScope)
+{
+    CurrentValues current;
+    for (Assignment *a : selected) {
         auto it = current.find(a->name);
         if (a->subscript) {
             if (it == current.end() || it->value.kind != Kind::Dict) {
@@ -408,14 +434,18 @@ void Reader::apply(const QString &configClass)
             it->value.items.push_back(std::move(a->value));
             continue;
         }
-        if (configClass.isEmpty() && it != current.end() && it->scope != a->scope)
+        if (everyScope && it != current.end() && it->scope != a->scope)
             warn(a->line, QStringLiteral("%1 in %2 replaces the one in %3 (line %4); to read one "
                                          "class only, name it as %5:ClassName")
                               .arg(a->name, scopeName(a->scope), scopeName(it->scope),
                                    QString::number(it->line), QFileInfo(m_file).fileName()));
-        current.insert(a->name, Current{std::move(a->value), a->line, a->scope});
+        current.insert(a->name, CurrentValue{std::move(a->value), a->line, a->scope});
     }
+    return current;
+}
 
+void Reader::build(const CurrentValues &current)
+{
     const QString instance =
         QDir(QFileInfo(m_file).absolutePath()).filePath(QStringLiteral("instance"));
     BindBuilder builder(m_config, m_file, instance);
