@@ -77,6 +77,94 @@ QString textCell(const QString &text, int limit = 0)
     return cell;
 }
 
+// The header row, then one row per session.
+QList<QStringList> tableRows(const ServerSessions &sessions)
+{
+    QList<QStringList> rows{{QString(), QStringLiteral("PID"), QStringLiteral("USER"),
+                             QStringLiteral("DATABASE"), QStringLiteral("APPLICATION"),
+                             QStringLiteral("CLIENT"), QStringLiteral("STATE"),
+                             QStringLiteral("IDLE"), QStringLiteral("XACT"),
+                             QStringLiteral("QUERY"), QStringLiteral("SUSPECT")}};
+    for (const ServerSession &s : sessions) {
+        const QString mark = QString(s.isSuspect() ? QLatin1Char('!') : QLatin1Char(' ')) +
+                             QString(s.own ? QLatin1Char('*') : QLatin1Char(' '));
+        rows << QStringList{mark,
+                            QString::number(s.pid),
+                            textCell(s.user, 20),
+                            textCell(s.database, 30),
+                            textCell(s.application, 24),
+                            textCell(s.client),
+                            ServerSession::stateText(s.state),
+                            ageCell(s.idleSeconds),
+                            ageCell(s.transactionAgeSeconds),
+                            textCell(s.query, 48),
+                            textCell(s.suspect)};
+    }
+    return rows;
+}
+
+QString alignedColumns(const QList<QStringList> &rows)
+{
+    QList<int> widths(rows.constFirst().size(), 0);
+    for (const QStringList &row : rows) {
+        for (int c = 0; c < row.size(); ++c)
+            widths[c] = qMax(widths[c], int(row.at(c).size()));
+    }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int c = 0; c < row.size(); ++c) {
+            const bool last = c + 1 == row.size();
+            const bool number = c == 1; // the pid reads best right-aligned
+            QString cell = last     ? row.at(c)
+                           : number ? row.at(c).rightJustified(widths[c])
+                                    : row.at(c).leftJustified(widths[c]);
+            line += cell;
+            if (!last)
+                line += QStringLiteral("  ");
+        }
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        out += line + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString countsLine(const ServerSessionSnapshot &snapshot)
+{
+    std::array<int, 4> states{};
+    for (const ServerSession &s : snapshot.sessions)
+        ++states[size_t(s.state)];
+    const int total = int(snapshot.sessions.size());
+    const int suspects = snapshot.suspectCount();
+    return QStringLiteral("\n%1 %2 (%3 active, %4 idle, %5 idle in transaction, %6 other), "
+                          "%7 %8. ! suspect, * poolscope's own connection.\n")
+        .arg(QString::number(total),
+             total == 1 ? QStringLiteral("session") : QStringLiteral("sessions"),
+             QString::number(states[0]), QString::number(states[1]), QString::number(states[2]),
+             QString::number(states[3]), QString::number(suspects),
+             suspects == 1 ? QStringLiteral("suspect") : QStringLiteral("suspects"));
+}
+
+QString findingsAndNotes(const ServerSessionSnapshot &snapshot, const SuspectRules &rules)
+{
+    QString out;
+    QStringList findings;
+    for (const ServerSessionGroup &group :
+         ServerSessionGroups::findings(snapshot.sessions, snapshot.dialect))
+        findings << group.describe();
+    for (const ServerSessionGroup &group : rules.groupsOverLimit(snapshot.sessions))
+        findings << group.describe();
+    if (!findings.isEmpty()) {
+        out += QStringLiteral("\nFindings:\n");
+        for (const QString &finding : std::as_const(findings))
+            out += QStringLiteral("  ") + finding + QLatin1Char('\n');
+    }
+    for (const QString &note : snapshot.notes)
+        out += QStringLiteral("Note: ") + note + QLatin1Char('\n');
+    return out;
+}
+
 } // namespace
 
 QStringList ServerSessionFormat::jsonKeys()
@@ -122,84 +210,11 @@ QString ServerSessionFormat::toTable(const ServerSessionSnapshot &snapshot,
 {
     if (!snapshot.error.isEmpty())
         return snapshot.error + QLatin1Char('\n');
-    const QStringList headers = {QString(),
-                                 QStringLiteral("PID"),
-                                 QStringLiteral("USER"),
-                                 QStringLiteral("DATABASE"),
-                                 QStringLiteral("APPLICATION"),
-                                 QStringLiteral("CLIENT"),
-                                 QStringLiteral("STATE"),
-                                 QStringLiteral("IDLE"),
-                                 QStringLiteral("XACT"),
-                                 QStringLiteral("QUERY"),
-                                 QStringLiteral("SUSPECT")};
-    QList<QStringList> rows{headers};
-    std::array<int, 4> states{};
-    for (const ServerSession &s : snapshot.sessions) {
-        ++states[size_t(s.state)];
-        const QString mark = QString(s.isSuspect() ? QLatin1Char('!') : QLatin1Char(' ')) +
-                             QString(s.own ? QLatin1Char('*') : QLatin1Char(' '));
-        rows << QStringList{mark,
-                            QString::number(s.pid),
-                            textCell(s.user, 20),
-                            textCell(s.database, 30),
-                            textCell(s.application, 24),
-                            textCell(s.client),
-                            ServerSession::stateText(s.state),
-                            ageCell(s.idleSeconds),
-                            ageCell(s.transactionAgeSeconds),
-                            textCell(s.query, 48),
-                            textCell(s.suspect)};
-    }
-    QList<int> widths(headers.size(), 0);
-    for (const QStringList &row : std::as_const(rows)) {
-        for (int c = 0; c < row.size(); ++c)
-            widths[c] = qMax(widths[c], int(row.at(c).size()));
-    }
-    QString out;
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line;
-        for (int c = 0; c < row.size(); ++c) {
-            const bool last = c + 1 == row.size();
-            const bool number = c == 1; // the pid reads best right-aligned
-            QString cell = last     ? row.at(c)
-                           : number ? row.at(c).rightJustified(widths[c])
-                                    : row.at(c).leftJustified(widths[c]);
-            line += cell;
-            if (!last)
-                line += QStringLiteral("  ");
-        }
-        while (line.endsWith(QLatin1Char(' ')))
-            line.chop(1);
-        out += line + QLatin1Char('\n');
-    }
-
-    const int total = int(snapshot.sessions.size());
-    const int suspects = snapshot.suspectCount();
-    out +=
-        QStringLiteral("\n%1 %2 (%3 active, %4 idle, %5 idle in transaction, %6 other), "
-                       "%7 %8. ! suspect, * poolscope's own connection.\n")
-            .arg(QString::number(total),
-                 total == 1 ? QStringLiteral("session") : QStringLiteral("sessions"),
-                 QString::number(states[0]), QString::number(states[1]), QString::number(states[2]),
-                 QString::number(states[3]), QString::number(suspects),
-                 suspects == 1 ? QStringLiteral("suspect") : QStringLiteral("suspects"));
+    QString out = alignedColumns(tableRows(snapshot.sessions));
+    out += countsLine(snapshot);
     if (snapshot.dialect == Dialect::SQLite)
         out += QStringLiteral("poolscope itself has %1 connection(s) to this file.\n")
                    .arg(snapshot.ownConnections);
-
-    QStringList findings;
-    for (const ServerSessionGroup &group :
-         ServerSessionGroups::findings(snapshot.sessions, snapshot.dialect))
-        findings << group.describe();
-    for (const ServerSessionGroup &group : rules.groupsOverLimit(snapshot.sessions))
-        findings << group.describe();
-    if (!findings.isEmpty()) {
-        out += QStringLiteral("\nFindings:\n");
-        for (const QString &finding : std::as_const(findings))
-            out += QStringLiteral("  ") + finding + QLatin1Char('\n');
-    }
-    for (const QString &note : snapshot.notes)
-        out += QStringLiteral("Note: ") + note + QLatin1Char('\n');
+    out += findingsAndNotes(snapshot, rules);
     return out;
 }
