@@ -13,6 +13,34 @@ using Entry = DotenvReader::Entry;
 const QString kUriKey = QStringLiteral("SQLALCHEMY_DATABASE_URI");
 const QString kUrlKey = QStringLiteral("DATABASE_URL");
 
+// What \e stands for in a quoted value; a null QChar when the backslash stands
+// for itself. Single quotes take only \\ and \'.
+QChar decodedEscape(QChar e, bool doubleQuoted)
+{
+    if (e == QLatin1Char('\\') || e == QLatin1Char('\'') || (doubleQuoted && e == QLatin1Char('"')))
+        return e;
+    if (!doubleQuoted)
+        return QChar();
+    switch (e.unicode()) {
+    case 'n':
+        return QLatin1Char('\n');
+    case 't':
+        return QLatin1Char('\t');
+    case 'r':
+        return QLatin1Char('\r');
+    case 'a':
+        return QChar(7);
+    case 'b':
+        return QChar(8);
+    case 'f':
+        return QChar(12);
+    case 'v':
+        return QChar(11);
+    default:
+        return QChar();
+    }
+}
+
 class Parser
 {
 public:
@@ -66,6 +94,7 @@ private:
         m_warnings->append(QStringLiteral("%1:%2: %3").arg(m_file, QString::number(line), text));
     }
     bool quoted(const QString &key, int line, QString *value);
+    bool readUntilQuote(QChar quote, QString *text);
     QString expand(const QString &value, int line);
 
     const QString &m_file;
@@ -143,7 +172,8 @@ bool Parser::quoted(const QString &key, int line, QString *value)
     const bool doubled = quote == QLatin1Char('"');
     const int start = m_pos;
     const QString name = EngineOptions::printable(key);
-    auto unterminated = [&] {
+    QString text;
+    if (m_unclosed[doubled] || !readUntilQuote(quote, &text)) {
         m_unclosed[doubled] = true;
         warn(line,
              QStringLiteral("the value of %1 has no closing %2; line skipped").arg(name, quote));
@@ -151,64 +181,6 @@ bool Parser::quoted(const QString &key, int line, QString *value)
         m_line = line;
         skipLine();
         return false;
-    };
-    if (m_unclosed[doubled])
-        return unterminated();
-    ++m_pos;
-    QString text;
-    for (;;) {
-        if (m_pos >= m_n)
-            return unterminated();
-        const QChar c = m_s.at(m_pos);
-        if (c == quote) {
-            ++m_pos;
-            break;
-        }
-        if (c == QLatin1Char('\n') ||
-            (c == QLatin1Char('\r') &&
-             !(m_pos + 1 < m_n && m_s.at(m_pos + 1) == QLatin1Char('\n'))))
-            ++m_line;
-        if (c == QLatin1Char('\\') && m_pos + 1 < m_n) {
-            const QChar e = m_s.at(m_pos + 1);
-            QChar decoded;
-            if (e == QLatin1Char('\\') || e == QLatin1Char('\'') ||
-                (doubled && e == QLatin1Char('"'))) {
-                decoded = e;
-            } else if (doubled) {
-                switch (e.unicode()) {
-                case 'n':
-                    decoded = QLatin1Char('\n');
-                    break;
-                case 't':
-                    decoded = QLatin1Char('\t');
-                    break;
-                case 'r':
-                    decoded = QLatin1Char('\r');
-                    break;
-                case 'a':
-                    decoded = QChar(7);
-                    break;
-                case 'b':
-                    decoded = QChar(8);
-                    break;
-                case 'f':
-                    decoded = QChar(12);
-                    break;
-                case 'v':
-                    decoded = QChar(11);
-                    break;
-                default:
-                    break;
-                }
-            }
-            if (!decoded.isNull()) {
-                text += decoded;
-                m_pos += 2;
-                continue;
-            }
-        }
-        text += c;
-        ++m_pos;
     }
     skipBlanks();
     if (!atLineEnd() && m_s.at(m_pos) != QLatin1Char('#')) {
@@ -220,6 +192,37 @@ bool Parser::quoted(const QString &key, int line, QString *value)
     skipLine();
     *value = doubled ? expand(text, line) : text;
     return true;
+}
+
+// From the opening quote at m_pos to past the closing one, decoding escapes
+// into *text; false when the text ends first.
+bool Parser::readUntilQuote(QChar quote, QString *text)
+{
+    const bool doubled = quote == QLatin1Char('"');
+    ++m_pos;
+    for (;;) {
+        if (m_pos >= m_n)
+            return false;
+        const QChar c = m_s.at(m_pos);
+        if (c == quote) {
+            ++m_pos;
+            return true;
+        }
+        if (c == QLatin1Char('\n') ||
+            (c == QLatin1Char('\r') &&
+             !(m_pos + 1 < m_n && m_s.at(m_pos + 1) == QLatin1Char('\n'))))
+            ++m_line;
+        if (c == QLatin1Char('\\') && m_pos + 1 < m_n) {
+            const QChar decoded = decodedEscape(m_s.at(m_pos + 1), doubled);
+            if (!decoded.isNull()) {
+                *text += decoded;
+                m_pos += 2;
+                continue;
+            }
+        }
+        *text += c;
+        ++m_pos;
+    }
 }
 
 QString Parser::expand(const QString &value, int line)
