@@ -1,27 +1,33 @@
 #pragma once
 
-#include <QHash>
+#include "core/workbench/commitall.h"
+
 #include <QMainWindow>
 #include <QStringList>
 
+#include <memory>
+
 class BindsDock;
+class CompletionWords;
 class Engine;
 class PasswordStore;
 class PoolMonitorDock;
+class QDockWidget;
 class QSettings;
-class QTabWidget;
-class QueryHistory;
+class QueryHistories;
+class RememberedBinds;
 class SchemaPanel;
 class ServerSessionsPanel;
-struct Schema;
 class SessionTab;
+class SessionTabs;
 class Workspace;
 struct Bind;
 
-// The main window: binds on the left, session tabs in the middle, the pool
-// monitor at the bottom. Closing the window closes every session it holds
-// (asking first about open transactions); binds, layout and tab texts come
-// back at the next start. Passwords only ever go to the keychain.
+// The main window wires the parts together: binds and schema on the left,
+// session tabs (SessionTabs) in the middle, the pool monitor and server
+// sessions at the bottom. Closing it closes every session it holds (asking
+// first about open transactions, CommitAll); binds (RememberedBinds), layout
+// and tab texts (TabStore) come back at the next start.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -64,32 +70,34 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createDocks();
+    // First start: most of the screen, and room in every dock for what it shows.
+    void sizeForFirstStart();
+    void createActions();
+    void askAboutOpenTransactions(QCloseEvent *event);
     // After Commit All: closes the window when every commit succeeded, else
     // keeps it and shows which failed.
-    void afterCommitAll();
-    void createActions();
-    // Closes engine's tabs; false when one stays open (it asked, or commits).
-    bool closeTabsOf(const Engine *engine);
+    void afterCommitAll(const QList<CommitAll::Failure> &failures);
     void addBindInteractively();
-    void saveBinds();
+    QStringList bindNames() const;
     void saveLayoutAndTabs();
-    void restoreTabs();
-    void deleteTab(int index);
-    QueryHistory *historyFor(const QString &bind);
+    void closeEverything();
 
     Workspace *m_workspace;
     QSettings *m_settings;
     PasswordStore *m_passwords;
+    RememberedBinds *m_remembered;
+    std::unique_ptr<QueryHistories> m_histories;
+    CompletionWords *m_completions;
     BindsDock *m_binds;
     PoolMonitorDock *m_monitor;
     SchemaPanel *m_schema;
     ServerSessionsPanel *m_sessions;
-    QHash<QString, QStringList> m_completions; // per bind: table and column names
-    QTabWidget *m_tabs;
-    QStringList m_remembered; // binds saved for the next start
-    QHash<QString, QueryHistory *> m_histories;
-    int m_tabCounter = 0;
-    int m_pendingCommits = 0;
-    QStringList m_failedCommits;
+    SessionTabs *m_tabs;
+    QDockWidget *m_bindDock = nullptr;
+    QDockWidget *m_schemaDock = nullptr;
+    QDockWidget *m_monitorDock = nullptr;
+    QDockWidget *m_sessionsDock = nullptr;
+    CommitAll *m_commitAll;
     bool m_closing = false;
 };

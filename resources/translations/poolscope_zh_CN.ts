@@ -171,6 +171,13 @@
     </message>
 </context>
 <context>
+    <name>CommitAll</name>
+    <message>
+        <source>closed before its commit answered</source>
+        <translation>在提交得到答复前已关闭</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>By URL</source>
@@ -660,10 +667,6 @@
         <translation>请先添加绑定（文件 › 添加绑定）</translation>
     </message>
     <message>
-        <source>tab %1</source>
-        <translation>标签页 %1</translation>
-    </message>
-    <message>
         <source>Open transactions</source>
         <translation>未结束的事务</translation>
     </message>
@@ -1054,6 +1057,49 @@
     </message>
 </context>
 <context>
+    <name>ServerSessionGroup</name>
+    <message>
+        <source>user %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>database %1</source>
+        <translation>数据库 %1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>应用程序 %1</translation>
+    </message>
+    <message>
+        <source>1 session</source>
+        <translation>1 个会话</translation>
+    </message>
+    <message>
+        <source>%1 sessions</source>
+        <translation>%1 个会话</translation>
+    </message>
+    <message>
+        <source> after `%1`</source>
+        <translation>，上一条语句为 `%1`</translation>
+    </message>
+    <message>
+        <source>oldest %1</source>
+        <translation>最久 %1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>pids %1</source>
+        <translation>PID %1</translation>
+    </message>
+</context>
+<context>
     <name>ServerSessionModel</name>
     <message>
         <source>PID</source>
@@ -1264,49 +1310,6 @@
     </message>
 </context>
 <context>
-    <name>ServerSessionGroup</name>
-    <message>
-        <source>user %1</source>
-        <translation>用户 %1</translation>
-    </message>
-    <message>
-        <source>database %1</source>
-        <translation>数据库 %1</translation>
-    </message>
-    <message>
-        <source>client %1</source>
-        <translation>客户端 %1</translation>
-    </message>
-    <message>
-        <source>application %1</source>
-        <translation>应用程序 %1</translation>
-    </message>
-    <message>
-        <source>1 session</source>
-        <translation>1 个会话</translation>
-    </message>
-    <message>
-        <source>%1 sessions</source>
-        <translation>%1 个会话</translation>
-    </message>
-    <message>
-        <source> after `%1`</source>
-        <translation>，上一条语句为 `%1`</translation>
-    </message>
-    <message>
-        <source>oldest %1</source>
-        <translation>最久 %1</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>pids %1</source>
-        <translation>PID %1</translation>
-    </message>
-</context>
-<context>
     <name>SessionTab</name>
     <message>
         <source>Run</source>
@@ -1497,6 +1500,13 @@ The connection was lost; the next statement opens a new one.</source>
     <message>
         <source>The transaction ended while you were asked; there was nothing left to commit. The tab stays open.</source>
         <translation>在询问期间事务已结束，没有可提交的内容。标签页保持打开。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTabs</name>
+    <message>
+        <source>tab %1</source>
+        <translation>标签页 %1</translation>
     </message>
 </context>
 <context>
