@@ -7,14 +7,6 @@
 
 #include <QElapsedTimer>
 
-namespace {
-
-// Rows between looks at the clock and the cancel flag: cheap next to a row.
-constexpr qint64 kCheckEveryRows = 4096;
-constexpr qint64 kProgressEveryMs = 100;
-
-} // namespace
-
 WorkerTask ExportTask::make(const QString &sql, const ExportOptions &options, const QString &path)
 {
     const QByteArray utf8 = sql.toUtf8();
@@ -30,10 +22,10 @@ QVariant ExportTask::run(WorkerContext &context, const QByteArray &sql,
         ExportFile::write(path, options, [&](ExportWriter &writer, ExportResult &outcome) {
             QElapsedTimer sinceProgress;
             sinceProgress.start();
-            writer.setRowCallback(kCheckEveryRows, [&](qint64 rows) {
+            writer.setRowCallback(ExportWriter::kCallbackEveryRows, [&](qint64 rows) {
                 if (context.isCancelled())
                     return false;
-                if (sinceProgress.elapsed() >= kProgressEveryMs) {
+                if (sinceProgress.elapsed() >= ExportWriter::kProgressEveryMs) {
                     context.reportProgress(rows);
                     sinceProgress.restart();
                 }

@@ -52,6 +52,11 @@ public:
     // callback runs on the writing thread every interval rows with the rows
     // written so far; returning false stops the writer like stop().
     void setRowCallback(qint64 interval, std::function<bool(qint64 rows)> callback);
+    // The interval every export uses: a look at the clock and the cancel flag
+    // is cheap next to this many rows.
+    static constexpr qint64 kCallbackEveryRows = 4096;
+    // How often an export shows its progress, whichever thread writes it.
+    static constexpr int kProgressEveryMs = 100;
 
     const ExportOptions &options() const { return m_options; }
     qint64 rows() const { return m_rows; }

@@ -7,18 +7,11 @@
 #include <QThread>
 #include <QVarLengthArray>
 
-namespace {
-
-constexpr qint64 kCheckEveryRows = 4096;
-constexpr qint64 kProgressEveryMs = 100;
-
-} // namespace
-
 ModelExporter::ModelExporter(ThreadReaper *reaper, QObject *parent)
     : QObject(parent)
     , m_reaper(reaper)
 {
-    m_progressTimer.setInterval(kProgressEveryMs);
+    m_progressTimer.setInterval(ExportWriter::kProgressEveryMs);
     connect(&m_progressTimer, &QTimer::timeout, this,
             [this] { Q_EMIT progress(m_written->load(), m_total); });
 }
@@ -87,7 +80,7 @@ ExportResult ModelExporter::write(const Columns &columns, const std::vector<RowB
 {
     return ExportFile::write(path, options, [&](ExportWriter &writer, ExportResult &outcome) {
         if (progress)
-            writer.setRowCallback(kCheckEveryRows, progress);
+            writer.setRowCallback(ExportWriter::kCallbackEveryRows, progress);
         if (columns.isEmpty())
             return; // nothing ran that returned rows: an empty document
         if (!writer.begin(columns)) {
