@@ -1,3 +1,4 @@
+#include "app/appscommand.h"
 #include "app/bindscommand.h"
 #include "app/guimain.h"
 #include "app/querycommand.h"
@@ -39,6 +40,9 @@ const char *const kHelp =
     "                           (--format table|json)\n"
     "  binds                    list the binds of --config, --bind and\n"
     "                           SQLALCHEMY_DATABASE_URI\n"
+    "  apps                     the SQLAlchemy apps running with poolscope_probe:\n"
+    "                           pools, connections and the code holding each\n"
+    "                           (--format table|json, --leak-threshold S)\n"
     "\n"
     "URL is a SQLAlchemy URL such as postgresql://user:password@host/db or\n"
     "sqlite:///file.db; passwords are always shown as ***. `poolscope COMMAND --help`\n"
@@ -83,6 +87,8 @@ int main(int argc, char *argv[])
             return runCommand(&SessionsCommand::run, argc, argv);
         if (std::strcmp(first, "binds") == 0)
             return runCommand(&BindsCommand::run, argc, argv);
+        if (std::strcmp(first, "apps") == 0)
+            return runCommand(&AppsCommand::run, argc, argv);
         // Help and version need no display.
         for (int i = 1; i < argc; ++i) {
             if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
