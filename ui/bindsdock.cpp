@@ -1,16 +1,18 @@
 #include "ui/bindsdock.h"
 
+#include "core/models/apptreemodel.h"
 #include "core/models/bindtreemodel.h"
 #include "core/pool/engine.h"
 #include "ui/bindtreedelegate.h"
 
 #include <QHeaderView>
 #include <QMenu>
+#include <QSplitter>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-BindsDock::BindsDock(Workspace *workspace, QWidget *parent)
+BindsDock::BindsDock(Workspace *workspace, AppMonitor *apps, QWidget *parent)
     : QWidget(parent)
     , m_model(new BindTreeModel(workspace, this))
     , m_tree(new QTreeView(this))
@@ -37,7 +39,14 @@ BindsDock::BindsDock(Workspace *workspace, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(toolbar);
-    layout->addWidget(m_tree);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_tree);
+    layout->addWidget(split);
+    if (apps) {
+        buildAppsTree(apps);
+        split->addWidget(m_appsTree);
+    }
 
     connect(add, &QAction::triggered, this, &BindsDock::addBindRequested);
     connect(edit, &QAction::triggered, this, [this] {
@@ -85,6 +94,43 @@ BindsDock::BindsDock(Workspace *workspace, QWidget *parent)
         m_tree->expand(bind);
         m_tree->expand(m_model->index(1, 0, bind));
     }
+}
+
+void BindsDock::buildAppsTree(AppMonitor *apps)
+{
+    m_appsModel = new AppTreeModel(apps, this);
+    m_appsTree = new QTreeView(this);
+    m_appsTree->setObjectName(QStringLiteral("applications"));
+    m_appsTree->setModel(m_appsModel);
+    m_appsTree->setItemDelegate(new BindTreeDelegate(m_appsTree));
+    m_appsTree->setUniformRowHeights(true);
+    m_appsTree->setAlternatingRowColors(true);
+    m_appsTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_appsTree->header()->setStretchLastSection(true);
+    m_appsTree->setVisible(false);
+    auto showWhenAny = [this] {
+        m_appsTree->setVisible(m_appsModel->rowCount() > 0);
+    };
+    connect(m_appsModel, &QAbstractItemModel::rowsInserted, this,
+            [this, showWhenAny](const QModelIndex &where, int first, int last) {
+                showWhenAny();
+                for (int row = first; row <= last; ++row)
+                    expandApps(m_appsModel->index(row, 0, where));
+            });
+    connect(m_appsModel, &QAbstractItemModel::rowsRemoved, this, showWhenAny);
+}
+
+// Opens a new part of the applications tree down to its connections, the
+// point of it; a code row stays one click away (its tooltip has the stack).
+void BindsDock::expandApps(const QModelIndex &index)
+{
+    using Kind = AppTreeModel::NodeKind;
+    const auto kind = Kind(index.data(AppTreeModel::NodeKindRole).toInt());
+    if (kind == Kind::Connection || kind == Kind::Code || kind == Kind::Collected)
+        return;
+    m_appsTree->expand(index);
+    for (int row = 0; row < m_appsModel->rowCount(index); ++row)
+        expandApps(m_appsModel->index(row, 0, index));
 }
 
 Engine *BindsDock::selectedEngine() const

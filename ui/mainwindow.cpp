@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/apps/appmonitor.h"
 #include "core/keychain/passwordstore.h"
 #include "core/pool/engine.h"
 #include "core/pool/session.h"
@@ -39,7 +40,8 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     , m_remembered(new RememberedBinds(workspace, settings, m_passwords, this))
     , m_histories(std::make_unique<QueryHistories>(settings))
     , m_completions(new CompletionWords(this))
-    , m_binds(new BindsDock(workspace, this))
+    , m_apps(new AppMonitor(workspace->reaper(), QString(), this))
+    , m_binds(new BindsDock(workspace, m_apps, this))
     , m_monitor(new PoolMonitorDock(workspace, this))
     , m_schema(new SchemaPanel(workspace, this))
     , m_sessions(new ServerSessionsPanel(workspace, this))

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class AppMonitor;
 class BindsDock;
 class CompletionWords;
 class Engine;
@@ -89,6 +90,7 @@ private:
     RememberedBinds *m_remembered;
     std::unique_ptr<QueryHistories> m_histories;
     CompletionWords *m_completions;
+    AppMonitor *m_apps;
     BindsDock *m_binds;
     PoolMonitorDock *m_monitor;
     SchemaPanel *m_schema;

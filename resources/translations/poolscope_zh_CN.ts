@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppTreeModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>server pid %1</source>
+        <translation>服务器 PID %1</translation>
+    </message>
+    <message>
+        <source>connection %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>checked out for %1</source>
+        <translation>已借出 %1</translation>
+    </message>
+    <message>
+        <source> · SUSPECTED LEAK</source>
+        <translation> · 疑似泄漏</translation>
+    </message>
+    <message>
+        <source>idle · open for %1</source>
+        <translation>空闲 · 已打开 %1</translation>
+    </message>
+    <message>
+        <source>engine %1</source>
+        <translation>引擎 %1</translation>
+    </message>
+    <message>
+        <source> · pool_size %1</source>
+        <translation> · pool_size %1</translation>
+    </message>
+    <message>
+        <source> · max_overflow %1</source>
+        <translation> · max_overflow %1</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>连接池</translation>
+    </message>
+    <message>
+        <source>Python %1 · SQLAlchemy %2</source>
+        <translation>Python %1 · SQLAlchemy %2</translation>
+    </message>
+    <message>
+        <source> · %1 messages lost</source>
+        <translation> · 丢失 %1 条消息</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>unknown code</source>
+        <translation>未知代码</translation>
+    </message>
+    <message>
+        <source>LEAKED: never closed, collected %1 ago</source>
+        <translation>已泄漏：从未关闭，%1 前被垃圾回收</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n 个进程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>BindTreeModel</name>
     <message>
         <source>connecting</source>
