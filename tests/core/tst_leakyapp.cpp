@@ -140,12 +140,7 @@ void TestLeakyApp::flagsExactlyTheLeakedSessions_data()
 
 void TestLeakyApp::createTable(testsupport::ServerProbe &probe, const QString &table)
 {
-    QVERIFY2(probe.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, hits INTEGER NOT "
-                                       "NULL DEFAULT 0)")
-                            .arg(table)),
-             qPrintable(probe.error()));
-    for (int id : {1, 2, 3, 4, 5, 1001, 1002, 1003, 1004, 1005})
-        QVERIFY(probe.exec(QStringLiteral("INSERT INTO %1 (id) VALUES (%2)").arg(table).arg(id)));
+    QVERIFY2(testsupport::createHitsTable(probe, table), qPrintable(probe.error()));
 }
 
 void TestLeakyApp::flagsExactlyTheLeakedSessions()

@@ -9,8 +9,13 @@ use it: every Basket makes its own session with
 sessionmaker(bind=db.engines["leaky"]), writes, and is kept in a cache
 without commit or close, so each leaves one connection idle in transaction.
 
-It runs Flask's test client (real requests through the app and its teardown)
-and is driven over stdin, one command per line, one JSON line back:
+Under a WSGI server (gunicorn app:app, tests/core/tst_probedapp.cpp) it
+serves the same routes over HTTP; POST /leak/<id>?pause=S waits S seconds
+before answering, so concurrent requests reach every worker.
+
+Run as a program, it runs Flask's test client (real requests through the app
+and its teardown) and is driven over stdin, one command per line, one JSON
+line back:
 
     good N   N requests to /good/<id>            -> {"pids": [...]}
     leak N   N requests to /leak/<id>            -> {"leaked": [{"pid", "started", "last"}]}
@@ -30,7 +35,7 @@ import os
 import sys
 import time
 
-from flask import Flask
+from flask import Flask, request
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import event, text
 from sqlalchemy.orm import sessionmaker
@@ -96,7 +101,7 @@ def good(item):
     pid = server_pid(db.session)
     db.session.execute(text(f"UPDATE {TABLE} SET hits = hits + 1 WHERE id = :id"), {"id": item})
     db.session.commit()
-    return {"pid": pid}
+    return {"pid": pid, "worker": os.getpid()}
 
 
 class Basket:
@@ -127,7 +132,10 @@ def leak(item):
     basket.add()  # the last statement: UPDATE ... inside a transaction never ended
     last = time.time()
     BASKETS.append(basket)
-    return {"pid": pid, "started": started, "last": last}
+    pause = float(request.args.get("pause", 0))
+    if pause > 0:
+        time.sleep(min(pause, 10))
+    return {"pid": pid, "started": started, "last": last, "worker": os.getpid()}
 
 
 def touch():

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -364,6 +365,32 @@ bool ServerProbe::kill(qint64 serverId)
         QThread::msleep(2);
     }
     return true;
+}
+
+bool createHitsTable(ServerProbe &probe, const QString &table)
+{
+    if (!probe.exec(QStringLiteral(
+                        "CREATE TABLE %1 (id INTEGER PRIMARY KEY, hits INTEGER NOT NULL DEFAULT 0)")
+                        .arg(table)))
+        return false;
+    for (int id : {1, 2, 3, 4, 5, 1001, 1002, 1003, 1004, 1005}) {
+        if (!probe.exec(QStringLiteral("INSERT INTO %1 (id) VALUES (%2)").arg(table).arg(id)))
+            return false;
+    }
+    return true;
+}
+
+int lineOf(const QString &path, const QByteArray &marker)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).contains(marker))
+            return i + 1;
+    }
+    return -1;
 }
 
 } // namespace testsupport

@@ -106,6 +106,14 @@ private:
     QString m_error;
 };
 
+// The table tests/leakyapp/app.py works on: id and hits, rows 1-5 and
+// 1001-1005. False and probe.error() when a statement fails.
+bool createHitsTable(ServerProbe &probe, const QString &table);
+
+// The 1-based number of the first line of the file at path that contains
+// marker, or -1: how tests name the line a probed program runs.
+int lineOf(const QString &path, const QByteArray &marker);
+
 } // namespace testsupport
 
 // Gets a URL for dialect into `var`, failing under `make test` and skipping
