@@ -157,7 +157,10 @@ void TestSoak::randomGuiWalk()
                  qPrintable(maker.error()));
         targets.append(target);
     }
-    connect(workspace.eventLog(), &EventLog::appended, this, [&](const PoolEvent &event) {
+    // The listener goes before targets does: ~Workspace disposes the engines
+    // again, and their events must not reach a list that is gone.
+    QObject listener;
+    connect(workspace.eventLog(), &EventLog::appended, &listener, [&](const PoolEvent &event) {
         for (Target &target : targets) {
             if (target.engine->name() == event.bind && event.serverId > 0)
                 target.serverIds.insert(event.serverId);
