@@ -1,5 +1,7 @@
 #include "core/diagnosis/fileholderscanner.h"
 
+#include "core/diagnosis/localclientfinder.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -114,6 +116,7 @@ ServerSession describe(const QString &pid, const QString &path, qint64 boot)
     session.backendStart = processStart(pid, boot);
     session.state = ServerSession::State::Other;
     session.own = session.pid == QCoreApplication::applicationPid();
+    session.origin = LocalClientFinder::process(session.pid);
     return session;
 }
 

@@ -10,8 +10,9 @@
 // (other users' processes are skipped without a word: their fd folders are not
 // readable) and describes each holder as a ServerSession: the OS pid, the
 // process owner as user, the program from /proc/<pid>/comm, the process start
-// as backend_start, state "other" (nothing says whether it is inside a
-// transaction). Linux only; elsewhere the list is empty.
+// as backend_start, itself as origin (its command line), state "other"
+// (nothing says whether it is inside a transaction). Linux only; elsewhere
+// the list is empty.
 class FileHolderScanner final
 {
 public:

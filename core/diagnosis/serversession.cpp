@@ -67,3 +67,19 @@ QString ServerSession::durationText(double seconds)
         .arg(minutes / 60)
         .arg(minutes % 60);
 }
+
+QString ServerSessionOrigin::programName() const
+{
+    const QString first = command.section(QLatin1Char(' '), 0, 0);
+    if (first.isEmpty())
+        return application;
+    return first.section(QLatin1Char('/'), -1);
+}
+
+QString ServerSessionOrigin::shortCommand() const
+{
+    const qsizetype space = command.indexOf(QLatin1Char(' '));
+    if (space < 0)
+        return programName();
+    return programName() + command.mid(space);
+}

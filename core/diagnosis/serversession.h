@@ -7,6 +7,28 @@
 
 #include <optional>
 
+// The program behind a session, when poolscope can tell: a local process found
+// from the client's socket, or (later) a probed application.
+struct ServerSessionOrigin
+{
+    qint64 pid = 0;      // local OS process id
+    QString command;     // its command line, arguments joined by spaces
+    QString application; // a probed application's program name (filled elsewhere, later)
+    QString code;        // "file:line in function" of the code holding it (filled elsewhere, later)
+
+    // The command's first word without its folder ("python3"), else the application.
+    QString programName() const;
+    // The command with its program shortened to programName(): "python3 leak.py".
+    QString shortCommand() const;
+
+    bool operator==(const ServerSessionOrigin &other) const
+    {
+        return pid == other.pid && command == other.command && application == other.application &&
+               code == other.code;
+    }
+    bool operator!=(const ServerSessionOrigin &other) const { return !(*this == other); }
+};
+
 // One session as the server sees it (pg_stat_activity, PROCESSLIST, or for
 // SQLite a process that holds the database file open). The fields follow the
 // `poolscope sessions --format json` contract; an empty QString, an invalid
@@ -33,6 +55,7 @@ struct ServerSession
     QString program;                               // SQLite: the process name
     bool own = false;                              // one of poolscope's own connections
     QString suspect;                               // empty, or why this session looks leaked
+    std::optional<ServerSessionOrigin> origin;     // empty when poolscope cannot tell
 
     bool isSuspect() const { return !suspect.isEmpty(); }
     // The age that makes a session look stuck: its transaction's when it has

@@ -62,6 +62,17 @@ QByteArray jsonNumber(const std::optional<double> &value)
     return text;
 }
 
+QByteArray jsonOrigin(const std::optional<ServerSessionOrigin> &origin)
+{
+    if (!origin)
+        return QByteArrayLiteral("null");
+    return "{\"pid\": " +
+           (origin->pid > 0 ? QByteArray::number(origin->pid) : QByteArrayLiteral("null")) +
+           ", \"command\": " + jsonString(origin->command) +
+           ", \"application\": " + jsonString(origin->application) +
+           ", \"code\": " + jsonString(origin->code) + '}';
+}
+
 QString ageCell(const std::optional<double> &seconds)
 {
     return seconds ? ServerSession::durationText(*seconds) : QStringLiteral("-");
@@ -77,14 +88,26 @@ QString textCell(const QString &text, int limit = 0)
     return cell;
 }
 
+// "4242 python3": the pid and the program's name, enough to find it in ps.
+QString originCell(const std::optional<ServerSessionOrigin> &origin)
+{
+    if (!origin)
+        return QStringLiteral("-");
+    QStringList parts;
+    if (origin->pid > 0)
+        parts << QString::number(origin->pid);
+    parts << origin->programName();
+    return textCell(parts.join(QLatin1Char(' ')), 24);
+}
+
 // The header row, then one row per session.
 QList<QStringList> tableRows(const ServerSessions &sessions)
 {
-    QList<QStringList> rows{{QString(), QStringLiteral("PID"), QStringLiteral("USER"),
-                             QStringLiteral("DATABASE"), QStringLiteral("APPLICATION"),
-                             QStringLiteral("CLIENT"), QStringLiteral("STATE"),
-                             QStringLiteral("IDLE"), QStringLiteral("XACT"),
-                             QStringLiteral("QUERY"), QStringLiteral("SUSPECT")}};
+    QList<QStringList> rows{
+        {QString(), QStringLiteral("PID"), QStringLiteral("USER"), QStringLiteral("DATABASE"),
+         QStringLiteral("APPLICATION"), QStringLiteral("CLIENT"), QStringLiteral("ORIGIN"),
+         QStringLiteral("STATE"), QStringLiteral("IDLE"), QStringLiteral("XACT"),
+         QStringLiteral("QUERY"), QStringLiteral("SUSPECT")}};
     for (const ServerSession &s : sessions) {
         const QString mark = QString(s.isSuspect() ? QLatin1Char('!') : QLatin1Char(' ')) +
                              QString(s.own ? QLatin1Char('*') : QLatin1Char(' '));
@@ -94,6 +117,7 @@ QList<QStringList> tableRows(const ServerSessions &sessions)
                             textCell(s.database, 30),
                             textCell(s.application, 24),
                             textCell(s.client),
+                            originCell(s.origin),
                             ServerSession::stateText(s.state),
                             ageCell(s.idleSeconds),
                             ageCell(s.transactionAgeSeconds),
@@ -175,7 +199,8 @@ QStringList ServerSessionFormat::jsonKeys()
             QStringLiteral("backend_start"), QStringLiteral("xact_start"),
             QStringLiteral("state_change"),  QStringLiteral("query"),
             QStringLiteral("idle_s"),        QStringLiteral("transaction_age_s"),
-            QStringLiteral("own"),           QStringLiteral("suspect")};
+            QStringLiteral("own"),           QStringLiteral("suspect"),
+            QStringLiteral("origin")};
 }
 
 QByteArray ServerSessionFormat::toJson(const ServerSessions &sessions)
@@ -199,6 +224,7 @@ QByteArray ServerSessionFormat::toJson(const ServerSessions &sessions)
         out += ", \"transaction_age_s\": " + jsonNumber(s.transactionAgeSeconds);
         out += ", \"own\": " + QByteArray(s.own ? "true" : "false");
         out += ", \"suspect\": " + jsonString(s.suspect);
+        out += ", \"origin\": " + jsonOrigin(s.origin);
         out += i + 1 < sessions.size() ? "},\n" : "}\n";
     }
     out += "]\n";

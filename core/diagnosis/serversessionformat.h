@@ -16,7 +16,8 @@ public:
     static QStringList jsonKeys();
     // A JSON array, one object per session (one per line), UTF-8 with a final
     // newline. Times are ISO 8601 UTC with Z, ages numbers of seconds, and
-    // null stands for what the server did not say.
+    // null stands for what the server did not say. "origin" is an object of
+    // its own ({"pid", "command", "application", "code"}), null when unknown.
     static QByteArray toJson(const ServerSessions &sessions);
     // Aligned columns, suspects marked !, poolscope's own connections *, then
     // the findings (suspects grouped) and the groups over rules' pool limit.

@@ -1,6 +1,7 @@
 #include "core/diagnosis/serversessionreader.h"
 
 #include "core/diagnosis/fileholderscanner.h"
+#include "core/diagnosis/localclientfinder.h"
 #include "core/driver/nativeconnection.h"
 #include "core/driver/textrowsink.h"
 
@@ -169,6 +170,62 @@ ServerSession mysqlSession(const TextRowSink &rows, int r, const QDateTime &now)
     return session;
 }
 
+// The session of one pg_stat_activity row; whose it is is the caller's to say.
+ServerSession postgresSession(const TextRowSink &rows, int r, const QDateTime &now)
+{
+    ServerSession session;
+    session.pid = rows.text(r, 0).toLongLong();
+    session.user = rows.text(r, 1);
+    session.database = rows.text(r, 2);
+    session.application = rows.text(r, 3);
+    session.client = postgresClient(rows, r, 4, 5);
+    session.state = postgresState(rows.text(r, 6));
+    session.backendStart = fromEpoch(rows.number(r, 7));
+    session.xactStart = fromEpoch(rows.number(r, 8));
+    session.stateChange = fromEpoch(rows.number(r, 9));
+    const QDateTime queryStart = fromEpoch(rows.number(r, 10));
+    session.query = rows.text(r, 11);
+    const QStringList blockers = rows.text(r, 12).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &blocker : blockers)
+        session.blockedBy << blocker.toLongLong();
+    if (session.state == ServerSession::State::Idle ||
+        session.state == ServerSession::State::IdleInTransaction)
+        session.idleSeconds = secondsBetween(session.stateChange, now);
+    if (session.state == ServerSession::State::Active)
+        session.runningSeconds = secondsBetween(queryStart, now);
+    session.transactionAgeSeconds = secondsBetween(session.xactStart, now);
+    return session;
+}
+
+// The port the server listens on, as it says (the URL may leave it out, or
+// name a tunnel's or a proxy's); 0 when it does not say.
+quint16 serverPort(WorkerContext &context)
+{
+    TextRowSink rows;
+    const char *sql = context.dialect() == Dialect::PostgreSQL ? "SELECT current_setting('port')"
+                                                               : "SELECT @@port";
+    if (!run(context, sql, rows, nullptr) || rows.rowCount() != 1)
+        return 0;
+    return quint16(rows.text(0, 0).toUInt());
+}
+
+// Which local process each session's client is, once the reading connection
+// has found itself that way: only that proves the server runs on this machine
+// and sees our addresses and process ids. A server elsewhere, behind a tunnel
+// or in a container sees clients whose addresses and pids mean something
+// else there, so then nothing is looked up.
+void fillOrigins(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                 const ServerSession &reader)
+{
+    const quint16 port = serverPort(context);
+    LocalClientFinder finder;
+    const std::optional<ServerSessionOrigin> self = finder.clientOf(reader, snapshot.dialect, port);
+    if (!self || self->pid != QCoreApplication::applicationPid())
+        return;
+    for (ServerSession &session : snapshot.sessions)
+        session.origin = finder.clientOf(session, snapshot.dialect, port);
+}
+
 } // namespace
 
 WorkerTask ServerSessionReader::task() const
@@ -225,41 +282,23 @@ void ServerSessionReader::readPostgres(WorkerContext &context,
     TextRowSink rows;
     if (!run(context, sql, rows, &snapshot.error))
         return;
+    ServerSession self;
     for (int r = 0; r < rows.rowCount(); ++r) {
         const QDateTime now = fromEpoch(rows.number(r, 13));
         snapshot.takenAt = now;
-        const qint64 pid = rows.text(r, 0).toLongLong();
+        ServerSession session = postgresSession(rows, r, now);
         const bool reader = rows.text(r, 14) == QLatin1String("t");
+        session.own = reader || m_ownIds.contains(session.pid) ||
+                      session.application.startsWith(QLatin1String("poolscope:"));
         if (reader) {
-            snapshot.readerPid = pid;
+            snapshot.readerPid = session.pid;
+            self = session;
             if (!m_includeReader)
                 continue;
         }
-        ServerSession session;
-        session.pid = pid;
-        session.user = rows.text(r, 1);
-        session.database = rows.text(r, 2);
-        session.application = rows.text(r, 3);
-        session.client = postgresClient(rows, r, 4, 5);
-        session.state = postgresState(rows.text(r, 6));
-        session.backendStart = fromEpoch(rows.number(r, 7));
-        session.xactStart = fromEpoch(rows.number(r, 8));
-        session.stateChange = fromEpoch(rows.number(r, 9));
-        const QDateTime queryStart = fromEpoch(rows.number(r, 10));
-        session.query = rows.text(r, 11);
-        const QStringList blockers = rows.text(r, 12).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (const QString &blocker : blockers)
-            session.blockedBy << blocker.toLongLong();
-        if (session.state == ServerSession::State::Idle ||
-            session.state == ServerSession::State::IdleInTransaction)
-            session.idleSeconds = secondsBetween(session.stateChange, now);
-        if (session.state == ServerSession::State::Active)
-            session.runningSeconds = secondsBetween(queryStart, now);
-        session.transactionAgeSeconds = secondsBetween(session.xactStart, now);
-        session.own = reader || m_ownIds.contains(pid) ||
-                      session.application.startsWith(QLatin1String("poolscope:"));
         snapshot.sessions << session;
     }
+    fillOrigins(context, snapshot, self);
     if (!snapshot.takenAt.isValid()) {
         TextRowSink clock;
         if (run(context, "SELECT extract(epoch FROM statement_timestamp())", clock,
@@ -275,22 +314,24 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
     if (!readMysqlProcessList(context, rows, snapshot))
         return;
     const QHash<qint64, QList<qint64>> blockers = mysqlBlockers(context, snapshot);
+    ServerSession self;
 
     for (int r = 0; r < rows.rowCount(); ++r) {
         const QDateTime now = fromEpoch(rows.number(r, 8));
         snapshot.takenAt = now;
         const qint64 pid = rows.text(r, 0).toLongLong();
         const bool reader = rows.text(r, 9) == QLatin1String("1");
-        if (reader) {
+        if (reader)
             snapshot.readerPid = pid;
-            if (!m_includeReader)
-                continue;
-        }
         ServerSession session = mysqlSession(rows, r, now);
         session.blockedBy = blockers.value(pid);
         session.own = reader || m_ownIds.contains(pid);
-        snapshot.sessions << session;
+        if (reader)
+            self = session;
+        if (!reader || m_includeReader)
+            snapshot.sessions << session;
     }
+    fillOrigins(context, snapshot, self);
     if (!snapshot.takenAt.isValid()) {
         TextRowSink clock;
         if (run(context, "SELECT UNIX_TIMESTAMP(NOW(6))", clock, &snapshot.error) &&

@@ -19,6 +19,11 @@
 // come from the server's clock. SQLite: the processes that hold the file open
 // (FileHolderScanner). The reading connection is left out (its own query is
 // noise) unless setIncludeReader(true); it is own then.
+//
+// A session whose client is a process on this machine gets that process as
+// its origin (LocalClientFinder: TCP clients, PostgreSQL over a Unix socket;
+// for SQLite the holder itself), when the server proves to be on this
+// machine too: the reading connection must find itself.
 class ServerSessionReader final
 {
 public:

@@ -2,6 +2,7 @@
 // binary against the real databases, compared with the databases' own clients.
 #include "core/config/url.h"
 #include "tests/core/demoshop.h"
+#include "tests/core/sessionclient.h"
 #include "tests/support/testsupport.h"
 
 #include <QJsonArray>
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void exitCodesAndMessages();
     void sessionsJsonAndFailOnSuspects_data();
     void sessionsJsonAndFailOnSuspects();
+    void sessionsOriginNamesTheClientProgram_data();
+    void sessionsOriginNamesTheClientProgram();
     void bindsAndSchema();
 
 private:
@@ -329,10 +332,10 @@ void TestCli::sessionsJsonAndFailOnSuspects()
     QJsonParseError error;
     const QJsonArray sessions = QJsonDocument::fromJson(json.out, &error).array();
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    const QStringList keys = {"pid",          "user",   "database",      "application",
-                              "client",       "state",  "backend_start", "xact_start",
-                              "state_change", "query",  "idle_s",        "transaction_age_s",
-                              "own",          "suspect"};
+    const QStringList keys = {"pid",          "user",    "database",      "application",
+                              "client",       "state",   "backend_start", "xact_start",
+                              "state_change", "query",   "idle_s",        "transaction_age_s",
+                              "own",          "suspect", "origin"};
     bool found = false;
     for (const QJsonValue &value : sessions) {
         const QJsonObject session = value.toObject();
@@ -380,6 +383,52 @@ void TestCli::sessionsJsonAndFailOnSuspects()
                     value.toObject().value(QStringLiteral("suspect")).isNull());
     }
     QVERIFY(setup.exec(QStringLiteral("DROP TABLE %1").arg(table)));
+}
+
+void TestCli::sessionsOriginNamesTheClientProgram_data()
+{
+    queryMatchesReferenceClients_data();
+}
+
+// A program on this machine holding a transaction over TCP: the JSON names
+// its process, the table its pid and program.
+void TestCli::sessionsOriginNamesTheClientProgram()
+{
+    QFETCH(Dialect, dialect);
+    if (dialect == Dialect::SQLite)
+        QSKIP("SQLite's sessions are the processes themselves (tst_serversessionreader)");
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    SessionClient client(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString why;
+    QVERIFY2(client.start(url, QString(), &why), qPrintable(why));
+
+    const Outcome json = poolscope({QStringLiteral("sessions"), url.render(false),
+                                    QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exit, 0);
+    QVERIFY(!json.out.contains(url.password().toUtf8()));
+    bool found = false;
+    for (const QJsonValue &value : QJsonDocument::fromJson(json.out).array()) {
+        const QJsonObject session = value.toObject();
+        const QJsonValue origin = session.value(QStringLiteral("origin"));
+        QVERIFY(origin.isNull() || origin.isObject());
+        if (session.value(QStringLiteral("pid")).toInteger() != client.serverId())
+            continue;
+        found = true;
+        QVERIFY2(origin.isObject(), json.out.constData());
+        const QJsonObject o = origin.toObject();
+        QCOMPARE(o.value(QStringLiteral("pid")).toInteger(), client.pid());
+        QVERIFY2(o.value(QStringLiteral("command")).toString().contains(QLatin1String("hold.py")),
+                 json.out.constData());
+        QVERIFY(o.value(QStringLiteral("application")).isNull());
+        QVERIFY(o.value(QStringLiteral("code")).isNull());
+    }
+    QVERIFY2(found, json.out.constData());
+
+    const Outcome table = poolscope({QStringLiteral("sessions"), url.render(false)});
+    QCOMPARE(table.exit, 0);
+    QVERIFY2(table.out.contains("ORIGIN"), table.out.constData());
+    QVERIFY2(table.out.contains(QByteArray::number(client.pid()) + " python3"),
+             table.out.constData());
 }
 
 void TestCli::bindsAndSchema()

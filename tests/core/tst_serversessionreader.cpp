@@ -2,18 +2,22 @@
 // connections (Engine + Session::runTask), and the actions on them, against
 // the real databases. SQLite: the processes that hold the file open.
 #include "core/connection/connection.h"
+#include "core/diagnosis/localclientfinder.h"
 #include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessionreader.h"
 #include "core/diagnosis/suspectrules.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
+#include "tests/core/sessionclient.h"
 #include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <unistd.h>
 
 using testsupport::run;
 
@@ -73,6 +77,11 @@ private Q_SLOTS:
     void endSession_data() { testsupport::addDialectRows(); }
     void endSession();
     void sqliteListsProcessesHoldingTheFile();
+    void originOfTcpClient_data() { testsupport::addDialectRows(); }
+    void originOfTcpClient();
+    void originOverUnixSocket_data() { testsupport::addDialectRows(); }
+    void originOverUnixSocket();
+    void originUnknownWhenUnreadable();
 
 private:
     static QString pidSql(Dialect dialect);
@@ -406,6 +415,10 @@ void TestServerSessionReader::sqliteListsProcessesHoldingTheFile()
                                     .arg(snapshot.sessions.size())));
     QCOMPARE(python->program, QStringLiteral("python3"));
     QCOMPARE(python->application, QStringLiteral("python3"));
+    QVERIFY(python->origin);
+    QCOMPARE(python->origin->pid, other.processId());
+    QVERIFY2(python->origin->command.startsWith(QLatin1String("/usr/bin/python3 ")),
+             qPrintable(python->origin->command));
     QVERIFY(!python->own);
     QCOMPARE(python->state, ServerSession::State::Other);
     QVERIFY(python->backendStart.isValid());
@@ -430,6 +443,106 @@ void TestServerSessionReader::sqliteListsProcessesHoldingTheFile()
     QVERIFY(disposed.wait(10000));
     const ServerSessionSnapshot closed = ServerSessionReader().readSqliteFile(url.database());
     QVERIFY(!find(closed, QCoreApplication::applicationPid()));
+}
+
+// The script's session names the script's process; the test's own connection
+// names this process. Both reach the server over TCP on 127.0.0.1.
+void TestServerSessionReader::originOfTcpClient()
+{
+    QFETCH(Dialect, dialect);
+    SERVER_ONLY(dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    SessionClient client(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(client.start(url, QString(), &error), qPrintable(error));
+    testsupport::ServerProbe probe(url);
+    const qint64 probeId = probe.scalar(pidSql(dialect)).toLongLong();
+
+    Engine engine(testsupport::makeBind(url, QStringLiteral("reader")));
+    Session session(&engine, QStringLiteral("reader tab"));
+    const ServerSessionSnapshot snapshot = read(&session, ServerSessionReader());
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+    const ServerSession *script = find(snapshot, client.serverId());
+    QVERIFY(script);
+    QVERIFY2(script->client.startsWith(QLatin1String("127.0.0.1:")), qPrintable(script->client));
+    QVERIFY2(script->origin, qPrintable(script->client));
+    QCOMPARE(script->origin->pid, client.pid());
+    QVERIFY2(script->origin->command.contains(QLatin1String("hold.py")),
+             qPrintable(script->origin->command));
+    QCOMPARE(script->origin->programName(), QStringLiteral("python3"));
+    QVERIFY2(!script->origin->command.contains(url.password()),
+             "the password in the script's arguments is hidden");
+    QVERIFY(script->origin->application.isEmpty());
+    const ServerSession *own = find(snapshot, probeId);
+    QVERIFY(own && own->origin);
+    QCOMPARE(own->origin->pid, QCoreApplication::applicationPid());
+
+    // Once the script has gone, so has its session, and nothing names it.
+    client.stop();
+    QTest::qWait(200);
+    const ServerSessionSnapshot after = read(&session, ServerSessionReader());
+    for (const ServerSession &s : after.sessions)
+        QVERIFY(!s.origin || s.origin->pid != client.pid());
+}
+
+// PostgreSQL over its Unix socket: the backend's socket's peer (sock_diag).
+// MariaDB over its socket: every connection is a thread of one process, so
+// nothing tells whose a session is and the origin stays unknown.
+void TestServerSessionReader::originOverUnixSocket()
+{
+    QFETCH(Dialect, dialect);
+    SERVER_ONLY(dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    const QString socket =
+        qEnvironmentVariable(dialect == Dialect::PostgreSQL ? "POOLSCOPE_TEST_POSTGRES_SOCKET_DIR"
+                                                            : "POOLSCOPE_TEST_MARIADB_SOCKET");
+    if (socket.isEmpty())
+        QSKIP("the test servers' socket is not known (run under tests/servers/with-servers.sh)");
+    SessionClient client(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(client.start(url, socket, &error), qPrintable(error));
+
+    Engine engine(testsupport::makeBind(url, QStringLiteral("reader")));
+    Session session(&engine, QStringLiteral("reader tab"));
+    const ServerSessionSnapshot snapshot = read(&session, ServerSessionReader());
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+    const ServerSession *script = find(snapshot, client.serverId());
+    QVERIFY(script);
+    if (dialect == Dialect::PostgreSQL) {
+        QCOMPARE(script->client, QStringLiteral("local"));
+        QVERIFY(script->origin);
+        QCOMPARE(script->origin->pid, client.pid());
+        QVERIFY2(script->origin->command.contains(QLatin1String("hold.py")),
+                 qPrintable(script->origin->command));
+    } else {
+        QCOMPARE(script->client, QStringLiteral("localhost"));
+        QVERIFY(!script->origin);
+    }
+}
+
+// What cannot be read is unknown, never an error.
+void TestServerSessionReader::originUnknownWhenUnreadable()
+{
+    LocalClientFinder finder;
+    // No socket of this machine has this end (TEST-NET-1 is nobody's address).
+    QVERIFY(!finder.tcpClient(QStringLiteral("192.0.2.1:40000"), 5432));
+    QVERIFY(!finder.tcpClient(QStringLiteral("127.0.0.1:1"), 5432));
+    QVERIFY(!finder.tcpClient(QStringLiteral("garbage"), 5432));
+    // A process that has ended.
+    QProcess gone;
+    gone.start(QStringLiteral("/bin/true"));
+    QVERIFY(gone.waitForFinished(5000));
+    QVERIFY(!LocalClientFinder::process(gone.processId()));
+    QVERIFY(!finder.unixPeerOf(gone.processId()));
+    // Another user's process: init's descriptors are closed to anyone but root.
+    if (::access("/proc/1/fd", R_OK) != 0)
+        QVERIFY(!finder.unixPeerOf(1));
+    ServerSession local;
+    local.client = QStringLiteral("localhost");
+    QVERIFY(!finder.clientOf(local, Dialect::MySQL, 3306));
+    local.client = QStringLiteral("local");
+    local.pid = gone.processId();
+    QVERIFY(!finder.clientOf(local, Dialect::PostgreSQL, 5432));
 }
 
 QTEST_GUILESS_MAIN(TestServerSessionReader)

@@ -1,6 +1,7 @@
 // The pure parts of leak diagnosis: statement shapes, suspect rules, groups,
 // history and the `poolscope sessions` output formats.
 #include "core/config/bind.h"
+#include "core/diagnosis/localclientfinder.h"
 #include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessionformat.h"
 #include "core/diagnosis/serversessiongroups.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void jsonShape();
     void jsonEmpty();
     void table();
+    void originCellsAndCommands();
     void confirmationTexts();
     void sqliteActionsNotOffered();
 
@@ -348,6 +350,7 @@ void TestSessionFindings::jsonShape()
     full.stateChange = at(3);
     full.suspect = "idle in transaction for 312 s (over 60 s)";
     full.user = QString::fromUtf8("m\xc3\xbcller");
+    full.origin = ServerSessionOrigin{4242, "/usr/bin/python3 leak.py --db \"x\"", {}, {}};
     ServerSession bare;
     bare.pid = 12;
     bare.own = true;
@@ -363,7 +366,7 @@ void TestSessionFindings::jsonShape()
     QStringList keys = ServerSessionFormat::jsonKeys();
     QCOMPARE(keys, (QStringList{"pid", "user", "database", "application", "client", "state",
                                 "backend_start", "xact_start", "state_change", "query", "idle_s",
-                                "transaction_age_s", "own", "suspect"}));
+                                "transaction_age_s", "own", "suspect", "origin"}));
     keys.sort();
     for (const QJsonValue &value : array) {
         QStringList present = value.toObject().keys();
@@ -389,13 +392,19 @@ void TestSessionFindings::jsonShape()
     QCOMPARE(a["own"], QJsonValue(false));
     QCOMPARE(a["suspect"].toString(), full.suspect);
     QCOMPARE(a["client"].toString(), QString("10.0.0.5:44711"));
+    const QJsonObject origin = a["origin"].toObject();
+    QCOMPARE(origin.keys(), (QStringList{"application", "code", "command", "pid"}));
+    QCOMPARE(origin["pid"].toInteger(), 4242);
+    QCOMPARE(origin["command"].toString(), full.origin->command);
+    QVERIFY(origin["application"].isNull());
+    QVERIFY(origin["code"].isNull());
 
     const QJsonObject b = array[1].toObject();
     QCOMPARE(b["state"].toString(), QString("other"));
     QCOMPARE(b["own"], QJsonValue(true));
     for (const char *key :
          {"user", "database", "application", "client", "backend_start", "xact_start",
-          "state_change", "query", "idle_s", "transaction_age_s", "suspect"})
+          "state_change", "query", "idle_s", "transaction_age_s", "suspect", "origin"})
         QVERIFY2(b[QLatin1String(key)].isNull(), key);
 }
 
@@ -432,6 +441,37 @@ void TestSessionFindings::table()
         "2 sessions (0 active, 1 idle, 1 idle in transaction, 0 other), 1 suspect."));
     QVERIFY(table.contains("Findings:\n  1 session idle in transaction after `UPDATE items SET "
                            "hits = hits + ? WHERE id = ?`"));
+}
+
+void TestSessionFindings::originCellsAndCommands()
+{
+    ServerSessionSnapshot snapshot;
+    snapshot.dialect = Dialect::PostgreSQL;
+    snapshot.takenAt = at(0);
+    snapshot.sessions << session(7, ServerSession::State::Idle, 3, "SELECT 1")
+                      << session(8, ServerSession::State::Idle, 3, "SELECT 1");
+    snapshot.sessions[0].origin =
+        ServerSessionOrigin{4242, "/usr/local/bin/gunicorn app:app -w 4", {}, {}};
+    const QStringList lines = ServerSessionFormat::toTable(snapshot).split('\n');
+    const qsizetype originAt = lines[0].indexOf("ORIGIN");
+    QVERIFY(originAt > lines[0].indexOf("CLIENT"));
+    QCOMPARE(lines[1].indexOf("4242 gunicorn"), originAt);
+    QCOMPARE(lines[2].indexOf("- "), originAt);
+
+    QCOMPARE(snapshot.sessions[0].origin->programName(), QString("gunicorn"));
+    QCOMPARE(snapshot.sessions[0].origin->shortCommand(), QString("gunicorn app:app -w 4"));
+    const ServerSessionOrigin probed{0, {}, "shop", {}};
+    QCOMPARE(probed.programName(), QString("shop"));
+
+    QCOMPARE(LocalClientFinder::scrubbedCommand(
+                 "python3 leak.py postgresql://app:S3cret@127.0.0.1:5432/shop"),
+             QString("python3 leak.py postgresql://app:***@127.0.0.1:5432/shop"));
+    QCOMPARE(LocalClientFinder::scrubbedCommand("psql host=db password='a b' dbname=x"),
+             QString("psql host=db password=*** dbname=x"));
+    QCOMPARE(LocalClientFinder::scrubbedCommand("tool --password hunter22 --db-password=x1"),
+             QString("tool --password *** --db-password=***"));
+    QCOMPARE(LocalClientFinder::scrubbedCommand("python3 app.py --port 5432"),
+             QString("python3 app.py --port 5432"));
 }
 
 void TestSessionFindings::confirmationTexts()
