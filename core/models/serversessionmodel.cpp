@@ -11,7 +11,8 @@ bool sameRow(const ServerSession &a, const ServerSession &b)
            a.xactStart == b.xactStart && a.stateChange == b.stateChange && a.query == b.query &&
            a.idleSeconds == b.idleSeconds && a.transactionAgeSeconds == b.transactionAgeSeconds &&
            a.runningSeconds == b.runningSeconds && a.blockedBy == b.blockedBy &&
-           a.program == b.program && a.own == b.own && a.suspect == b.suspect;
+           a.program == b.program && a.own == b.own && a.suspect == b.suspect &&
+           a.origin == b.origin;
 }
 
 QVariant age(const std::optional<double> &seconds)
@@ -119,13 +120,7 @@ QVariant ServerSessionModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(session, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == QueryColumn && !session.query.isEmpty())
-            return session.query;
-        if (index.column() == SuspectColumn && session.isSuspect())
-            return session.suspect;
-        if (index.column() == ApplicationColumn && !session.program.isEmpty())
-            return session.program;
-        return {};
+        return toolTip(session, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == PidColumn || index.column() == IdleColumn ||
             index.column() == TransactionColumn)
@@ -152,6 +147,41 @@ QVariant ServerSessionModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QVariant ServerSessionModel::toolTip(const ServerSession &session, int column) const
+{
+    if (column == QueryColumn && !session.query.isEmpty())
+        return session.query;
+    if (column == SuspectColumn && session.isSuspect())
+        return session.suspect;
+    if (column == ApplicationColumn && !session.program.isEmpty())
+        return session.program;
+    if (column == OriginColumn && session.origin) {
+        const ServerSessionOrigin &origin = *session.origin;
+        QStringList lines;
+        if (origin.pid > 0)
+            lines << tr("Process %1: %2").arg(QString::number(origin.pid), origin.command);
+        if (!origin.application.isEmpty())
+            lines << tr("Application: %1").arg(origin.application);
+        if (!origin.code.isEmpty())
+            lines << tr("Held at %1").arg(origin.code);
+        return lines.join(QLatin1Char('\n'));
+    }
+    return {};
+}
+
+QVariant ServerSessionModel::origin(const ServerSession &session)
+{
+    if (!session.origin)
+        return {};
+    const ServerSessionOrigin &origin = *session.origin;
+    if (origin.pid <= 0)
+        return origin.application;
+    QString command = origin.shortCommand();
+    if (command.size() > 80)
+        command = command.left(79) + QChar(0x2026);
+    return tr("pid %1 · %2").arg(QString::number(origin.pid), command);
+}
+
 QVariant ServerSessionModel::display(const ServerSession &session, int column) const
 {
     switch (column) {
@@ -165,6 +195,8 @@ QVariant ServerSessionModel::display(const ServerSession &session, int column) c
         return session.application;
     case ClientColumn:
         return session.client;
+    case OriginColumn:
+        return origin(session);
     case StateColumn:
         return ServerSession::stateText(session.state);
     case IdleColumn:
@@ -208,16 +240,11 @@ QVariant ServerSessionModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[ColumnCount] = {QT_TR_NOOP("PID"),
-                                                   QT_TR_NOOP("User"),
-                                                   QT_TR_NOOP("Database"),
-                                                   QT_TR_NOOP("Application"),
-                                                   QT_TR_NOOP("Client"),
-                                                   QT_TR_NOOP("State"),
-                                                   QT_TR_NOOP("Idle / running"),
-                                                   QT_TR_NOOP("Transaction"),
-                                                   QT_TR_NOOP("Query"),
-                                                   QT_TR_NOOP("Suspect")};
+    static const char *const names[ColumnCount] = {
+        QT_TR_NOOP("PID"),         QT_TR_NOOP("User"),           QT_TR_NOOP("Database"),
+        QT_TR_NOOP("Application"), QT_TR_NOOP("Client"),         QT_TR_NOOP("Origin"),
+        QT_TR_NOOP("State"),       QT_TR_NOOP("Idle / running"), QT_TR_NOOP("Transaction"),
+        QT_TR_NOOP("Query"),       QT_TR_NOOP("Suspect")};
     return tr(names[section]);
 }
 

@@ -22,6 +22,7 @@ public:
         DatabaseColumn,
         ApplicationColumn,
         ClientColumn,
+        OriginColumn,
         StateColumn,
         IdleColumn,
         TransactionColumn,
@@ -63,6 +64,9 @@ public:
 private:
     QVariant display(const ServerSession &session, int column) const;
     QVariant sortValue(const ServerSession &session, int column) const;
+    QVariant toolTip(const ServerSession &session, int column) const;
+    // "pid 4242 · python3 leak.py"; the tooltip has the whole command line.
+    static QVariant origin(const ServerSession &session);
 
     ServerSessionSnapshot m_snapshot; // sessions in row order
 };

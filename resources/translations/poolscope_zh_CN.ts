@@ -1218,6 +1218,26 @@
         <source>Suspect</source>
         <translation>可疑</translation>
     </message>
+    <message>
+        <source>Process %1: %2</source>
+        <translation>进程 %1：%2</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>应用程序：%1</translation>
+    </message>
+    <message>
+        <source>Held at %1</source>
+        <translation>持有位置：%1</translation>
+    </message>
+    <message>
+        <source>pid %1 · %2</source>
+        <translation>PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
 </context>
 <context>
     <name>ServerSessionReader</name>

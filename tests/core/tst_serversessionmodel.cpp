@@ -15,6 +15,7 @@ private Q_SLOTS:
     void diffsSnapshots();
     void rolesAndDisplay();
     void suspectsOnlyProxy();
+    void originColumn();
 
 private:
     static ServerSessionSnapshot snapshotOf(const QList<qint64> &pids);
@@ -162,6 +163,44 @@ void TestServerSessionModel::suspectsOnlyProxy()
     snapshot.sessions[2].suspect.clear();
     model.setSnapshot(snapshot);
     QCOMPARE(suspects.rowCount(), 0);
+}
+
+void TestServerSessionModel::originColumn()
+{
+    ServerSessionModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ServerSessionSnapshot snapshot = snapshotOf({20, 21});
+    model.setSnapshot(snapshot);
+    QCOMPARE(model.headerData(ServerSessionModel::OriginColumn, Qt::Horizontal).toString(),
+             QString("Origin"));
+    QVERIFY(!model.index(0, ServerSessionModel::OriginColumn).data().isValid());
+    QVERIFY(!model.index(0, ServerSessionModel::OriginColumn).data(Qt::ToolTipRole).isValid());
+
+    // An origin found on the next refresh changes the row in place.
+    snapshot.sessions[1].origin =
+        ServerSessionOrigin{4242, "/usr/bin/python3 leak.py --workers 2", {}, {}};
+    model.setSnapshot(snapshot);
+    QCOMPARE(changed.size(), 1);
+    const QModelIndex origin = model.index(1, ServerSessionModel::OriginColumn);
+    QCOMPARE(origin.data().toString(),
+             QString::fromUtf8("pid 4242 \xc2\xb7 python3 leak.py --workers 2"));
+    QCOMPARE(origin.data(Qt::ToolTipRole).toString(),
+             QString("Process 4242: /usr/bin/python3 leak.py --workers 2"));
+    QCOMPARE(origin.data(ServerSessionModel::SortRole), origin.data());
+
+    // A probed application's code, when something fills it in.
+    snapshot.sessions[1].origin->application = "shop";
+    snapshot.sessions[1].origin->code = "shop/views.py:42 in checkout";
+    model.setSnapshot(snapshot);
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(origin.data(Qt::ToolTipRole)
+                .toString()
+                .endsWith("\nApplication: shop\nHeld at shop/views.py:42 in checkout"));
+    snapshot.sessions[1].origin->pid = 0;
+    snapshot.sessions[1].origin->command.clear();
+    model.setSnapshot(snapshot);
+    QCOMPARE(origin.data().toString(), QString("shop"));
 }
 
 QTEST_GUILESS_MAIN(TestServerSessionModel)

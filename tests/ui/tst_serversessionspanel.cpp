@@ -98,6 +98,16 @@ void TestServerSessionsPanel::flagsAndEndsALeak()
                               10000);
     const int row = panel->model()->rowOf(pid);
     QVERIFY(panel->model()->index(row, 0).data(ServerSessionModel::IsSuspectRole).toBool());
+    // The leaker is this test's own connection: the panel names this process.
+    const QString origin =
+        panel->model()->index(row, ServerSessionModel::OriginColumn).data().toString();
+    QVERIFY2(origin.startsWith(QStringLiteral("pid %1 ").arg(QCoreApplication::applicationPid())),
+             qPrintable(origin));
+    QCOMPARE(panel->table()
+                 ->model()
+                 ->headerData(ServerSessionModel::OriginColumn, Qt::Horizontal)
+                 .toString(),
+             QStringLiteral("Origin"));
     QVERIFY2(panel->findingsText().contains(QLatin1String("idle in transaction")),
              qPrintable(panel->findingsText()));
 
