@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 
-from . import frames, hooks
+from . import frames, hooks, state
 
 PROTOCOL = 1
 MAX_LINE_BYTES = 64 * 1024  # a line with its newline
@@ -344,6 +344,7 @@ class Listener:
         for message in messages:
             if message.get("t") is None:
                 message["t"] = now
+            state.status_of(message)
             line = encode(message, self.scrub)
             if line is None:
                 for reader in self._readers.values():

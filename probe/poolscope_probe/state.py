@@ -74,6 +74,13 @@ def _pool_info(pool):
     return info
 
 
+def status_of(message):
+    """Fills in a message's pool status, deferred by Model.apply."""
+    pool = message.pop("_pool", None)
+    if pool is not None:
+        message["status"] = _status(pool)
+
+
 def _status(pool):
     try:
         return str(pool.status())
@@ -310,7 +317,8 @@ class Model:
             "type": "pool", "t": now, "engine": engine.id, "event": name,
             "connection": conn.id if conn is not None else record.last_id,
             "server_id": conn.server_id if conn is not None else None,
-            "status": _status(pool) if pool is not None else None,
+            # pool.status() costs; the listener asks only when someone reads.
+            "status": None, "_pool": pool,
             "stack": None,
         }
         if name == "checkout" or name == "gc":
