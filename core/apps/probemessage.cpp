@@ -146,8 +146,10 @@ public:
         read.ppid = integer(object, QStringLiteral("ppid")).value_or(0);
         read.program = text(object, QStringLiteral("program"));
         const QJsonArray argv = object.value(QStringLiteral("argv")).toArray();
+        // A program started with its database URL in its arguments would
+        // otherwise show the password on every screen that names it.
         for (const QJsonValue &item : argv)
-            read.argv << item.toString();
+            read.argv << Url::redact(item.toString());
         read.cwd = text(object, QStringLiteral("cwd"));
         read.python = text(object, QStringLiteral("python"));
         read.sqlalchemy = text(object, QStringLiteral("sqlalchemy"));
