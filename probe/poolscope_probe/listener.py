@@ -71,8 +71,9 @@ def _program(argv):
     return name
 
 
-def hello(now):
-    argv = [str(arg) for arg in getattr(sys, "argv", None) or []]
+def hello(now, scrub):
+    # Programs take database URLs as arguments too.
+    argv = [scrub(str(arg)) for arg in getattr(sys, "argv", None) or []]
     try:
         import sqlalchemy
         version = sqlalchemy.__version__
@@ -290,7 +291,7 @@ class Listener:
             self._pump()
             reader = Reader(sock)
             now = time.time()
-            reader.add(_dump(hello(now)))
+            reader.add(_dump(hello(now, self.scrub)))
             self._add_snapshot(reader, now)
             self._readers[sock] = reader
             self._selector.register(sock, selectors.EVENT_READ, reader)

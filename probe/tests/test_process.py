@@ -163,7 +163,8 @@ class TestWrapper(ProbeTestCase):
         environment = dict(os.environ, PYTHONPATH=PROBE_ROOT)
         program = subprocess.Popen(
             [sys.executable if sys.executable == "/usr/bin/python3" else "/usr/bin/python3",
-             "-m", "poolscope_probe", "--", "/usr/bin/python3", script, self.database()],
+             "-m", "poolscope_probe", "--", "/usr/bin/python3", script, self.database(),
+             "postgresql://u:ArgvSecret9@db/x"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment,
             cwd=self.tmp.name)
         try:
@@ -173,7 +174,7 @@ class TestWrapper(ProbeTestCase):
             self.addCleanup(reader.close)
             hello = reader.wait_for(of("hello"))
             self.assertEqual(hello["program"], "script.py")
-            self.assertEqual(hello["argv"], [script, self.database()])
+            self.assertEqual(hello["argv"], [script, self.database(), "postgresql://u:***@db/x"])
             connections = reader.wait_for(of("snapshot"))["engines"][0]["connections"]
             self.assertEqual(connections[0]["state"], "checked_out")
             innermost = connections[0]["stack"][0]
