@@ -13,9 +13,6 @@
 
 namespace {
 
-// A probe answers with its state as soon as it is connected to; this is how
-// long a slow one (a busy worker) gets.
-constexpr int kWaitForProbesMs = 3000;
 constexpr double kDefaultLeakThreshold = 30.0;
 
 QJsonValue orNull(const QString &text)
@@ -191,7 +188,7 @@ int AppsCommand::run(const QStringList &arguments)
             QStringLiteral("unexpected argument '%1' (see --help)").arg(cli.positional().first()));
 
     AppMonitor monitor(nullptr);
-    const QDeadlineTimer deadline(kWaitForProbesMs);
+    const QDeadlineTimer deadline(AppMonitor::kGreetingWaitMs);
     CliContext::waitUntil(
         [&] { return (monitor.hasScanned() && monitor.allGreeted()) || deadline.hasExpired(); });
     const QList<AppMonitor::App> apps = monitor.apps();

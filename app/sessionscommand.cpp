@@ -1,12 +1,16 @@
 #include "app/sessionscommand.h"
 
 #include "app/clicontext.h"
+#include "core/apps/appmonitor.h"
+#include "core/apps/apporigins.h"
 #include "core/diagnosis/serversessionformat.h"
 #include "core/diagnosis/serversessionreader.h"
 #include "core/diagnosis/suspectrules.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
+
+#include <QDeadlineTimer>
 
 #include <cstdio>
 
@@ -81,6 +85,9 @@ int SessionsCommand::run(const QStringList &arguments)
 
     bind->options.poolSize = 1;
     bind->options.maxOverflow = 0;
+    // Probed apps (docs/probe.md) greet while the sessions are read.
+    AppMonitor apps(nullptr);
+    const QDeadlineTimer greeting(AppMonitor::kGreetingWaitMs);
     Engine engine(*bind);
     ServerSessionReader reader;
     ServerSessionSnapshot snapshot;
@@ -106,6 +113,9 @@ int SessionsCommand::run(const QStringList &arguments)
     }
     if (!snapshot.error.isEmpty())
         return cli.fail(CliContext::Failure, snapshot.error);
+    CliContext::waitUntil(
+        [&] { return (apps.hasScanned() && apps.allGreeted()) || greeting.hasExpired(); });
+    AppOrigins::attach(snapshot, bind->url, apps.processes());
     rules.apply(snapshot);
     const QByteArray text = chosen == QLatin1String("json")
                                 ? ServerSessionFormat::toJson(snapshot.sessions)

@@ -49,6 +49,7 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     , m_commitAll(new CommitAll(this))
 {
     setWindowTitle(tr("poolscope"));
+    m_sessions->setApps(m_apps);
     createDocks();
     setCentralWidget(m_tabs);
     createActions();

@@ -1,5 +1,7 @@
 #include "ui/serversessionspanel.h"
 
+#include "core/apps/appmonitor.h"
+#include "core/apps/apporigins.h"
 #include "core/connection/threadreaper.h"
 #include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessiongroups.h"
@@ -332,6 +334,8 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
         m_status->setText(tr("Cannot read the sessions: %1").arg(snapshot.error));
         return;
     }
+    if (m_apps && m_engine)
+        AppOrigins::attach(snapshot, m_engine->url(), m_apps->processes());
     const SuspectRules current = rules();
     current.apply(snapshot);
     const bool fresh = snapshot.takenAt != m_model->snapshot().takenAt;

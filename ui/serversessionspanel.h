@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class AppMonitor;
 class BindComboBox;
 class Engine;
 class QCheckBox;
@@ -41,6 +42,8 @@ public:
     ~ServerSessionsPanel() override;
 
     void showBind(const QString &name);
+    // Probed applications name the code behind their sessions (docs/probe.md).
+    void setApps(AppMonitor *apps) { m_apps = apps; }
     void refresh();
     // Stops refreshing and closes the panel's connection (the window closes).
     void stop();
@@ -72,6 +75,7 @@ private:
     void redrawChart();
 
     Workspace *m_workspace;
+    AppMonitor *m_apps = nullptr;
     BindComboBox *m_bind;
     QComboBox *m_interval;
     QCheckBox *m_suspectsOnly;

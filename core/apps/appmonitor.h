@@ -30,6 +30,11 @@ public:
         QString title() const; // "gunicorn -w 2 app:app"
     };
 
+    // A probe sends its state as soon as it is connected to; this is how long
+    // a reader that must answer now (the command line) gives a slow one, a
+    // busy worker say.
+    static constexpr int kGreetingWaitMs = 3000;
+
     // reaper, when given, must outlive this monitor (the workspace's); folder
     // defaults to ProbeWatcher::defaultFolder().
     explicit AppMonitor(ThreadReaper *reaper, const QString &folder = QString(),
