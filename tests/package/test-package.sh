@@ -65,6 +65,13 @@ done < <(tr ',|' '\n' <<<"$depends" | sed -e 's/(.*)//' -e 's/:.*//' -e 's/[[:sp
 # --- contents: exactly these files, nothing stray -----------------------------
 expected=(
     ./usr/bin/poolscope
+    ./usr/lib/python3/dist-packages/poolscope_probe/__init__.py
+    ./usr/lib/python3/dist-packages/poolscope_probe/__main__.py
+    ./usr/lib/python3/dist-packages/poolscope_probe/_bootstrap/sitecustomize.py
+    ./usr/lib/python3/dist-packages/poolscope_probe/frames.py
+    ./usr/lib/python3/dist-packages/poolscope_probe/hooks.py
+    ./usr/lib/python3/dist-packages/poolscope_probe/listener.py
+    ./usr/lib/python3/dist-packages/poolscope_probe/state.py
     "./usr/share/applications/$app_id.desktop"
     ./usr/share/doc/poolscope/copyright
     "./usr/share/icons/hicolor/128x128/apps/$app_id.png"
@@ -119,6 +126,14 @@ if out=$(installed query sqlite:// "select 1 as answer"); then
 else
     fail "installed poolscope query failed: $(cat "$work/stderr")"
 fi
+# The probe, as installed, attaches to a program and passes its exit code on.
+probe_status=0
+PYTHONPATH=$root/usr/lib/python3/dist-packages POOLSCOPE_PROBE_DIR=$work/probes \
+    /usr/bin/python3 -m poolscope_probe -- /usr/bin/python3 -c \
+    'import sys, poolscope_probe; sys.exit(3 if poolscope_probe.socket_path() else 4)' \
+    2>"$work/stderr" || probe_status=$?
+[[ $probe_status == 3 ]] ||
+    fail "the installed probe did not attach (exit $probe_status): $(cat "$work/stderr")"
 [[ $(file -b "$poolscope") == *", stripped"* ]] ||
     fail "the installed binary is not stripped: $(file -b "$poolscope")"
 
