@@ -3,6 +3,7 @@
 #include "app/clicontext.h"
 #include "core/apps/appmonitor.h"
 #include "core/apps/apporigins.h"
+#include "core/apps/servercapacity.h"
 #include "core/diagnosis/serversessionformat.h"
 #include "core/diagnosis/serversessionreader.h"
 #include "core/diagnosis/suspectrules.h"
@@ -117,9 +118,15 @@ int SessionsCommand::run(const QStringList &arguments)
         [&] { return (apps.hasScanned() && apps.allGreeted()) || greeting.hasExpired(); });
     AppOrigins::attach(snapshot, bind->url, apps.processes());
     rules.apply(snapshot);
-    const QByteArray text = chosen == QLatin1String("json")
-                                ? ServerSessionFormat::toJson(snapshot.sessions)
-                                : ServerSessionFormat::toTable(snapshot, rules).toUtf8();
+    QByteArray text = chosen == QLatin1String("json")
+                          ? ServerSessionFormat::toJson(snapshot.sessions)
+                          : ServerSessionFormat::toTable(snapshot, rules).toUtf8();
+    if (chosen != QLatin1String("json") && snapshot.maxConnections) {
+        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections);
+        capacity.addBinds(cli.binds().binds(), bind->url);
+        capacity.addApps(apps.processes(), bind->url);
+        text += "Capacity: " + capacity.describe().toUtf8() + '\n';
+    }
     std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     if (parser.isSet(failOnSuspects) && snapshot.suspectCount() > 0)
         return CliContext::Suspects;

@@ -2,6 +2,7 @@
 
 #include "core/apps/appmonitor.h"
 #include "core/apps/apporigins.h"
+#include "core/apps/servercapacity.h"
 #include "core/connection/threadreaper.h"
 #include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessiongroups.h"
@@ -353,6 +354,17 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
     }
     for (const QString &note : snapshot.notes)
         lines << tr("Note: %1").arg(note);
+    if (snapshot.maxConnections && m_engine) {
+        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections);
+        QList<Bind> binds;
+        const auto engines = m_workspace->engines();
+        for (const Engine *engine : engines)
+            binds << engine->bind();
+        capacity.addBinds(binds, m_engine->url());
+        if (m_apps)
+            capacity.addApps(m_apps->processes(), m_engine->url());
+        lines.prepend(tr("Capacity: %1").arg(capacity.describe()));
+    }
     m_findings->setPlainText(lines.isEmpty() ? tr("No suspects.")
                                              : lines.join(QStringLiteral("\n\n")));
     m_status->setText(

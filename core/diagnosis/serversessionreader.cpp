@@ -226,6 +226,25 @@ void fillOrigins(WorkerContext &context, ServerSessionSnapshot &snapshot,
         session.origin = finder.clientOf(session, snapshot.dialect, port);
 }
 
+// How many client sessions the server allows at once: max_connections, less
+// the slots PostgreSQL keeps for superusers. Left unset when it does not say.
+void readLimits(WorkerContext &context, ServerSessionSnapshot &snapshot)
+{
+    TextRowSink rows;
+    const char *sql = context.dialect() == Dialect::PostgreSQL
+                          ? "SELECT current_setting('max_connections'),"
+                            " current_setting('superuser_reserved_connections')"
+                          : "SELECT @@max_connections, 0";
+    if (!run(context, sql, rows, nullptr) || rows.rowCount() != 1)
+        return;
+    bool ok = false;
+    const int most = rows.text(0, 0).toInt(&ok);
+    if (!ok || most <= 0)
+        return;
+    snapshot.maxConnections = most;
+    snapshot.reservedConnections = qMax(0, rows.text(0, 1).toInt());
+}
+
 } // namespace
 
 WorkerTask ServerSessionReader::task() const
@@ -255,6 +274,7 @@ ServerSessionSnapshot ServerSessionReader::read(WorkerContext &context) const
         snapshot.sessions.clear();
         return snapshot;
     }
+    readLimits(context, snapshot);
     finish(snapshot);
     return snapshot;
 }

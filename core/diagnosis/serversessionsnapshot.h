@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // Every session the server reported at one moment, with the server's own clock
 // (ages are computed from it, never from ours).
 struct ServerSessionSnapshot
@@ -24,6 +26,10 @@ struct ServerSessionSnapshot
     QString error;
     // What the server would not tell (missing privileges), for people.
     QStringList notes;
+    // max_connections, and the part of it only superusers may use; unset
+    // for SQLite or when the server did not say.
+    std::optional<int> maxConnections{};
+    int reservedConnections = 0;
 
     bool isValid() const { return error.isEmpty() && takenAt.isValid(); }
     int suspectCount() const

@@ -996,6 +996,37 @@
     </message>
 </context>
 <context>
+    <name>ServerCapacity</name>
+    <message>
+        <source>bind %1</source>
+        <translation>绑定 %1</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source>max_connections %1 (%2 for clients)</source>
+        <translation>max_connections %1（客户端可用 %2）</translation>
+    </message>
+    <message>
+        <source>max_connections unknown</source>
+        <translation>max_connections 未知</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>最多 %1</translation>
+    </message>
+    <message>
+        <source> — CAN EXCEED max_connections</source>
+        <translation> — 可能超出 max_connections</translation>
+    </message>
+    <message>
+        <source> (fits)</source>
+        <translation>（足够）</translation>
+    </message>
+</context>
+<context>
     <name>ServerSession</name>
     <message>
         <source>active</source>
@@ -1377,6 +1408,10 @@
     <message>
         <source>Session %1 ended or changed while you were asked; nothing was done.</source>
         <translation>在询问期间会话 %1 已结束或已改变；未执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Capacity: %1</source>
+        <translation>容量：%1</translation>
     </message>
 </context>
 <context>

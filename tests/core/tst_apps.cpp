@@ -7,6 +7,7 @@
 #include "core/apps/appprocess.h"
 #include "core/apps/probemessage.h"
 #include "core/apps/probewatcher.h"
+#include "core/apps/servercapacity.h"
 #include "core/models/apptreemodel.h"
 #include "core/pool/poolgauge.h"
 #include "tests/support/testsupport.h"
@@ -148,6 +149,7 @@ private Q_SLOTS:
     void processFollowsEvents();
     void groupsWorkersOfOneApp();
     void originsNeedTheSameServer();
+    void capacityAddsUpEveryPool();
     void treeFollowsTheProcesses();
     void watcherReadsAndDropsHostileInput();
     void refusesAnotherUsersSocket();
@@ -307,6 +309,58 @@ void TestApps::originsNeedTheSameServer()
     QCOMPARE(sessions.sessions.at(0).origin->code, QStringLiteral("dao.py:42 in add"));
     QVERIFY(!sessions.sessions.at(1).origin);
     QVERIFY(!sessions.sessions.at(2).origin);
+}
+
+void TestApps::capacityAddsUpEveryPool()
+{
+    const Url server = *Url::parse(QStringLiteral("postgresql://me:pw@127.0.0.1:5432/shop"));
+    auto worker = [](qint64 pid, const QString &url, const QString &poolClass) {
+        AppProcess process;
+        process.apply(*ProbeMessage::parse(line(hello(pid)), nullptr));
+        QJsonObject picture = snapshot();
+        QJsonObject engine = picture.value(QStringLiteral("engines")).toArray().first().toObject();
+        engine.insert(QStringLiteral("url"), url);
+        QJsonObject pool = engine.value(QStringLiteral("pool")).toObject();
+        pool.insert(QStringLiteral("class"), poolClass);
+        engine.insert(QStringLiteral("pool"), pool);
+        picture.insert(QStringLiteral("engines"), QJsonArray{engine});
+        process.apply(*ProbeMessage::parse(line(picture), nullptr));
+        return process;
+    };
+    const QString here = QStringLiteral("postgresql://shop:***@localhost/shop");
+    const QList<AppProcess> workers{
+        worker(11, here, QStringLiteral("QueuePool")),
+        worker(12, here, QStringLiteral("QueuePool")),
+        worker(13, QStringLiteral("postgresql://s:***@elsewhere/x"), QStringLiteral("NullPool"))};
+    Bind ours;
+    ours.name = QStringLiteral("reports");
+    ours.url = server;
+    ours.options.poolSize = 3;
+    ours.options.maxOverflow = 2;
+
+    ServerCapacity roomy(100, 3);
+    roomy.addBinds({ours}, server);
+    roomy.addApps(workers, server);
+    QCOMPARE(roomy.claims().size(), 2); // the other server's worker does not count
+    QCOMPARE(roomy.claims().at(1).processes, 2);
+    QCOMPARE(roomy.available(), 97);
+    QCOMPARE(roomy.demand(), 5 + 2 * 15);
+    QVERIFY(!roomy.canExceed());
+    QVERIFY2(roomy.describe().contains(QStringLiteral("shop -w (leaky) 2 × 15")),
+             qPrintable(roomy.describe()));
+    QVERIFY2(roomy.describe().endsWith(QLatin1String("(fits)")), qPrintable(roomy.describe()));
+
+    ServerCapacity tight(30, 3);
+    tight.addBinds({ours}, server);
+    tight.addApps(workers, server);
+    QVERIFY(tight.canExceed());
+    QVERIFY(tight.describe().contains(QLatin1String("CAN EXCEED")));
+
+    // A pool with no limit can always exceed it.
+    ServerCapacity open(1000, 0);
+    open.addApps({worker(14, here, QStringLiteral("NullPool"))}, server);
+    QVERIFY(!open.demand());
+    QVERIFY(open.canExceed());
 }
 
 void TestApps::treeFollowsTheProcesses()

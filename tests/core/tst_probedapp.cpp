@@ -218,6 +218,12 @@ void TestProbedApp::gunicornWorkersShowTheLeakingLine()
     }
     QCOMPARE(named, leakedServerIds);
 
+    // The table says whether both workers' pools fit in max_connections.
+    const ProgramRun listing = runProgram(QStringLiteral(POOLSCOPE_BINARY),
+                                          {QStringLiteral("sessions"), url.render(false)}, cli);
+    QVERIFY2(listing.out.contains("Capacity: max_connections "), listing.out.constData());
+    QVERIFY2(listing.out.contains(" 2 × 15"), listing.out.constData()); // default bind and leaky
+
     // The app ends: gone from the picture within 2 s of its last process.
     gunicorn.terminate();
     QVERIFY(gunicorn.waitForFinished(15000));
