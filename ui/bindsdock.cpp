@@ -39,13 +39,13 @@ BindsDock::BindsDock(Workspace *workspace, AppMonitor *apps, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(toolbar);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->setChildrenCollapsible(false);
-    split->addWidget(m_tree);
-    layout->addWidget(split);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_tree);
+    layout->addWidget(m_split);
     if (apps) {
         buildAppsTree(apps);
-        split->addWidget(m_appsTree);
+        m_split->addWidget(m_appsTree);
     }
 
     connect(add, &QAction::triggered, this, &BindsDock::addBindRequested);

@@ -7,6 +7,7 @@ class AppMonitor;
 class AppTreeModel;
 class BindTreeModel;
 class Engine;
+class QSplitter;
 class QTreeView;
 class Workspace;
 
@@ -44,4 +45,5 @@ private:
     QTreeView *m_tree;
     AppTreeModel *m_appsModel = nullptr;
     QTreeView *m_appsTree = nullptr;
+    QSplitter *m_split = nullptr;
 };

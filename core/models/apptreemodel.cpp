@@ -162,8 +162,30 @@ void addProcess(Node *app, const AppProcess &process, double now, double thresho
                 .arg(seconds(now - leak.time)),
             where));
         collected->leaked = true;
+        collected->checkedOut = false; // drawn as a connection: red, like a leak
         collected->toolTip = stackText(leak.stack);
     }
+}
+
+// What the binds tree's delegate knows: an app is drawn like a bind, a
+// connection like a connection.
+BindTreeModel::NodeKind bindTreeKind(Kind kind)
+{
+    switch (kind) {
+    case Kind::App:
+        return BindTreeModel::NodeKind::Bind;
+    case Kind::Process:
+    case Kind::Engine:
+        return BindTreeModel::NodeKind::Engine;
+    case Kind::Pool:
+        return BindTreeModel::NodeKind::Pool;
+    case Kind::Connection:
+    case Kind::Collected:
+        return BindTreeModel::NodeKind::Connection;
+    case Kind::Code:
+        break;
+    }
+    return BindTreeModel::NodeKind::Session;
 }
 
 } // namespace
@@ -308,6 +330,8 @@ QVariant AppTreeModel::data(const QModelIndex &index, int role) const
         return row->toolTip.isEmpty() ? QVariant() : QVariant(row->toolTip);
     case NodeKindRole:
         return int(row->kind);
+    case BindTreeModel::NodeKindRole:
+        return int(bindTreeKind(row->kind));
     case BindTreeModel::LeakSuspectedRole:
         return row->leaked;
     case BindTreeModel::ConnectionStateRole:

@@ -174,6 +174,10 @@ QVariant ServerSessionModel::origin(const ServerSession &session)
     if (!session.origin)
         return {};
     const ServerSessionOrigin &origin = *session.origin;
+    // A probed app names the line holding the connection: the answer sought.
+    if (!origin.code.isEmpty())
+        return origin.pid > 0 ? tr("%1 · pid %2").arg(origin.code, QString::number(origin.pid))
+                              : tr("%1 · %2").arg(origin.code, origin.application);
     if (origin.pid <= 0)
         return origin.application;
     QString command = origin.shortCommand();

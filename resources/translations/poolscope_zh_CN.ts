@@ -1269,6 +1269,14 @@
         <source>Origin</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <source>%1 · pid %2</source>
+        <translation>%1 · PID %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>ServerSessionReader</name>

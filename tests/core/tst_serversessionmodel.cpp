@@ -197,8 +197,12 @@ void TestServerSessionModel::originColumn()
     QVERIFY(origin.data(Qt::ToolTipRole)
                 .toString()
                 .endsWith("\nApplication: shop\nHeld at shop/views.py:42 in checkout"));
+    QVERIFY(origin.data().toString().startsWith("shop/views.py:42 in checkout · pid "));
     snapshot.sessions[1].origin->pid = 0;
     snapshot.sessions[1].origin->command.clear();
+    model.setSnapshot(snapshot);
+    QCOMPARE(origin.data().toString(), QString("shop/views.py:42 in checkout · shop"));
+    snapshot.sessions[1].origin->code.clear();
     model.setSnapshot(snapshot);
     QCOMPARE(origin.data().toString(), QString("shop"));
 }

@@ -110,6 +110,10 @@ private:
 // 1001-1005. False and probe.error() when a statement fails.
 bool createHitsTable(ServerProbe &probe, const QString &table);
 
+// A TCP port on 127.0.0.1 nobody listens on now (the kernel's pick), for a
+// server the test starts next; 0 when none could be had.
+int freePort();
+
 // The 1-based number of the first line of the file at path that contains
 // marker, or -1: how tests name the line a probed program runs.
 int lineOf(const QString &path, const QByteArray &marker);

@@ -1,5 +1,6 @@
 // Makes the README's screenshots from the real window: `make screenshots`
 // runs it under Xvfb with the test servers up. Not a test.
+#include "core/models/apptreemodel.h"
 #include "core/models/resultmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
@@ -13,18 +14,24 @@
 #include "ui/serversessionspanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSettings>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -41,11 +48,59 @@ bool settle(SessionTab *tab)
     return testsupport::waitUntil([tab] { return !tab->session()->isBusy(); }, 60000);
 }
 
+// The leaky Flask app of tests/leakyapp under gunicorn with two workers,
+// through the probe, with three leaked sessions: the Applications tree and
+// the server sessions' origins have something to show.
+std::unique_ptr<QProcess> startLeakyApp(const Url &url, const QString &folder)
+{
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("shop_hits"));
+    testsupport::ServerProbe server(url);
+    if (!testsupport::createHitsTable(server, table))
+        return nullptr;
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(testsupport::freePort());
+    auto app = std::make_unique<QProcess>();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PYTHONPATH"), QStringLiteral(POOLSCOPE_SOURCE_DIR "/probe"));
+    environment.insert(QStringLiteral("POOLSCOPE_PROBE_DIR"), folder);
+    environment.insert(QStringLiteral("LEAKYAPP_URL"), url.render(false));
+    environment.insert(QStringLiteral("LEAKYAPP_TABLE"), table);
+    app->setProcessEnvironment(environment);
+    app->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // The app runs from a folder of its own, as a person's would: the picture
+    // shows its command line and folder, not this source tree's.
+    const QString shop = QFileInfo(folder).absolutePath() + QStringLiteral("/shop");
+    QDir().mkpath(shop);
+    QFile::copy(QStringLiteral(POOLSCOPE_SOURCE_DIR "/tests/leakyapp/app.py"),
+                shop + QStringLiteral("/app.py"));
+    app->setWorkingDirectory(shop);
+    app->start(QStringLiteral("/usr/bin/python3"),
+               {QStringLiteral("-m"), QStringLiteral("poolscope_probe"), QStringLiteral("--"),
+                QStringLiteral("/usr/bin/gunicorn"), QStringLiteral("-w"), QStringLiteral("2"),
+                QStringLiteral("-b"), address, QStringLiteral("app:app")});
+    const QString drive = QStringLiteral(POOLSCOPE_SOURCE_DIR "/tests/leakyapp/drive.py");
+    const QString base = QStringLiteral("http://") + address;
+    if (!testsupport::waitUntil(
+            [&] {
+                return testsupport::runProgram(QStringLiteral("/usr/bin/python3"),
+                                               {drive, base, QStringLiteral("/good/1")})
+                           .exit == 0;
+            },
+            30000))
+        return nullptr;
+    testsupport::runProgram(QStringLiteral("/usr/bin/python3"),
+                            {drive, base, QStringLiteral("/leak/1001?pause=1"),
+                             QStringLiteral("/leak/1002?pause=1"),
+                             QStringLiteral("/leak/1003?pause=1"), QStringLiteral("/good/2")});
+    return app;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // As the program does: English plural forms ("3 processes") come from a catalogue.
+    Translations::install(&app, QStringLiteral("en"));
     const QString out =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
     QDir().mkpath(out);
@@ -72,9 +127,18 @@ int main(int argc, char *argv[])
         web = workspace.addBind(Bind{QStringLiteral("web"), *pg, options});
     }
 
+    // Probed applications are looked for where this run's app listens.
+    const QString probes = folder.filePath(QStringLiteral("probes"));
+    qputenv("POOLSCOPE_PROBE_DIR", QFile::encodeName(probes));
+    std::unique_ptr<QProcess> leaky;
+    if (web)
+        leaky = startLeakyApp(web->url(), probes);
+
     // The size and layout of a first start on the screen Xvfb was given.
     MainWindow window(&workspace, &settings);
     window.show();
+    // A short threshold, so the leaked connections show as such at once.
+    window.bindsDock()->appsModel()->setLeakThreshold(1);
 
     SessionTab *results = window.newSessionTab(demo);
     results->runText(QStringLiteral(
@@ -108,6 +172,19 @@ int main(int argc, char *argv[])
     bool ok = save(&window, out + QStringLiteral("/main-window.png"));
     ok &= save(window.bindsDock(), out + QStringLiteral("/binds-tree.png"));
     ok &= save(window.poolMonitor(), out + QStringLiteral("/pool-monitor.png"));
+    if (leaky) {
+        // The binds dock alone in the left column, most of it for the app.
+        QDockWidget *binds = window.findChild<QDockWidget *>(QStringLiteral("binds"));
+        QDockWidget *schema = window.findChild<QDockWidget *>(QStringLiteral("schema"));
+        schema->hide();
+        window.resizeDocks({binds}, {window.width() / 2}, Qt::Horizontal);
+        if (auto *split = window.bindsDock()->findChild<QSplitter *>())
+            split->setSizes({1, 3});
+        window.bindsDock()->appsTree()->expandAll();
+        QTest::qWait(1500);
+        ok &= save(window.bindsDock(), out + QStringLiteral("/applications.png"));
+        schema->show();
+    }
     if (web) {
         // Another program leaves a transaction open: the server sessions panel finds it.
         QString why2;
@@ -127,5 +204,9 @@ int main(int argc, char *argv[])
         ok &= save(window.serverSessions(), out + QStringLiteral("/server-sessions.png"));
     }
     window.shutdown();
+    if (leaky) {
+        leaky->terminate();
+        leaky->waitForFinished(15000);
+    }
     return ok ? 0 : 1;
 }
