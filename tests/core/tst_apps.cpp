@@ -8,11 +8,9 @@
 #include "core/apps/probemessage.h"
 #include "core/apps/probewatcher.h"
 #include "core/apps/servercapacity.h"
-#include "core/models/apptreemodel.h"
-#include "core/pool/poolgauge.h"
+#include "tests/core/probelines.h"
 #include "tests/support/testsupport.h"
 
-#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,60 +28,9 @@
 #include <unistd.h>
 
 using namespace testsupport;
+using namespace probelines;
 
 namespace {
-
-QByteArray line(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-}
-
-QJsonObject hello(qint64 pid)
-{
-    return {{QStringLiteral("type"), QStringLiteral("hello")},
-            {QStringLiteral("t"), 100.0},
-            {QStringLiteral("protocol"), 1},
-            {QStringLiteral("pid"), double(pid)},
-            {QStringLiteral("program"), QStringLiteral("shop")},
-            {QStringLiteral("argv"), QJsonArray{QStringLiteral("shop"), QStringLiteral("-w")}},
-            {QStringLiteral("cwd"), QStringLiteral("/srv/shop")}};
-}
-
-QJsonObject snapshot()
-{
-    const QJsonObject frame{{QStringLiteral("file"), QStringLiteral("/srv/shop/dao.py")},
-                            {QStringLiteral("line"), 42},
-                            {QStringLiteral("function"), QStringLiteral("add")}};
-    const QJsonObject held{{QStringLiteral("id"), QStringLiteral("c1")},
-                           {QStringLiteral("server_id"), 777},
-                           {QStringLiteral("state"), QStringLiteral("checked_out")},
-                           {QStringLiteral("connected"), 90.0},
-                           {QStringLiteral("checked_out"), 95.0},
-                           {QStringLiteral("stack"), QJsonArray{frame}}};
-    const QJsonObject engine{
-        {QStringLiteral("id"), QStringLiteral("e1")},
-        {QStringLiteral("bind"), QStringLiteral("leaky")},
-        // A foreign probe that forgot to hide the password: hidden on reading.
-        {QStringLiteral("url"), QStringLiteral("postgresql://shop:Hunter-22@db/shop")},
-        {QStringLiteral("pool"), QJsonObject{{QStringLiteral("class"), QStringLiteral("QueuePool")},
-                                             {QStringLiteral("size"), 5},
-                                             {QStringLiteral("max_overflow"), 10}}},
-        {QStringLiteral("connections"), QJsonArray{held}}};
-    return {{QStringLiteral("type"), QStringLiteral("snapshot")},
-            {QStringLiteral("t"), 100.0},
-            {QStringLiteral("engines"), QJsonArray{engine}}};
-}
-
-QJsonObject poolEvent(const QString &event, const QString &connection, double t)
-{
-    return {{QStringLiteral("type"), QStringLiteral("pool")},
-            {QStringLiteral("t"), t},
-            {QStringLiteral("engine"), QStringLiteral("e1")},
-            {QStringLiteral("event"), event},
-            {QStringLiteral("connection"), connection},
-            {QStringLiteral("server_id"), 778},
-            {QStringLiteral("status"), QStringLiteral("Pool size: 5")}};
-}
 
 // A probe's end of the socket, played by the test: it lets the test send
 // exactly the bytes a broken or hostile probe could.
@@ -150,7 +97,6 @@ private Q_SLOTS:
     void groupsWorkersOfOneApp();
     void originsNeedTheSameServer();
     void capacityAddsUpEveryPool();
-    void treeFollowsTheProcesses();
     void watcherReadsAndDropsHostileInput();
     void refusesAnotherUsersSocket();
     void realProbeShowsTheHoldingLine();
@@ -361,70 +307,6 @@ void TestApps::capacityAddsUpEveryPool()
     open.addApps({worker(14, here, QStringLiteral("NullPool"))}, server);
     QVERIFY(!open.demand());
     QVERIFY(open.canExceed());
-}
-
-void TestApps::treeFollowsTheProcesses()
-{
-    AppTreeModel model(nullptr);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    auto processWith = [](qint64 pid, const QList<QJsonObject> &messages) {
-        AppProcess process;
-        process.apply(*ProbeMessage::parse(line(hello(pid)), nullptr));
-        process.apply(*ProbeMessage::parse(line(snapshot()), nullptr));
-        for (const QJsonObject &message : messages)
-            process.apply(*ProbeMessage::parse(line(message), nullptr));
-        return process;
-    };
-    model.update({processWith(11, {})}, 100);
-    QCOMPARE(model.rowCount(), 1);
-    const QModelIndex app = model.index(0, 0);
-    QCOMPARE(app.data().toString(), QStringLiteral("shop -w"));
-    const QModelIndex process = model.index(0, 0, app);
-    QCOMPARE(process.data().toString(), QStringLiteral("pid 11"));
-    const QModelIndex engine = model.index(0, 0, process);
-    QCOMPARE(engine.data().toString(), QStringLiteral("leaky"));
-    QVERIFY(!model.index(0, 1, engine).data().toString().contains(QLatin1String("Hunter-22")));
-    const QModelIndex pool = model.index(0, 0, engine);
-    const auto gauge =
-        model.index(pool.row(), 1, engine).data(BindTreeModel::PoolGaugeRole).value<PoolGauge>();
-    QCOMPARE(gauge.checkedOut, 1);
-    QCOMPARE(gauge.capacity, 15);
-    const QModelIndex held = model.index(0, 0, pool);
-    QCOMPARE(held.data().toString(), QStringLiteral("server pid 777"));
-    QVERIFY(!held.data(BindTreeModel::LeakSuspectedRole).toBool()); // 5 s held, under 30
-    const QModelIndex code = model.index(0, 0, held);
-    QCOMPARE(code.data().toString(), QStringLiteral("dao.py:42 in add"));
-    QVERIFY(code.data(Qt::ToolTipRole).toString().contains(QLatin1String("/srv/shop/dao.py:42")));
-
-    // Later: held too long, a second worker, a new connection; rows are
-    // updated in place, so an index taken before still points at its row.
-    const QPersistentModelIndex kept(held);
-    model.update(
-        {processWith(11, {poolEvent(QStringLiteral("connect"), QStringLiteral("c2"), 120)}),
-         processWith(12, {})},
-        200);
-    QVERIFY(kept.isValid());
-    QVERIFY(kept.data(BindTreeModel::LeakSuspectedRole).toBool());
-    QVERIFY(model.index(kept.row(), 1, kept.parent())
-                .data()
-                .toString()
-                .contains(QLatin1String("SUSPECTED LEAK")));
-    QCOMPARE(model.rowCount(app), 2);
-    QCOMPARE(model.rowCount(pool), 2);
-
-    // A connection the garbage collector returned stays visible as a leak.
-    model.update({processWith(11, {poolEvent(QStringLiteral("gc"), QStringLiteral("c1"), 150)})},
-                 200);
-    QCOMPARE(model.rowCount(app), 1);
-    const QModelIndex collected = model.index(model.rowCount(process) - 1, 0, process);
-    QCOMPARE(AppTreeModel::NodeKind(collected.data(AppTreeModel::NodeKindRole).toInt()),
-             AppTreeModel::NodeKind::Collected);
-    QVERIFY(collected.data(BindTreeModel::LeakSuspectedRole).toBool());
-    QCOMPARE(model.index(collected.row(), 1, process).data().toString(),
-             QStringLiteral("dao.py:42 in add"));
-
-    model.update({}, 300);
-    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestApps::watcherReadsAndDropsHostileInput()
