@@ -50,6 +50,7 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
 {
     setWindowTitle(tr("poolscope"));
     m_sessions->setApps(m_apps);
+    m_monitor->setApps(m_apps);
     createDocks();
     setCentralWidget(m_tabs);
     createActions();

@@ -1,5 +1,7 @@
 #include "ui/poolmonitordock.h"
 
+#include "core/apps/appmonitor.h"
+#include "core/models/apptreemodel.h"
 #include "core/models/eventlogmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
@@ -201,6 +203,77 @@ void PoolMonitorDock::removeEngine(const QString &name)
         m_bind->removeItem(index);
 }
 
+void PoolMonitorDock::setApps(AppMonitor *apps)
+{
+    m_apps = apps;
+    connect(apps, &AppMonitor::changed, this, &PoolMonitorDock::syncApps);
+    syncApps();
+}
+
+namespace {
+
+const ProbeMessage::Engine *findEngine(const QList<AppProcess> &processes, qint64 pid,
+                                       const QString &id)
+{
+    for (const AppProcess &process : processes) {
+        if (process.pid() == pid)
+            return process.engine(id);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void PoolMonitorDock::syncApps()
+{
+    QHash<QString, QPair<qint64, QString>> now;
+    for (const AppMonitor::App &app : m_apps->apps()) {
+        for (const AppProcess &process : app.processes) {
+            for (const ProbeMessage::Engine &engine : process.engines) {
+                const QString bind = engine.bind.isEmpty() ? engine.id : engine.bind;
+                now.insert(tr("%1 · %2 (pid %3)").arg(app.title(), bind).arg(process.pid()),
+                           {process.pid(), engine.id});
+            }
+        }
+    }
+    for (auto it = m_appPools.begin(); it != m_appPools.end();) {
+        if (now.contains(it.key())) {
+            m_samplers.value(it.key())->poke();
+            ++it;
+            continue;
+        }
+        removeEngine(it.key());
+        it = m_appPools.erase(it);
+    }
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (m_appPools.contains(it.key()))
+            continue;
+        const auto [pid, id] = it.value();
+        // The sampler first: adding the choice may draw it at once.
+        auto *sampler = new PoolSampler(
+            [apps = QPointer<AppMonitor>(m_apps), pid = pid, id = id](PoolSampler::Sample *s) {
+                const ProbeMessage::Engine *engine =
+                    apps ? findEngine(apps->processes(), pid, id) : nullptr;
+                if (!engine)
+                    return false;
+                const PoolGauge gauge = AppTreeModel::gaugeOf(*engine);
+                s->checkedOut = gauge.checkedOut;
+                s->idle = gauge.idle;
+                s->overflow = gauge.overflow();
+                return true;
+            },
+            600, this);
+        m_samplers.insert(it.key(), sampler);
+        m_appPools.insert(it.key(), it.value());
+        const QString name = it.key();
+        connect(sampler, &PoolSampler::sampled, this, [this, name] {
+            if (m_bind->currentText() == name)
+                redraw();
+        });
+        m_bind->addItem(name);
+    }
+}
+
 void PoolMonitorDock::showBind(const QString &name)
 {
     const int index = m_bind->findText(name);
@@ -248,8 +321,15 @@ void PoolMonitorDock::redraw()
     m_timeAxis->setRange(qMin(first, now.addSecs(-60)), now);
     m_countAxis->setRange(0, qMax(4, sampler->peak() + 1));
     const Engine *engine = m_workspace->engine(m_bind->currentText());
-    m_chart->setTitle(engine ? tr("%1 · %2").arg(engine->name(), engine->pool()->status())
-                             : QString());
+    QString status = engine ? engine->pool()->status() : QString();
+    if (const auto probed = m_appPools.constFind(m_bind->currentText());
+        probed != m_appPools.constEnd() && m_apps) {
+        const ProbeMessage::Engine *app =
+            findEngine(m_apps->processes(), probed->first, probed->second);
+        status = app ? app->status : QString();
+    }
+    m_chart->setTitle(status.isEmpty() ? QString()
+                                       : tr("%1 · %2").arg(m_bind->currentText(), status));
 }
 
 void PoolMonitorDock::applyFilter()

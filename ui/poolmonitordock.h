@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class AppMonitor;
 class Engine;
 class EventLogModel;
 class PoolSampler;
@@ -32,7 +33,12 @@ public:
     QChartView *chartView() const { return m_chartView; }
     QTableView *eventView() const { return m_eventView; }
     QSortFilterProxyModel *eventFilter() const { return m_filter; }
+    QComboBox *bindChooser() const { return m_bind; }
+    QChart *chart() const { return m_chart; }
     void showBind(const QString &name);
+    // Probed applications' pools (docs/probe.md) become choices too, named
+    // "app · bind (pid N)", for as long as their process runs.
+    void setApps(AppMonitor *apps);
     // Points per series currently drawn (for tests).
     int pointCount() const;
 
@@ -45,9 +51,13 @@ private:
     void removeEngine(const QString &name);
     void redraw();
     void applyFilter();
+    void syncApps();
 
     Workspace *m_workspace;
     QHash<QString, PoolSampler *> m_samplers;
+    AppMonitor *m_apps = nullptr;
+    // Choice name -> (pid, engine id) of the probed pools among m_samplers.
+    QHash<QString, QPair<qint64, QString>> m_appPools;
     QComboBox *m_bind;
     QChart *m_chart;
     QChartView *m_chartView;

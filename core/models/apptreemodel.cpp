@@ -85,17 +85,6 @@ QString seconds(double value)
     return AppTreeModel::tr("%1 s").arg(QString::number(value, 'f', value < 10 ? 1 : 0));
 }
 
-PoolGauge gaugeOf(const ProbeMessage::Engine &engine)
-{
-    PoolGauge gauge;
-    for (const ProbeMessage::Connection &connection : engine.connections)
-        ++(connection.checkedOut ? gauge.checkedOut : gauge.idle);
-    gauge.poolSize = engine.size.value_or(0);
-    if (engine.size && engine.maxOverflow && *engine.maxOverflow >= 0)
-        gauge.capacity = *engine.size + *engine.maxOverflow;
-    return gauge;
-}
-
 void addConnection(Node *pool, const ProbeMessage::Connection &connection, double now,
                    double threshold)
 {
@@ -136,7 +125,7 @@ void addEngine(Node *process, const ProbeMessage::Engine &engine, double now, do
         limits += AppTreeModel::tr(" · max_overflow %1").arg(*engine.maxOverflow);
     Node *pool =
         row->add(node(Kind::Pool, QStringLiteral("pool"), AppTreeModel::tr("pool"), limits));
-    pool->gauge = gaugeOf(engine);
+    pool->gauge = AppTreeModel::gaugeOf(engine);
     pool->toolTip = engine.status;
     for (const ProbeMessage::Connection &connection : engine.connections)
         addConnection(pool, connection, now, threshold);
@@ -189,6 +178,17 @@ BindTreeModel::NodeKind bindTreeKind(Kind kind)
 }
 
 } // namespace
+
+PoolGauge AppTreeModel::gaugeOf(const ProbeMessage::Engine &engine)
+{
+    PoolGauge gauge;
+    for (const ProbeMessage::Connection &connection : engine.connections)
+        ++(connection.checkedOut ? gauge.checkedOut : gauge.idle);
+    gauge.poolSize = engine.size.value_or(0);
+    if (engine.size && engine.maxOverflow && *engine.maxOverflow >= 0)
+        gauge.capacity = *engine.size + *engine.maxOverflow;
+    return gauge;
+}
 
 AppTreeModel::AppTreeModel(AppMonitor *monitor, QObject *parent)
     : QAbstractItemModel(parent)

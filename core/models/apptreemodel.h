@@ -2,6 +2,7 @@
 
 #include "core/apps/appmonitor.h"
 #include "core/models/bindtreemodel.h"
+#include "core/pool/poolgauge.h"
 
 #include <QAbstractItemModel>
 #include <QTimer>
@@ -30,6 +31,9 @@ public:
 
     explicit AppTreeModel(AppMonitor *monitor, QObject *parent = nullptr);
     ~AppTreeModel() override;
+
+    // A probed pool's load for a gauge or a chart (waiting is not known).
+    static PoolGauge gaugeOf(const ProbeMessage::Engine &engine);
 
     void setLeakThreshold(double seconds);
     double leakThreshold() const { return m_leakThreshold; }

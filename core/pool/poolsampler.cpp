@@ -2,9 +2,27 @@
 
 #include "core/pool/pool.h"
 
+#include <QPointer>
+
 PoolSampler::PoolSampler(Pool *pool, int keepSeconds, QObject *parent)
+    : PoolSampler(
+          [pool = QPointer<Pool>(pool)](Sample *s) {
+              if (!pool)
+                  return false;
+              s->checkedOut = pool->checkedout();
+              s->idle = pool->checkedin();
+              s->overflow = qMax(0, pool->overflow());
+              s->waiting = pool->waiting();
+              return true;
+          },
+          keepSeconds, parent)
+{
+    connect(pool, &Pool::changed, this, &PoolSampler::poke);
+}
+
+PoolSampler::PoolSampler(Reader read, int keepSeconds, QObject *parent)
     : QObject(parent)
-    , m_pool(pool)
+    , m_read(std::move(read))
     , m_keepSeconds(keepSeconds)
 {
     m_tick.setInterval(1000);
@@ -12,12 +30,14 @@ PoolSampler::PoolSampler(Pool *pool, int keepSeconds, QObject *parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(100);
     connect(&m_coalesce, &QTimer::timeout, this, &PoolSampler::sample);
-    connect(pool, &Pool::changed, this, [this] {
-        if (!m_coalesce.isActive())
-            m_coalesce.start();
-    });
     m_tick.start();
     sample();
+}
+
+void PoolSampler::poke()
+{
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
 }
 
 int PoolSampler::peak() const
@@ -30,14 +50,10 @@ int PoolSampler::peak() const
 
 void PoolSampler::sample()
 {
-    if (!m_pool)
-        return;
     Sample s;
+    if (!m_read(&s))
+        return;
     s.time = QDateTime::currentDateTimeUtc();
-    s.checkedOut = m_pool->checkedout();
-    s.idle = m_pool->checkedin();
-    s.overflow = qMax(0, m_pool->overflow());
-    s.waiting = m_pool->waiting();
     m_samples.push_back(s);
     const QDateTime oldest = s.time.addSecs(-m_keepSeconds);
     while (!m_samples.empty() && m_samples.front().time < oldest)

@@ -2,10 +2,10 @@
 
 #include <QDateTime>
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 
 class Pool;
 
@@ -26,7 +26,16 @@ public:
         int waiting = 0;
     };
 
+    // Reads one sample now; false when the pool is gone.
+    using Reader = std::function<bool(Sample *sample)>;
+
     explicit PoolSampler(Pool *pool, int keepSeconds = 600, QObject *parent = nullptr);
+    // A pool poolscope only hears about (a probed application's, docs/probe.md):
+    // read on every tick and after poke().
+    PoolSampler(Reader read, int keepSeconds, QObject *parent = nullptr);
+
+    // The pool changed: a sample soon, at most one per 100 ms.
+    void poke();
 
     const std::deque<Sample> &samples() const { return m_samples; }
     int keepSeconds() const { return m_keepSeconds; }
@@ -39,7 +48,7 @@ Q_SIGNALS:
 private:
     void sample();
 
-    QPointer<Pool> m_pool;
+    Reader m_read;
     int m_keepSeconds;
     std::deque<Sample> m_samples;
     QTimer m_tick;

@@ -857,6 +857,10 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>%1 · %2 (pid %3)</source>
+        <translation>%1 · %2（PID %3）</translation>
+    </message>
 </context>
 <context>
     <name>PoolOptions</name>
