@@ -2,5 +2,5 @@
 // core/sql/, where the include of core/pool/ runs the wrong way.
 #pragma once
 
-#include "core/sql/dialect.h"
 #include "core/pool/pool.h"
+#include "core/sql/dialect.h"
