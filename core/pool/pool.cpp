@@ -25,6 +25,7 @@ Pool::Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, T
     , m_log(log)
     , m_reaper(reaper)
     , m_static(spec.url.isSqliteMemory())
+    , m_sentences(spec.bindName)
 {
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &Pool::checkTimeouts);
@@ -46,26 +47,6 @@ Pool::~Pool()
     const auto rest = findChildren<Connection *>(Qt::FindDirectChildrenOnly);
     for (Connection *connection : rest)
         connection->setChangedHandler(nullptr);
-}
-
-QString Pool::repr(const Connection *connection) const
-{
-    return QStringLiteral("<%1 of %2>").arg(connection->label(), m_spec.bindName);
-}
-
-const Pool::Sentences &Pool::sentencesFor(const Connection *connection)
-{
-    Sentences &sentences = m_sentences[connection];
-    // The label is made of the two; the server id comes with the connect.
-    if (sentences.number != connection->number() || sentences.serverId != connection->serverId()) {
-        sentences.number = connection->number();
-        sentences.serverId = connection->serverId();
-        sentences.checkout =
-            QStringLiteral("Connection %1 checked out from pool").arg(repr(connection));
-        sentences.checkin =
-            QStringLiteral("Connection %1 being returned to pool").arg(repr(connection));
-    }
-    return sentences;
 }
 
 void Pool::connectNotify(const QMetaMethod &signal)
@@ -301,8 +282,8 @@ void Pool::handOut(Connection *connection, Waiter waiter)
         return;
     }
     connection->markCheckedOut(waiter.owner);
-    emitEvent(PoolEvent::Type::Checkout, connection, sentencesFor(connection).checkout,
-              waiter.owner, connection->checkedOutMSecs());
+    emitEvent(PoolEvent::Type::Checkout, connection, m_sentences.checkout(connection), waiter.owner,
+              connection->checkedOutMSecs());
     updateLeakTimer();
     waiter.callback(connection, QString());
 }
@@ -398,7 +379,7 @@ void Pool::checkin(Connection *connection)
     if (!connection || std::find(m_all.cbegin(), m_all.cend(), connection) == m_all.cend() ||
         connection->state() != Connection::State::CheckedOut)
         return;
-    emitEvent(PoolEvent::Type::Checkin, connection, sentencesFor(connection).checkin,
+    emitEvent(PoolEvent::Type::Checkin, connection, m_sentences.checkin(connection),
               connection->owner());
     const bool reset = m_options.resetOnReturn != PoolOptions::ResetOnReturn::None &&
                        (connection->inTransaction() || connection->isBusy());
@@ -494,7 +475,7 @@ void Pool::removeIdle(Connection *connection)
 
 void Pool::onClosed(Connection *connection)
 {
-    m_sentences.erase(connection);
+    m_sentences.forget(connection);
     removeIdle(connection);
     m_all.erase(std::remove(m_all.begin(), m_all.end(), connection), m_all.end());
     connection->deleteLater();

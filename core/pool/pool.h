@@ -3,6 +3,7 @@
 #include "core/config/connectspec.h"
 #include "core/config/pooloptions.h"
 #include "core/pool/poolevent.h"
+#include "core/pool/poolsentences.h"
 
 #include <QAtomicInt>
 #include <QDateTime>
@@ -125,17 +126,6 @@ private:
         bool wanted() const { return callback && (!hasContext || context); }
     };
 
-    // The sentences of the events said on every checkout and checkin, made
-    // once per connection: the strings are then shared, not rebuilt.
-    struct Sentences
-    {
-        int number = 0;
-        qint64 serverId = 0;
-        QString checkout;
-        QString checkin;
-    };
-    const Sentences &sentencesFor(const Connection *connection);
-
     void pump();
     void serve(Connection *connection, Waiter waiter);
     void handOut(Connection *connection, Waiter waiter);
@@ -153,7 +143,7 @@ private:
     // msecsSinceEpoch 0 is now.
     void emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
                    const QString &owner = QString(), qint64 msecsSinceEpoch = 0);
-    QString repr(const Connection *connection) const;
+    QString repr(const Connection *connection) const { return m_sentences.repr(connection); }
 
     ConnectSpec m_spec;
     PoolOptions m_options;
@@ -167,7 +157,7 @@ private:
     std::deque<Connection *> m_idle;          // ready, oldest return first
     std::deque<Waiter> m_waiters;             // checkouts not yet being served
     std::map<Connection *, Waiter> m_serving; // opening or pre-pinging for a waiter
-    std::map<const Connection *, Sentences> m_sentences;
+    PoolSentences m_sentences;
     QDateTime m_invalidatedBefore;
     QTimer m_timeoutTimer;
     QTimer m_leakTimer;

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+
+#include <map>
+
+class Connection;
+
+// What the pool says of a connection in its event log, in SQLAlchemy's
+// words: "<connection #1 (pid 4242) of web>", "Connection … checked out
+// from pool". The checkout and checkin sentences come with every checkout
+// and checkin, so they are made once per connection and then shared.
+class PoolSentences final
+{
+public:
+    explicit PoolSentences(const QString &bindName);
+
+    // "<connection #1 (pid 4242) of web>"
+    QString repr(const Connection *connection) const;
+    const QString &checkout(const Connection *connection);
+    const QString &checkin(const Connection *connection);
+    // The connection is gone: its sentences too.
+    void forget(const Connection *connection);
+
+private:
+    struct Made
+    {
+        int number = 0;
+        qint64 serverId = 0;
+        QString checkout;
+        QString checkin;
+    };
+    const Made &madeFor(const Connection *connection);
+
+    QString m_bindName;
+    std::map<const Connection *, Made> m_made;
+};
