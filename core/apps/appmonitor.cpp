@@ -9,11 +9,8 @@
 
 QString AppMonitor::App::title() const
 {
-    QStringList words = argv;
-    if (!words.isEmpty())
-        words.first() = words.first().section(QLatin1Char('/'), -1);
-    const QString joined = words.join(QLatin1Char(' '));
-    return joined.isEmpty() ? program : joined;
+    // The processes of one app share their command line.
+    return processes.isEmpty() ? program : processes.first().hello.title();
 }
 
 AppMonitor::AppMonitor(ThreadReaper *reaper, const QString &folder, QObject *parent)

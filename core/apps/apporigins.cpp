@@ -34,15 +34,6 @@ struct Held
     const ProbeMessage::Connection *connection = nullptr;
 };
 
-QString titleOf(const AppProcess &process)
-{
-    QStringList words = process.hello.argv;
-    if (words.isEmpty())
-        return process.hello.program;
-    words.first() = words.first().section(QLatin1Char('/'), -1);
-    return words.join(QLatin1Char(' '));
-}
-
 } // namespace
 
 bool AppOrigins::sameServer(const QString &engineUrl, const Url &server)
@@ -85,7 +76,7 @@ void AppOrigins::attach(ServerSessionSnapshot &snapshot, const Url &server,
             origin.pid = found->process->pid();
             origin.command = Url::redact(found->process->hello.argv.join(QLatin1Char(' ')));
         }
-        origin.application = titleOf(*found->process);
+        origin.application = found->process->hello.title();
         const QList<ProbeMessage::Frame> &stack = found->connection->stack;
         origin.code = stack.isEmpty() ? QString() : stack.first().location();
         session.origin = origin;

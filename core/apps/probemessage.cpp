@@ -188,6 +188,15 @@ QString ProbeMessage::Frame::location() const
     return where;
 }
 
+QString ProbeMessage::Hello::title() const
+{
+    QStringList words = argv;
+    if (!words.isEmpty())
+        words.first() = words.first().section(QLatin1Char('/'), -1);
+    const QString joined = words.join(QLatin1Char(' '));
+    return joined.isEmpty() ? program : joined;
+}
+
 std::optional<ProbeMessage> ProbeMessage::parse(const QByteArray &line, QString *why)
 {
     if (line.size() > kMaxLineBytes) {

@@ -58,6 +58,8 @@ struct ProbeMessage
         QString cwd;
         QString python;
         QString sqlalchemy;
+        // The command line as a person reads it: "gunicorn -w 2 app:app".
+        QString title() const;
     };
 
     // The longest line read; longer ones are dropped unread.

@@ -1,6 +1,7 @@
 #include "core/models/apptreemodel.h"
 
 #include "core/connection/connection.h"
+#include "core/diagnosis/serversession.h"
 #include "core/pool/poolgauge.h"
 
 #include <QDateTime>
@@ -80,11 +81,6 @@ QString stackText(const QList<ProbeMessage::Frame> &stack)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString seconds(double value)
-{
-    return AppTreeModel::tr("%1 s").arg(QString::number(value, 'f', value < 10 ? 1 : 0));
-}
-
 void addConnection(Node *pool, const ProbeMessage::Connection &connection, double now,
                    double threshold)
 {
@@ -95,11 +91,12 @@ void addConnection(Node *pool, const ProbeMessage::Connection &connection, doubl
     const bool leaked = AppProcess::isHeldTooLong(connection, now, threshold);
     if (connection.checkedOut) {
         details = AppTreeModel::tr("checked out for %1")
-                      .arg(seconds(now - connection.checkedOutAt.value_or(now)));
+                      .arg(ServerSession::secondsText(now - connection.checkedOutAt.value_or(now)));
         if (leaked)
             details += AppTreeModel::tr(" · SUSPECTED LEAK");
     } else {
-        details = AppTreeModel::tr("idle · open for %1").arg(seconds(now - connection.connectedAt));
+        details = AppTreeModel::tr("idle · open for %1")
+                      .arg(ServerSession::secondsText(now - connection.connectedAt));
     }
     Node *row = pool->add(node(Kind::Connection, connection.id, server, details));
     row->checkedOut = connection.checkedOut;
@@ -148,7 +145,7 @@ void addProcess(Node *app, const AppProcess &process, double now, double thresho
             Kind::Collected,
             QStringLiteral("gc %1 %2").arg(leak.time, 0, 'f', 6).arg(leak.serverId.value_or(0)),
             AppTreeModel::tr("LEAKED: never closed, collected %1 ago")
-                .arg(seconds(now - leak.time)),
+                .arg(ServerSession::secondsText(now - leak.time)),
             where));
         collected->leaked = true;
         collected->checkedOut = false; // drawn as a connection: red, like a leak

@@ -4,10 +4,6 @@
 <context>
     <name>AppTreeModel</name>
     <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
         <source>server pid %1</source>
         <translation>服务器 PID %1</translation>
     </message>
