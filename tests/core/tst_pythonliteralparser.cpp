@@ -225,6 +225,10 @@ void TestPythonLiteralParser::literals_data()
     // A comment cuts the password short: the rest of the line is hidden.
     QTest::newRow("URL outside quotes, # in password") << "postgresql://app:s3#cret@db/app"
                                                        << "<postgresql: // app: ***>";
+    // Found by fuzzing: a second URL after the first one's '@', cut by a comment.
+    QTest::newRow("two URLs, the second cut by #")
+        << "postgresql://app:s3cret@= postgresql://app:s3#cret@db/app"
+        << "<postgresql: // app: *** @= postgresql: // app: ***>";
     QTest::newRow("URL without password") << "postgresql://app@db/app"
                                           << "<postgresql: // app @ db / app>";
     QTest::newRow("missing value") << "[1, , 2]"

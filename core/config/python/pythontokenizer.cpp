@@ -391,7 +391,8 @@ void markUrlPasswords(const QString &source, QList<Token> *tokens)
         const int secretEnd = at >= 0 ? at : j;
         for (int k = colon + 1; colon >= 0 && k < secretEnd; ++k)
             (*tokens)[k].secret = true;
-        i = qMax(i + 1, j);
+        // After the '@' another URL may start on the same line ("@= pg://...").
+        i = colon >= 0 && at >= 0 ? at + 1 : qMax(i + 1, j);
     }
 }
 
