@@ -74,11 +74,16 @@ def _pool_info(pool):
     return info
 
 
-def status_of(message):
-    """Fills in a message's pool status, deferred by Model.apply."""
+def status_of(message, statuses):
+    """Fills in a message's pool status, deferred by Model.apply. Messages
+    sent together carry the pool's status at sending time, so it is asked
+    once per pool (statuses: id(pool) -> text, for one batch)."""
     pool = message.pop("_pool", None)
     if pool is not None:
-        message["status"] = _status(pool)
+        key = id(pool)
+        if key not in statuses:
+            statuses[key] = _status(pool)
+        message["status"] = statuses[key]
 
 
 def _status(pool):
