@@ -15,6 +15,7 @@
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
+#include "tests/support/secretaccounts.h"
 #include "tests/support/testsupport.h"
 #include "tests/ui/widgetdriver.h"
 #include "ui/connectiondialog.h"
@@ -71,30 +72,7 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
         previousHandler(type, context, message);
 }
 
-// Where a secret could hide in text: as typed, percent-encoded, and the
-// encoded form's lower-case escapes.
-bool containsSecret(const QString &text)
-{
-    const QString encoded = QString::fromLatin1(kSecret.toUtf8().toPercentEncoding());
-    return text.contains(kSecret) || text.contains(encoded, Qt::CaseInsensitive);
-}
-
-QStringList leaks(const QStringList &texts)
-{
-    QStringList found;
-    for (const QString &text : texts) {
-        if (containsSecret(text))
-            found << text;
-    }
-    return found;
-}
-
-struct Account
-{
-    Dialect dialect;
-    Url admin;  // the test server's superuser URL
-    Url secret; // the account with the known password
-};
+using Account = testsupport::SecretAccount;
 
 } // namespace
 
@@ -119,6 +97,7 @@ private:
     void addBindThroughDialog(MainWindow *window, const QString &name, const Account &account,
                               bool byFields, const QString &password);
 
+    testsupport::SecretAccounts m_secrets{kSecret};
     QList<Account> m_accounts;
     QString m_table;
     QString m_role;
@@ -132,58 +111,19 @@ void TestSecrets::initTestCase()
     QLoggingCategory::setFilterRules(QStringLiteral("poolscope.*=true\nqt.qpa.*=false"));
     POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, pgUrl);
     POOLSCOPE_REQUIRE_DATABASE(Dialect::MySQL, myUrl);
-    m_role = testsupport::uniqueIdentifier(QStringLiteral("secret"));
-    m_table = m_role + QStringLiteral("_t");
-    {
-        // Closed right after, so that no server session shows CREATE ROLE.
-        testsupport::ServerProbe pg(pgUrl);
-        QVERIFY2(pg.exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(m_role, kSecret)),
-                 qPrintable(pg.error()));
-        QVERIFY(pg.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER, name TEXT)").arg(m_table)));
-        QVERIFY(pg.exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'one')").arg(m_table)));
-        QVERIFY(pg.exec(QStringLiteral("GRANT SELECT ON %1 TO %2").arg(m_table, m_role)));
-        QVERIFY(pg.exec(QStringLiteral("SELECT 1")));
-        testsupport::ServerProbe my(myUrl);
-        for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")})
-            QVERIFY2(my.exec(QStringLiteral("CREATE USER '%1'@'%2' IDENTIFIED BY '%3'")
-                                 .arg(m_role, host, kSecret)),
-                     qPrintable(my.error()));
-        QVERIFY(my.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER, name TEXT)").arg(m_table)));
-        QVERIFY(my.exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'one')").arg(m_table)));
-        for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")})
-            QVERIFY(my.exec(
-                QStringLiteral("GRANT SELECT, PROCESS ON *.* TO '%1'@'%2'").arg(m_role, host)));
-        QVERIFY(my.exec(QStringLiteral("SELECT 1")));
-    }
-    for (const Url &admin : {pgUrl, myUrl}) {
-        const Url secret = *Url::parse(
-            QStringLiteral("%1://%2:%3@%4:%5/%6")
-                .arg(admin.backend(), m_role,
-                     QString::fromLatin1(kSecret.toUtf8().toPercentEncoding()), admin.host())
-                .arg(admin.port())
-                .arg(admin.database()));
-        QCOMPARE(secret.password(), kSecret);
-        m_accounts.append({admin.dialect(), admin, secret});
-    }
+    QVERIFY2(m_secrets.create(QStringLiteral("secret"), {pgUrl, myUrl}),
+             qPrintable(m_secrets.error()));
+    m_accounts = m_secrets.accounts();
+    m_role = m_secrets.role();
+    m_table = m_secrets.table();
+    for (const Account &account : std::as_const(m_accounts))
+        QCOMPARE(account.secret.password(), kSecret);
 }
 
 void TestSecrets::cleanupTestCase()
 {
-    for (const Account &account : std::as_const(m_accounts)) {
-        testsupport::ServerProbe probe(account.admin);
-        probe.exec(QStringLiteral("DROP TABLE %1").arg(m_table));
-        if (account.dialect == Dialect::PostgreSQL) {
-            probe.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                      "WHERE usename = '%1'")
-                           .arg(m_role));
-            probe.exec(QStringLiteral("DROP OWNED BY %1").arg(m_role));
-            probe.exec(QStringLiteral("DROP ROLE %1").arg(m_role));
-        } else {
-            probe.exec(QStringLiteral("DROP USER '%1'@'127.0.0.1', '%1'@'localhost'").arg(m_role));
-        }
-    }
     qInstallMessageHandler(previousHandler);
-    const QStringList found = leaks(capturedLog);
+    const QStringList found = m_secrets.showing(capturedLog);
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 
@@ -221,8 +161,8 @@ void TestSecrets::commandLineNeverShowsThePassword()
         const QString what =
             arguments.join(QLatin1Char(' ')).replace(kSecret, QStringLiteral("<pw>")) +
             QStringLiteral("\nstdout: ") + run.out + QStringLiteral("\nstderr: ") + run.err;
-        QVERIFY2(!containsSecret(run.out), qPrintable(QStringLiteral("stdout shows it: ") + what));
-        QVERIFY2(!containsSecret(run.err), qPrintable(QStringLiteral("stderr shows it: ") + what));
+        QVERIFY2(!m_secrets.shows(run.out), qPrintable(QStringLiteral("stdout shows it: ") + what));
+        QVERIFY2(!m_secrets.shows(run.err), qPrintable(QStringLiteral("stderr shows it: ") + what));
         // expectedExit -1: any answer will do, only what is shown matters.
         QVERIFY2(run.exit == expectedExit || (expectedExit == -1 && run.exit >= 0),
                  qPrintable(QStringLiteral("exit %1: ").arg(run.exit) + what));
@@ -234,11 +174,7 @@ void TestSecrets::commandLineNeverShowsThePassword()
         QVERIFY(raw.contains(QString::fromLatin1(kSecret.toUtf8().toPercentEncoding())));
         // The same URL with the password typed as is (SQLAlchemy accepts it
         // when it has no reserved characters).
-        const QString typed =
-            QStringLiteral("%1://%2:%3@%4:%5/%6")
-                .arg(account.secret.backend(), m_role, kSecret, account.secret.host())
-                .arg(account.secret.port())
-                .arg(account.secret.database());
+        const QString typed = m_secrets.typedUrl(account);
         QString wrong = url;
         wrong.replace(m_role + QLatin1Char(':'), QStringLiteral("nobody_here:"));
         QString unreachable = url;
@@ -255,7 +191,7 @@ void TestSecrets::commandLineNeverShowsThePassword()
             check({QStringLiteral("query"), target, select, QStringLiteral("-o"), exportPath}, 0);
             QFile exported(exportPath);
             QVERIFY(exported.open(QIODevice::ReadOnly));
-            QVERIFY(!containsSecret(QString::fromUtf8(exported.readAll())));
+            QVERIFY(!m_secrets.shows(QString::fromUtf8(exported.readAll())));
             check({QStringLiteral("query"), target, QStringLiteral("SELECT * FROM no_such_table")},
                   2);
             check({QStringLiteral("query"), target,
@@ -303,7 +239,7 @@ void TestSecrets::commandLineNeverShowsThePassword()
             const Run run = poolscope({QStringLiteral("query"), bad, select});
             ++runs;
             QVERIFY2(run.exit == 1 || run.exit == 2, qPrintable(run.err));
-            QVERIFY2(!containsSecret(run.out + run.err),
+            QVERIFY2(!m_secrets.shows(run.out + run.err),
                      qPrintable(QString(bad).replace(kSecret, QStringLiteral("<pw>")) +
                                 QStringLiteral(": ") + run.err));
             check({QStringLiteral("binds"), QStringLiteral("--bind"), QStringLiteral("x=") + bad},
@@ -353,7 +289,7 @@ void TestSecrets::commandLineNeverShowsThePassword()
                 arguments << QStringLiteral("--config") << config;
                 const Run run = poolscope(arguments);
                 ++runs;
-                QVERIFY2(!containsSecret(run.out + run.err),
+                QVERIFY2(!m_secrets.shows(run.out + run.err),
                          qPrintable(
                              QFileInfo(config).fileName() + QStringLiteral(": ") +
                              QString(run.out + run.err).replace(kSecret, QStringLiteral("<pw>"))));
@@ -404,7 +340,7 @@ void TestSecrets::addBindThroughDialog(MainWindow *window, const QString &name,
             [&] { return !dialog->testOutcome().startsWith(QLatin1String("Connecting")); }, 20000);
         outcome = dialog->testOutcome();
         // The dialog is on screen with everything typed in: look at it.
-        const QStringList found = leaks(screenTexts());
+        const QStringList found = m_secrets.showing(screenTexts());
         if (!found.isEmpty())
             outcome += QStringLiteral(" LEAK: ") + found.join(QStringLiteral(" | "));
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
@@ -484,14 +420,14 @@ void TestSecrets::guiNeverShowsThePassword()
                      qPrintable(exportOutcome));
             QFile exported(exportPath);
             QVERIFY(exported.open(QIODevice::ReadOnly));
-            QVERIFY(!containsSecret(QString::fromUtf8(exported.readAll())));
+            QVERIFY(!m_secrets.shows(QString::fromUtf8(exported.readAll())));
 
             // Editing the bind shows its URL again: not the password.
             ConnectionDialog edit(QStringList(), workspace.reaper(), &window);
             edit.setBind(engine->bind());
             edit.show();
             seen << screenTexts();
-            QVERIFY2(!containsSecret(edit.urlEdit()->text()),
+            QVERIFY2(!m_secrets.shows(edit.urlEdit()->text()),
                      qPrintable(QStringLiteral("the edit dialog shows the password")));
             // Accepting it unchanged keeps the password that was given.
             edit.accept();
@@ -516,7 +452,7 @@ void TestSecrets::guiNeverShowsThePassword()
         QFile file(settingsPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString ini = QString::fromUtf8(file.readAll());
-        QVERIFY2(!containsSecret(ini), qPrintable(ini));
+        QVERIFY2(!m_secrets.shows(ini), qPrintable(ini));
         for (const QString &name : std::as_const(bindNames))
             QVERIFY2(ini.contains(name), qPrintable(ini));
         QSettings settings(settingsPath, QSettings::IniFormat);
@@ -577,13 +513,13 @@ void TestSecrets::guiNeverShowsThePassword()
         window.close();
     }
 
-    const QStringList found = leaks(seen);
+    const QStringList found = m_secrets.showing(seen);
     QVERIFY2(
         found.isEmpty(),
         qPrintable(QStringLiteral("shown: ") +
                    found.join(QStringLiteral(" | ")).replace(kSecret, QStringLiteral("<pw>"))));
     QMutexLocker locker(&logMutex);
-    const QStringList logged = leaks(capturedLog);
+    const QStringList logged = m_secrets.showing(capturedLog);
     QVERIFY2(logged.isEmpty(),
              qPrintable(QStringLiteral("logged: ") +
                         logged.join(QLatin1Char('\n')).replace(kSecret, QStringLiteral("<pw>"))));
