@@ -1,5 +1,6 @@
 #include "app/appscommand.h"
 #include "app/bindscommand.h"
+#include "app/explaincommand.h"
 #include "app/guimain.h"
 #include "app/querycommand.h"
 #include "app/schemacommand.h"
@@ -38,6 +39,9 @@ const char *const kHelp =
     "                           --idle-over S, --running-over S, --fail-on-suspects)\n"
     "  schema URL|NAME          tables, views, columns, indexes, foreign keys\n"
     "                           (--format table|json)\n"
+    "  explain URL|NAME SQL     the statement's plan as a tree (--analyze runs it\n"
+    "                           in a transaction that is rolled back;\n"
+    "                           --format text|json)\n"
     "  binds                    list the binds of --config, --bind and\n"
     "                           SQLALCHEMY_DATABASE_URI\n"
     "  apps                     the SQLAlchemy apps running with poolscope_probe:\n"
@@ -81,6 +85,8 @@ int main(int argc, char *argv[])
         const char *first = argv[1];
         if (std::strcmp(first, "query") == 0)
             return runCommand(&QueryCommand::run, argc, argv);
+        if (std::strcmp(first, "explain") == 0)
+            return runCommand(&ExplainCommand::run, argc, argv);
         if (std::strcmp(first, "schema") == 0)
             return runCommand(&SchemaCommand::run, argc, argv);
         if (std::strcmp(first, "sessions") == 0)

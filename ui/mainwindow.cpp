@@ -163,6 +163,20 @@ void MainWindow::createActions()
         if (SessionTab *tab = currentSessionTab())
             tab->runAll();
     });
+    QAction *explain = query->addAction(tr("&Explain"));
+    explain->setShortcut(QKeySequence(Qt::Key_F7));
+    explain->setShortcutContext(Qt::WidgetShortcut);
+    connect(explain, &QAction::triggered, this, [this] {
+        if (SessionTab *tab = currentSessionTab())
+            tab->explain(false);
+    });
+    QAction *analyze = query->addAction(tr("Explain A&nalyze"));
+    analyze->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    analyze->setShortcutContext(Qt::WidgetShortcut);
+    connect(analyze, &QAction::triggered, this, [this] {
+        if (SessionTab *tab = currentSessionTab())
+            tab->explain(true);
+    });
     QAction *cancel = query->addAction(tr("&Cancel"));
     connect(cancel, &QAction::triggered, this, [this] {
         if (SessionTab *tab = currentSessionTab())

@@ -2,11 +2,14 @@
 
 #include "core/connection/connection.h"
 #include "core/models/resultmodel.h"
+#include "core/plan/explaintask.h"
 #include "core/pool/engine.h"
 #include "core/pool/session.h"
 #include "core/pool/statementqueue.h"
 #include "core/settings/queryhistory.h"
+#include "core/sql/statementkind.h"
 #include "ui/celldelegate.h"
+#include "ui/planview.h"
 #include "ui/sqleditor.h"
 
 #include <QAction>
@@ -34,6 +37,7 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     , m_model(new ResultModel(this))
     , m_editor(new SqlEditor(engine->dialect(), this))
     , m_view(new QTableView(this))
+    , m_planView(new PlanView(this))
     , m_messages(new QPlainTextEdit(this))
     , m_outputTabs(new QTabWidget(this))
     , m_status(new QLabel(this))
@@ -71,6 +75,15 @@ QToolBar *SessionTab::buildToolbar()
     m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
     m_cancelAction->setToolTip(tr("Stop the running statement (Esc); the connection stays usable"));
     toolbar->addSeparator();
+    m_explainAction = toolbar->addAction(tr("Explain"));
+    m_explainAction->setShortcut(QKeySequence(Qt::Key_F7));
+    m_explainAction->setToolTip(
+        tr("Show how the server will run the statement at the cursor, without running it (F7)"));
+    m_analyzeAction = toolbar->addAction(tr("Explain Analyze"));
+    m_analyzeAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    m_analyzeAction->setToolTip(tr("Run the statement at the cursor and show the actual rows and "
+                                   "time of each step; its changes are rolled back (Shift+F7)"));
+    toolbar->addSeparator();
     m_mode->addItem(tr("Autocommit"));
     m_mode->addItem(tr("Transaction"));
     m_mode->setToolTip(
@@ -87,9 +100,11 @@ QToolBar *SessionTab::buildToolbar()
     toolbar->addWidget(m_historyButton);
     m_exportAction = toolbar->addAction(tr("Export…"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    for (QAction *action : {m_runAction, m_runAllAction, m_cancelAction, m_exportAction})
+    const QList<QAction *> keyed = {m_runAction,     m_runAllAction,  m_cancelAction,
+                                    m_explainAction, m_analyzeAction, m_exportAction};
+    for (QAction *action : keyed)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addActions({m_runAction, m_runAllAction, m_cancelAction, m_exportAction});
+    addActions(keyed);
     return toolbar;
 }
 
@@ -105,6 +120,7 @@ void SessionTab::buildResultArea()
     m_messages->setReadOnly(true);
     m_outputTabs->addTab(m_view, tr("Results"));
     m_outputTabs->addTab(m_messages, tr("Messages"));
+    m_outputTabs->addTab(m_planView, tr("Plan"));
 }
 
 void SessionTab::buildLayout(QToolBar *toolbar)
@@ -128,6 +144,8 @@ void SessionTab::connectActions()
     connect(m_runAction, &QAction::triggered, this, &SessionTab::runStatement);
     connect(m_runAllAction, &QAction::triggered, this, &SessionTab::runAll);
     connect(m_cancelAction, &QAction::triggered, this, &SessionTab::cancel);
+    connect(m_explainAction, &QAction::triggered, this, [this] { explain(false); });
+    connect(m_analyzeAction, &QAction::triggered, this, [this] { explain(true); });
     connect(m_exportAction, &QAction::triggered, this, &SessionTab::exportRequested);
     connect(m_commitAction, &QAction::triggered, this, [this] {
         m_lastSql = QStringLiteral("COMMIT");
@@ -233,6 +251,91 @@ void SessionTab::start(const QString &sql, int offset)
     m_clock.start();
     m_session->execute(sql);
     Q_EMIT busyChanged(true);
+}
+
+void SessionTab::explain(bool analyze)
+{
+    int offset = 0;
+    const QString sql = m_editor->statementAtCursor(&offset);
+    if (sql.trimmed().isEmpty()) {
+        appendMessage(tr("Nothing to explain: the cursor is not on a statement."));
+        return;
+    }
+    if (m_session->isBusy() || m_queue->isRunning())
+        return;
+    if (analyze && StatementKind::mayWrite(sql, engine()->dialect())) {
+        if (!confirmAnalyzeOfWrite(sql))
+            return;
+        // The dialog ran the event loop: a statement may have started meanwhile.
+        if (m_session->isBusy() || m_queue->isRunning()) {
+            appendMessage(tr("Something else ran while you were asked; nothing was explained."));
+            return;
+        }
+    }
+    m_editor->clearErrorMark();
+    m_planView->clear();
+    m_lastOutcome.clear();
+    m_clock.start();
+    connect(
+        m_session, &Session::taskFinished, this,
+        [this, offset](const QVariant &value, const QString &error) {
+            onExplained(value.value<QueryPlan>(), error, offset);
+        },
+        Qt::SingleShotConnection);
+    m_session->runTask(ExplainTask::task(sql, analyze));
+    m_outputTabs->setCurrentWidget(m_planView);
+    updateStatus();
+    Q_EMIT busyChanged(true);
+}
+
+bool SessionTab::confirmAnalyzeOfWrite(const QString &sql)
+{
+    QString shown = sql.simplified();
+    if (shown.size() > 200)
+        shown = shown.left(199) + QStringLiteral("…");
+    QMessageBox box(QMessageBox::Question, tr("Explain Analyze runs the statement"),
+                    tr("This statement may change data:\n\n%1\n\nExplain Analyze runs it to "
+                       "measure it, so poolscope runs it inside a transaction and rolls it back "
+                       "(a savepoint, when this tab has a transaction open).")
+                        .arg(shown),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(
+        tr("Nothing it changes is kept, but while it runs it takes the locks it needs and fires "
+           "triggers; PostgreSQL sequences it advances stay advanced, and tables without "
+           "transactions (MyISAM, Aria) keep their changes."));
+    QPushButton *run = box.addButton(tr("Run and Roll Back"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == run;
+}
+
+void SessionTab::onExplained(const QueryPlan &plan, const QString &error, int offset)
+{
+    const QString elapsed = tr("%1 ms").arg(m_clock.isValid() ? m_clock.elapsed() : 0);
+    if (error == QLatin1String("Cancelled") || plan.error == QLatin1String("Cancelled")) {
+        m_lastOutcome = tr("Cancelled after %1").arg(elapsed);
+        appendMessage(m_lastOutcome + tr("; anything the statement changed was rolled back."));
+        m_outputTabs->setCurrentWidget(m_messages);
+    } else if (!error.isEmpty() || !plan.error.isEmpty()) {
+        m_lastOutcome = tr("Error");
+        QString text = error.isEmpty() ? plan.error : error;
+        if (plan.errorPosition >= 0) {
+            text += tr(" (at character %1)").arg(plan.errorPosition + 1);
+            m_editor->markError(offset + plan.errorPosition);
+        }
+        appendMessage(text);
+        m_outputTabs->setCurrentWidget(m_messages);
+    } else {
+        m_planView->setPlan(plan);
+        m_lastOutcome = (plan.analyzed ? tr("Analyzed in %1") : tr("Explained in %1")).arg(elapsed);
+        appendMessage(m_lastOutcome);
+        for (const QString &note : plan.notes)
+            appendMessage(note);
+        m_outputTabs->setCurrentWidget(m_planView);
+    }
+    updateStatus();
+    Q_EMIT busyChanged(false);
 }
 
 void SessionTab::runAll()
@@ -344,6 +447,8 @@ void SessionTab::updateStatus()
     m_status->setText(parts.join(QStringLiteral(" · ")));
     m_runAction->setEnabled(!busy);
     m_runAllAction->setEnabled(!busy);
+    m_explainAction->setEnabled(!busy);
+    m_analyzeAction->setEnabled(!busy);
     m_cancelAction->setEnabled(busy);
     m_commitAction->setEnabled(!busy && m_session->inTransaction());
     m_rollbackAction->setEnabled(!busy && m_session->inTransaction());

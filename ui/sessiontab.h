@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class Engine;
+class PlanView;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -20,6 +21,7 @@ class ResultModel;
 class Session;
 class SqlEditor;
 class StatementQueue;
+struct QueryPlan;
 
 // One session on one bind: SQL editor, result grid, messages and a status
 // line. Owns its Session, so closing the tab returns its connection.
@@ -37,6 +39,7 @@ public:
     SqlEditor *editor() const { return m_editor; }
     ResultModel *resultModel() const { return m_model; }
     QTableView *resultView() const { return m_view; }
+    PlanView *planView() const { return m_planView; }
     QString name() const { return m_name; }
     QString messages() const;
     QString statusText() const;
@@ -51,6 +54,10 @@ public:
     void cancel();
     // Runs sql as if typed and run (browsing a table from the schema tree).
     void runText(const QString &sql);
+    // Shows the plan of the selection or the statement at the cursor. With
+    // analyze the statement runs (rolled back); a statement that may write is
+    // asked about first.
+    void explain(bool analyze);
 
     // Asks what to do with an open transaction before the tab closes: true
     // when the tab may close now. A commit that must finish first answers
@@ -70,6 +77,8 @@ private:
     void connectSession();
     void start(const QString &sql, int offset);
     void onFinished(const StatementResult &result);
+    void onExplained(const QueryPlan &plan, const QString &error, int offset);
+    bool confirmAnalyzeOfWrite(const QString &sql);
     void reportResult(const StatementResult &result, const QString &sql, int offset);
     void updateStatus();
     void appendMessage(const QString &text);
@@ -82,6 +91,7 @@ private:
     ResultModel *m_model;
     SqlEditor *m_editor;
     QTableView *m_view;
+    PlanView *m_planView;
     QPlainTextEdit *m_messages;
     QTabWidget *m_outputTabs;
     QLabel *m_status;
@@ -89,6 +99,8 @@ private:
     QAction *m_runAction;
     QAction *m_runAllAction;
     QAction *m_cancelAction;
+    QAction *m_explainAction;
+    QAction *m_analyzeAction;
     QAction *m_commitAction;
     QAction *m_rollbackAction;
     QAction *m_exportAction;

@@ -1,0 +1,196 @@
+#include "core/plan/explaintask.h"
+
+#include "core/driver/nativeconnection.h"
+#include "core/driver/rowsink.h"
+#include "core/driver/textrowsink.h"
+#include "core/plan/mysqlplanreader.h"
+#include "core/plan/postgresplanreader.h"
+#include "core/plan/sqliteplanreader.h"
+#include "core/sql/statementkind.h"
+
+#include <QElapsedTimer>
+
+#include <climits>
+
+namespace {
+
+QString trimmed(const QString &sql)
+{
+    QString out = sql.trimmed();
+    while (out.endsWith(QLatin1Char(';'))) {
+        out.chop(1);
+        out = out.trimmed();
+    }
+    return out;
+}
+
+QString explainPrefix(Dialect dialect, bool analyze)
+{
+    switch (dialect) {
+    case Dialect::PostgreSQL:
+        return analyze ? QStringLiteral("EXPLAIN (FORMAT JSON, ANALYZE, BUFFERS) ")
+                       : QStringLiteral("EXPLAIN (FORMAT JSON) ");
+    case Dialect::MySQL:
+        return analyze ? QStringLiteral("ANALYZE FORMAT=JSON ")
+                       : QStringLiteral("EXPLAIN FORMAT=JSON ");
+    case Dialect::SQLite:
+        break;
+    }
+    return QStringLiteral("EXPLAIN QUERY PLAN ");
+}
+
+void takeError(const StatementResult &result, int prefixLength, QueryPlan &plan)
+{
+    plan.error = result.cancelled || result.ok ? QStringLiteral("Cancelled") : result.error;
+    if (result.errorPosition >= prefixLength)
+        plan.errorPosition = result.errorPosition - prefixLength;
+}
+
+// The server's answer: PostgreSQL and MariaDB give one row with the JSON,
+// SQLite a row per step.
+bool readPlan(const TextRowSink &rows, QueryPlan &plan)
+{
+    if (plan.dialect == Dialect::SQLite) {
+        QList<SqlitePlanReader::Row> steps;
+        for (int i = 0; i < rows.rowCount(); ++i)
+            steps << SqlitePlanReader::Row{rows.text(i, 0).toInt(), rows.text(i, 1).toInt(),
+                                           rows.text(i, 3)};
+        return SqlitePlanReader::read(steps, plan);
+    }
+    const QString json = rows.rowCount() > 0 ? rows.text(0, 0) : QString();
+    return plan.dialect == Dialect::PostgreSQL ? PostgresPlanReader::read(json, plan)
+                                               : MysqlPlanReader::read(json, plan);
+}
+
+// Runs sql once on SQLite, counting its rows, for the whole statement's numbers.
+void measureSqlite(NativeConnection &native, const QString &sql, QueryPlan &plan)
+{
+    struct Counter final : RowSink
+    {
+        bool begin(const Columns &) override { return true; }
+        bool row(const CellView *) override
+        {
+            ++rows;
+            return true;
+        }
+        qint64 rows = 0;
+    } counter;
+    StatementResult result;
+    QElapsedTimer clock;
+    clock.start();
+    native.execute(sql.toUtf8(), counter, result);
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    if (!result.ok) {
+        takeError(result, 0, plan);
+        return;
+    }
+    plan.root.totalMs = ms;
+    plan.root.loops = 1;
+    plan.root.actualRows =
+        double(result.returnedRows ? counter.rows : qMax<qint64>(0, result.rowsAffected));
+    plan.executionMs = ms;
+    plan.notes << ExplainTask::tr(
+        "SQLite measures only the whole statement: its rows and time are on the "
+        "first line.");
+}
+
+class RolledBackTransaction final
+{
+public:
+    RolledBackTransaction(NativeConnection &native, Dialect dialect)
+        : m_native(native)
+        , m_savepoint(native.transactionState() == TransactionState::InTransaction)
+    {
+        const QString begin = m_savepoint ? QStringLiteral("SAVEPOINT poolscope_explain")
+                                          : dialects::beginStatement(dialect);
+        m_begun = m_native.run(begin.toUtf8());
+    }
+
+    const StatementResult &begun() const { return m_begun; }
+    bool isSavepoint() const { return m_savepoint; }
+
+    // Rolls back; a cancel that reached the server late may stop the first try.
+    QStringList end()
+    {
+        const QByteArray rollback =
+            m_savepoint ? QByteArrayLiteral("ROLLBACK TO SAVEPOINT poolscope_explain")
+                        : QByteArrayLiteral("ROLLBACK");
+        StatementResult result = m_native.run(rollback);
+        if (!result.ok && !result.connectionLost)
+            result = m_native.run(rollback);
+        if (result.ok && m_savepoint)
+            m_native.run(QByteArrayLiteral("RELEASE SAVEPOINT poolscope_explain"));
+        QStringList notes = result.notices;
+        if (!result.ok)
+            notes << ExplainTask::tr("Rolling back failed: %1").arg(result.error);
+        return notes;
+    }
+
+private:
+    NativeConnection &m_native;
+    bool m_savepoint;
+    StatementResult m_begun;
+};
+
+} // namespace
+
+QueryPlan ExplainTask::run(WorkerContext &context, const QString &sql, bool analyze)
+{
+    QueryPlan plan;
+    plan.dialect = context.dialect();
+    plan.sql = trimmed(sql);
+    plan.analyzed = analyze;
+    NativeConnection &native = context.native();
+    if (plan.sql.isEmpty()) {
+        plan.error = ExplainTask::tr("There is no statement to explain.");
+        return plan;
+    }
+    if (StatementKind::firstKeyword(plan.sql, plan.dialect) == QLatin1String("EXPLAIN")) {
+        plan.error = ExplainTask::tr(
+            "The statement is an EXPLAIN already: explain the statement inside it.");
+        return plan;
+    }
+    if (analyze && plan.dialect == Dialect::MySQL &&
+        !native.serverVersion().contains(QLatin1String("MariaDB"), Qt::CaseInsensitive)) {
+        plan.error =
+            ExplainTask::tr("MySQL gives the plan of an executed statement only as text (EXPLAIN "
+                            "ANALYZE); run that in the editor, or use Explain.");
+        return plan;
+    }
+    const QString prefix = explainPrefix(plan.dialect, analyze);
+    std::optional<RolledBackTransaction> transaction;
+    if (analyze) {
+        transaction.emplace(native, plan.dialect);
+        if (!transaction->begun().ok) {
+            takeError(transaction->begun(), INT_MAX, plan);
+            return plan;
+        }
+        plan.rolledBack = StatementKind::mayWrite(plan.sql, plan.dialect);
+    }
+    TextRowSink rows;
+    StatementResult result;
+    native.execute((prefix + plan.sql).toUtf8(), rows, result);
+    if (!result.ok || context.isCancelled()) // MariaDB's SLEEP() ends early, without an error
+        takeError(result, int(prefix.size()), plan);
+    else if (readPlan(rows, plan) && analyze && plan.dialect == Dialect::SQLite)
+        measureSqlite(native, plan.sql, plan);
+    if (transaction && !result.connectionLost) {
+        plan.notes << transaction->end();
+        if (plan.rolledBack && plan.error.isEmpty())
+            plan.notes.prepend(
+                transaction->isSavepoint()
+                    ? ExplainTask::tr("The statement may write, so it ran inside a savepoint "
+                                      "of the open transaction and was rolled back to it.")
+                    : ExplainTask::tr("The statement may write, so it ran inside a "
+                                      "transaction that was rolled back."));
+    }
+    plan.finish();
+    return plan;
+}
+
+WorkerTask ExplainTask::task(const QString &sql, bool analyze)
+{
+    return [sql, analyze](WorkerContext &context) {
+        return QVariant::fromValue(run(context, sql, analyze));
+    };
+}
