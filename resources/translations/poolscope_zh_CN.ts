@@ -499,6 +499,37 @@
     </message>
 </context>
 <context>
+    <name>ExplainTask</name>
+    <message>
+        <source>SQLite measures only the whole statement: its rows and time are on the first line.</source>
+        <translation>SQLite 只测量整条语句：其行数和用时显示在第一行。</translation>
+    </message>
+    <message>
+        <source>Rolling back failed: %1</source>
+        <translation>回滚失败：%1</translation>
+    </message>
+    <message>
+        <source>There is no statement to explain.</source>
+        <translation>没有可解释的语句。</translation>
+    </message>
+    <message>
+        <source>The statement is an EXPLAIN already: explain the statement inside it.</source>
+        <translation>该语句本身已是 EXPLAIN：请解释其中的语句。</translation>
+    </message>
+    <message>
+        <source>MySQL gives the plan of an executed statement only as text (EXPLAIN ANALYZE); run that in the editor, or use Explain.</source>
+        <translation>MySQL 只以文本形式给出已执行语句的计划（EXPLAIN ANALYZE）；请在编辑器中执行它，或使用“解释”。</translation>
+    </message>
+    <message>
+        <source>The statement may write, so it ran inside a savepoint of the open transaction and was rolled back to it.</source>
+        <translation>该语句可能写入数据，因此它在当前事务的一个保存点内执行，并已回滚到该保存点。</translation>
+    </message>
+    <message>
+        <source>The statement may write, so it ran inside a transaction that was rolled back.</source>
+        <translation>该语句可能写入数据，因此它在一个事务内执行，该事务已回滚。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Header row</source>
@@ -807,6 +838,175 @@
         <source>The bind %1 was removed while you edited it; nothing was changed.</source>
         <translation>绑定 %1 在您编辑期间已被移除；未做任何更改。</translation>
     </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>解释(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Explain A&amp;nalyze</source>
+        <translation>解释并分析(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFormat</name>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>est rows</source>
+        <translation>估计行数</translation>
+    </message>
+    <message>
+        <source>actual rows</source>
+        <translation>实际行数</translation>
+    </message>
+    <message>
+        <source>loops</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>self ms</source>
+        <translation>自身毫秒</translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>full scan</source>
+        <translation>全表扫描</translation>
+    </message>
+    <message>
+        <source>* took the most time of its own</source>
+        <translation>* 自身用时最多</translation>
+    </message>
+    <message>
+        <source>* has the highest estimated cost of its own</source>
+        <translation>* 自身估计代价最高</translation>
+    </message>
+    <message>
+        <source>Planning: %1 ms</source>
+        <translation>规划：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Execution: %1 ms</source>
+        <translation>执行：%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTreeModel</name>
+    <message>
+        <source>The step that took the most time of its own.</source>
+        <translation>自身用时最多的步骤。</translation>
+    </message>
+    <message>
+        <source>The step with the highest estimated cost of its own.</source>
+        <translation>自身估计代价最高的步骤。</translation>
+    </message>
+    <message>
+        <source>Reads every row of %1.</source>
+        <translation>读取 %1 的每一行。</translation>
+    </message>
+    <message>
+        <source>The estimate was off by more than ten times: the table&apos;s statistics may be old.</source>
+        <translation>估计值偏差超过十倍：表的统计信息可能已过时。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Est. rows</source>
+        <translation>估计行数</translation>
+    </message>
+    <message>
+        <source>Actual rows</source>
+        <translation>实际行数</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Self ms</source>
+        <translation>自身毫秒</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Condition, key, sort</source>
+        <translation>条件、键、排序</translation>
+    </message>
+    <message>
+        <source>Rows the server expected, per loop</source>
+        <translation>服务器预计的行数（每次循环）</translation>
+    </message>
+    <message>
+        <source>Rows the step gave, per loop (Explain Analyze)</source>
+        <translation>该步骤实际给出的行数（每次循环，解释并分析）</translation>
+    </message>
+    <message>
+        <source>Time of the step itself, its children&apos;s time taken out, over all loops</source>
+        <translation>该步骤自身的用时（不含子步骤），累计所有循环</translation>
+    </message>
+    <message>
+        <source>The step&apos;s own part of the whole: of the time with Explain Analyze, of the estimated cost without</source>
+        <translation>该步骤自身在整体中的占比：解释并分析时按用时，否则按估计代价</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <source>Copy as Text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <source>Copy the plan as an indented table, as `poolscope explain` prints it</source>
+        <translation>将计划复制为缩进表格，与命令行输出的相同</translation>
+    </message>
+    <message>
+        <source>Explain Analyze: the statement ran; actual rows and times are the server&apos;s.</source>
+        <translation>解释并分析：语句已执行；实际行数和用时来自服务器。</translation>
+    </message>
+    <message>
+        <source>Explain: the server&apos;s plan and estimates; the statement did not run.</source>
+        <translation>解释：服务器的计划和估计；语句未执行。</translation>
+    </message>
+    <message>
+        <source>planning %1 ms</source>
+        <translation>规划 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>execution %1 ms</source>
+        <translation>执行 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>In bold red: %1, the step with the most %2 of its own.</source>
+        <translation>红色粗体：%1，自身%2最多的步骤。</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>estimated cost</source>
+        <translation>估计代价</translation>
+    </message>
+    <message>
+        <source>Explain (F7) shows how the server will run the statement at the cursor; Explain Analyze (Shift+F7) runs it and shows what happened.</source>
+        <translation>解释（F7）显示服务器将如何执行光标所在的语句；解释并分析（Shift+F7）会执行它并显示实际情况。</translation>
+    </message>
 </context>
 <context>
     <name>Pool</name>
@@ -883,6 +1083,21 @@
     <message>
         <source>connect_timeout must be at least 1 second, not %1</source>
         <translation>connect_timeout 至少为 1 秒，而不是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPlan</name>
+    <message>
+        <source>The server&apos;s plan could not be read: %1</source>
+        <translation>无法读取服务器给出的计划：%1</translation>
+    </message>
+    <message>
+        <source>Trigger %1 on %2: %3 call(s), %4 ms</source>
+        <translation>%2 上的触发器 %1：调用 %3 次，%4 毫秒</translation>
+    </message>
+    <message>
+        <source>SQLite gave no plan for this statement.</source>
+        <translation>SQLite 没有为此语句给出计划。</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1855,70 @@ The connection was lost; the next statement opens a new one.</source>
     <message>
         <source>The transaction ended while you were asked; there was nothing left to commit. The tab stays open.</source>
         <translation>在询问期间事务已结束，没有可提交的内容。标签页保持打开。</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Show how the server will run the statement at the cursor, without running it (F7)</source>
+        <translation>显示服务器将如何执行光标所在的语句，但不执行它（F7）</translation>
+    </message>
+    <message>
+        <source>Explain Analyze</source>
+        <translation>解释并分析</translation>
+    </message>
+    <message>
+        <source>Run the statement at the cursor and show the actual rows and time of each step; its changes are rolled back (Shift+F7)</source>
+        <translation>执行光标所在的语句并显示每个步骤的实际行数和用时；其更改会被回滚（Shift+F7）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Nothing to explain: the cursor is not on a statement.</source>
+        <translation>没有可解释的内容：光标不在语句上。</translation>
+    </message>
+    <message>
+        <source>Something else ran while you were asked; nothing was explained.</source>
+        <translation>在询问期间有其他语句在执行；未作解释。</translation>
+    </message>
+    <message>
+        <source>Explain Analyze runs the statement</source>
+        <translation>解释并分析会执行该语句</translation>
+    </message>
+    <message>
+        <source>This statement may change data:
+
+%1
+
+Explain Analyze runs it to measure it, so poolscope runs it inside a transaction and rolls it back (a savepoint, when this tab has a transaction open).</source>
+        <translation>此语句可能修改数据：
+
+%1
+
+解释并分析需要执行它才能测量，因此 poolscope 会在一个事务内执行并将其回滚（若此标签页已有未结束的事务，则使用保存点）。</translation>
+    </message>
+    <message>
+        <source>Nothing it changes is kept, but while it runs it takes the locks it needs and fires triggers; PostgreSQL sequences it advances stay advanced, and tables without transactions (MyISAM, Aria) keep their changes.</source>
+        <translation>它所做的更改都不会保留，但执行期间会获取所需的锁并触发触发器；它推进的 PostgreSQL 序列不会回退，不支持事务的表（MyISAM、Aria）会保留更改。</translation>
+    </message>
+    <message>
+        <source>Run and Roll Back</source>
+        <translation>执行并回滚</translation>
+    </message>
+    <message>
+        <source>; anything the statement changed was rolled back.</source>
+        <translation>；该语句所做的任何更改均已回滚。</translation>
+    </message>
+    <message>
+        <source>Analyzed in %1</source>
+        <translation>分析完成，用时 %1</translation>
+    </message>
+    <message>
+        <source>Explained in %1</source>
+        <translation>解释完成，用时 %1</translation>
     </message>
 </context>
 <context>
