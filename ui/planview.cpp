@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeView>
@@ -68,8 +69,11 @@ void PlanView::setPlan(const QueryPlan &plan)
     m_tree->expandAll();
     for (int column = 0; column < PlanTreeModel::Detail; ++column)
         m_tree->resizeColumnToContents(column);
-    if (hottest.isValid())
-        m_tree->setCurrentIndex(hottest);
+    // Current, not selected: the eye lands on it and its red stays readable.
+    if (hottest.isValid()) {
+        m_tree->selectionModel()->setCurrentIndex(hottest, QItemSelectionModel::NoUpdate);
+        m_tree->scrollTo(hottest);
+    }
 }
 
 void PlanView::clear()

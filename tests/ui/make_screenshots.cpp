@@ -202,6 +202,20 @@ int main(int argc, char *argv[])
         testsupport::waitUntil([&] { return !window.serverSessions()->isReading(); }, 10000);
         QTest::qWait(500);
         ok &= save(window.serverSessions(), out + QStringLiteral("/server-sessions.png"));
+
+        // Explain Analyze of a join over the server's own catalogs: a plan with numbers.
+        SessionTab *plan = window.newSessionTab(web);
+        plan->editor()->setText(
+            QStringLiteral("SELECT c.relname, count(*) AS columns\n"
+                           "FROM pg_class c\n"
+                           "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0\n"
+                           "WHERE c.relkind = 'r'\n"
+                           "GROUP BY c.relname\n"
+                           "ORDER BY columns DESC;"));
+        plan->explain(true);
+        testsupport::waitUntil([&] { return !plan->session()->isBusy(); }, 10000);
+        QTest::qWait(500);
+        ok &= save(plan, out + QStringLiteral("/plan.png"));
     }
     window.shutdown();
     if (leaky) {
