@@ -2,6 +2,7 @@
 #include "app/bindscommand.h"
 #include "app/explaincommand.h"
 #include "app/guimain.h"
+#include "app/importcommand.h"
 #include "app/querycommand.h"
 #include "app/schemacommand.h"
 #include "app/sessionscommand.h"
@@ -39,6 +40,9 @@ const char *const kHelp =
     "                           --idle-over S, --running-over S, --fail-on-suspects)\n"
     "  schema URL|NAME          tables, views, columns, indexes, foreign keys\n"
     "                           (--format table|json)\n"
+    "  import URL|NAME TABLE FILE\n"
+    "                           load a CSV file into a table in one transaction\n"
+    "                           (--create, --delimiter C, --no-header, --null TEXT)\n"
     "  explain URL|NAME SQL     the statement's plan as a tree (--analyze runs it\n"
     "                           in a transaction that is rolled back;\n"
     "                           --format text|json)\n"
@@ -85,6 +89,8 @@ int main(int argc, char *argv[])
         const char *first = argv[1];
         if (std::strcmp(first, "query") == 0)
             return runCommand(&QueryCommand::run, argc, argv);
+        if (std::strcmp(first, "import") == 0)
+            return runCommand(&ImportCommand::run, argc, argv);
         if (std::strcmp(first, "explain") == 0)
             return runCommand(&ExplainCommand::run, argc, argv);
         if (std::strcmp(first, "schema") == 0)

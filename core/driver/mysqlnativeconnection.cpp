@@ -1,6 +1,7 @@
 #include "core/driver/mysqlnativeconnection.h"
 
 #include "core/driver/interrupter.h"
+#include "core/driver/mysqlrowwriter.h"
 #include "core/driver/rowsink.h"
 
 #include <QRegularExpression>
@@ -388,4 +389,24 @@ void MysqlNativeConnection::release()
 {
     m_interrupter->detach();
     m_mysql = nullptr;
+}
+
+std::unique_ptr<RowWriter> MysqlNativeConnection::rowWriter(const QString &table,
+                                                            const QStringList &columns,
+                                                            const Columns &kinds, QString *error)
+{
+    Q_UNUSED(error)
+    const QByteArray head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
+                                .arg(table, columns.join(QStringLiteral(", ")))
+                                .toUtf8();
+    MYSQL *mysql = m_mysql;
+    // mysql_real_escape_string follows the session's NO_BACKSLASH_ESCAPES.
+    auto escape = [mysql](QByteArray &out, const char *data, qsizetype size) {
+        const qsizetype at = out.size();
+        out.resize(at + 2 * size + 1);
+        const unsigned long written = mysql_real_escape_string(mysql, out.data() + at, data,
+                                                               static_cast<unsigned long>(size));
+        out.resize(at + qsizetype(written));
+    };
+    return std::make_unique<MysqlRowWriter>(*this, head, kinds, escape);
 }

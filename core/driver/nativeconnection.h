@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/config/connectspec.h"
+#include "core/driver/column.h"
 #include "core/driver/statementresult.h"
 
 #include <QByteArray>
+#include <QStringList>
 #include <QVariant>
 
 #include <memory>
@@ -11,6 +13,7 @@
 
 class Interrupter;
 class RowSink;
+class RowWriter;
 
 enum class TransactionState { Idle, InTransaction, Failed, Unknown };
 
@@ -37,6 +40,10 @@ public:
     virtual void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) = 0;
     // Runs sql for its effect, dropping any rows.
     StatementResult run(const QByteArray &sql);
+    // A writer of rows into table (qualified and quoted) and its columns
+    // (quoted, with their kinds); nullptr with *error when the server refused.
+    virtual std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
+                                                 const Columns &kinds, QString *error) = 0;
     // A round trip to the server; false with *error when the connection is dead.
     virtual bool ping(QString *error) = 0;
     virtual std::shared_ptr<Interrupter> interrupter() const = 0;

@@ -1,6 +1,7 @@
 #include "core/driver/postgresnativeconnection.h"
 
 #include "core/driver/interrupter.h"
+#include "core/driver/postgresrowwriter.h"
 #include "core/driver/rowsink.h"
 
 #include <QVarLengthArray>
@@ -421,4 +422,20 @@ void PostgresNativeConnection::release()
     if (m_conn)
         PQsetNoticeReceiver(m_conn, m_previousReceiver, nullptr);
     m_conn = nullptr;
+}
+
+std::unique_ptr<RowWriter> PostgresNativeConnection::rowWriter(const QString &table,
+                                                               const QStringList &columns,
+                                                               const Columns &kinds, QString *error)
+{
+    Q_UNUSED(kinds)
+    const QByteArray copy = QStringLiteral("COPY %1 (%2) FROM STDIN")
+                                .arg(table, columns.join(QStringLiteral(", ")))
+                                .toUtf8();
+    auto writer = std::make_unique<PostgresRowWriter>(m_conn, copy, int(columns.size()));
+    if (!writer->isOpen()) {
+        *error = writer->error();
+        return nullptr;
+    }
+    return writer;
 }

@@ -19,6 +19,8 @@ public:
     QString serverVersion() const override;
     TransactionState transactionState() const override;
     void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
+    std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
+                                         const Columns &kinds, QString *error) override;
     bool ping(QString *error) override;
     std::shared_ptr<Interrupter> interrupter() const override;
     int socket() const override;

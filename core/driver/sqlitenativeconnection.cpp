@@ -2,6 +2,7 @@
 
 #include "core/driver/interrupter.h"
 #include "core/driver/rowsink.h"
+#include "core/driver/sqliterowwriter.h"
 
 #include <QVarLengthArray>
 
@@ -210,4 +211,24 @@ void SqliteNativeConnection::release()
 {
     m_interrupter->detach();
     m_db = nullptr;
+}
+
+std::unique_ptr<RowWriter> SqliteNativeConnection::rowWriter(const QString &table,
+                                                             const QStringList &columns,
+                                                             const Columns &kinds, QString *error)
+{
+    Q_UNUSED(kinds)
+    QStringList marks;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        marks << QStringLiteral("?");
+    const QByteArray insert =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))
+            .toUtf8();
+    auto writer = std::make_unique<SqliteRowWriter>(m_db, insert, int(columns.size()));
+    if (!writer->isOpen()) {
+        *error = writer->error();
+        return nullptr;
+    }
+    return writer;
 }

@@ -1,0 +1,161 @@
+#include "core/import/csvreader.h"
+
+#include <QCoreApplication>
+#include <QIODevice>
+
+namespace {
+
+constexpr qint64 kChunk = 1024 * 1024;
+
+} // namespace
+
+CsvReader::CsvReader(QIODevice *device, char delimiter, std::optional<QByteArray> nullText)
+    : m_device(device)
+    , m_delimiter(delimiter)
+    , m_nullText(std::move(nullText))
+{
+}
+
+bool CsvReader::fill()
+{
+    if (m_eof)
+        return false;
+    m_buffer = m_device->read(kChunk);
+    m_position = 0;
+    if (m_buffer.isEmpty()) {
+        m_eof = true;
+        return false;
+    }
+    if (!m_started) {
+        m_started = true;
+        if (m_buffer.startsWith("\xEF\xBB\xBF"))
+            m_position = 3;
+    }
+    return true;
+}
+
+void CsvReader::endField()
+{
+    const qsizetype size = m_record.size() - m_fieldStart;
+    CellKind kind = CellKind::Text;
+    if (!m_fieldQuoted) {
+        if (m_nullText)
+            kind =
+                size == m_nullText->size() && std::equal(m_nullText->cbegin(), m_nullText->cend(),
+                                                         m_record.cbegin() + m_fieldStart)
+                    ? CellKind::Null
+                    : CellKind::Text;
+        else if (size == 0)
+            kind = CellKind::Null;
+    }
+    m_ends.append(m_record.size());
+    m_kinds.append(kind);
+    m_fieldStart = m_record.size();
+    m_fieldQuoted = false;
+}
+
+// A small state machine over the bytes; runs of plain bytes are copied at once.
+bool CsvReader::next()
+{
+    m_record.clear();
+    m_ends.clear();
+    m_kinds.clear();
+    m_cells.clear();
+    m_fieldStart = 0;
+    m_fieldQuoted = false;
+    if (!m_error.isEmpty())
+        return false;
+    enum class State { FieldStart, Plain, Quoted, QuoteInQuoted } state = State::FieldStart;
+    bool any = false;
+    m_recordLine = m_line;
+    for (;;) {
+        if (m_position >= m_buffer.size() && !fill()) {
+            if (!any)
+                return false;
+            if (state == State::Quoted) {
+                m_error = QCoreApplication::translate("CsvReader",
+                                                      "line %1: a quoted field is not closed "
+                                                      "before the end of the file")
+                              .arg(m_recordLine);
+                return false;
+            }
+            endField();
+            break;
+        }
+        const char *data = m_buffer.constData();
+        const qsizetype size = m_buffer.size();
+        const char c = data[m_position];
+        any = true;
+        if (state == State::Quoted) {
+            qsizetype end = m_position;
+            while (end < size && data[end] != '"') {
+                if (data[end] == '\n')
+                    ++m_line;
+                ++end;
+            }
+            m_record.append(data + m_position, end - m_position);
+            m_position = end;
+            if (end < size) {
+                state = State::QuoteInQuoted;
+                ++m_position;
+            }
+            continue;
+        }
+        if (state == State::QuoteInQuoted) {
+            if (c == '"') { // a doubled quote
+                m_record.append('"');
+                state = State::Quoted;
+                ++m_position;
+                continue;
+            }
+            state = State::Plain; // the closing quote; what follows is read as plain
+        }
+        if (c == m_delimiter) {
+            endField();
+            state = State::FieldStart;
+            ++m_position;
+            continue;
+        }
+        if (c == '\n' || c == '\r') {
+            ++m_position;
+            if (c == '\r') {
+                if (m_position >= m_buffer.size())
+                    fill();
+                if (m_position < m_buffer.size() && m_buffer.at(m_position) == '\n')
+                    ++m_position;
+            }
+            ++m_line;
+            // A blank line is no record.
+            if (state == State::FieldStart && m_ends.isEmpty() && m_record.isEmpty()) {
+                m_recordLine = m_line;
+                any = false;
+                continue;
+            }
+            endField();
+            break;
+        }
+        if (state == State::FieldStart && c == '"') {
+            m_fieldQuoted = true;
+            state = State::Quoted;
+            ++m_position;
+            continue;
+        }
+        state = State::Plain;
+        qsizetype end = m_position + 1;
+        while (end < size && data[end] != m_delimiter && data[end] != '\n' && data[end] != '\r')
+            ++end;
+        m_record.append(data + m_position, end - m_position);
+        m_position = end;
+    }
+    m_cells.resize(m_ends.size());
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < m_ends.size(); ++i) {
+        CellView &cell = m_cells[i];
+        cell.kind = m_kinds.at(i);
+        cell.data = m_record.constData() + start;
+        cell.size = cell.kind == CellKind::Null ? 0 : m_ends.at(i) - start;
+        cell.fullSize = cell.size;
+        start = m_ends.at(i);
+    }
+    return true;
+}

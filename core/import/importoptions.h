@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// What to import and how: a CSV file into a table, new or existing.
+struct ImportOptions
+{
+    QString path;
+    // The table, and its schema (PostgreSQL schema, MySQL database, SQLite
+    // database name); an empty schema is the connection's default.
+    QString schema;
+    QString table;
+    // Create the table, with column types guessed from the file (the first
+    // guessRows records); else it must exist.
+    bool create = false;
+    int guessRows = 10000;
+    char delimiter = ',';
+    // The first record names the columns (matched to the table's by name);
+    // without it the fields go to the table's columns by position.
+    bool header = true;
+    // An unquoted field equal to this is NULL; unset, an unquoted empty field is.
+    std::optional<QByteArray> nullText;
+};
