@@ -1,6 +1,7 @@
 #include "core/driver/mysqlnativeconnection.h"
 
 #include "core/driver/interrupter.h"
+#include "core/driver/mariadbbulkrowwriter.h"
 #include "core/driver/mysqlrowwriter.h"
 #include "core/driver/rowsink.h"
 
@@ -395,7 +396,28 @@ std::unique_ptr<RowWriter> MysqlNativeConnection::rowWriter(const QString &table
                                                             const QStringList &columns,
                                                             const Columns &kinds, QString *error)
 {
-    Q_UNUSED(error)
+    if (MariadbBulkRowWriter::isSupported(m_mysql)) {
+        QStringList marks;
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            marks << QStringLiteral("?");
+        const QByteArray insert =
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))
+                .toUtf8();
+        auto bulk = std::make_unique<MariadbBulkRowWriter>(m_mysql, insert, int(columns.size()));
+        if (!bulk->isOpen()) {
+            *error = bulk->error();
+            return nullptr;
+        }
+        return bulk;
+    }
+    return insertRowWriter(table, columns, kinds);
+}
+
+std::unique_ptr<RowWriter> MysqlNativeConnection::insertRowWriter(const QString &table,
+                                                                  const QStringList &columns,
+                                                                  const Columns &kinds)
+{
     const QByteArray head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
                                 .arg(table, columns.join(QStringLiteral(", ")))
                                 .toUtf8();

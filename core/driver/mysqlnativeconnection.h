@@ -19,6 +19,10 @@ public:
     void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
                                          const Columns &kinds, QString *error) override;
+    // The writer MySQL servers get (rowWriter() gives MariaDB its bulk
+    // execution): multi-row INSERT statements.
+    std::unique_ptr<RowWriter> insertRowWriter(const QString &table, const QStringList &columns,
+                                               const Columns &kinds);
     bool ping(QString *error) override;
     std::shared_ptr<Interrupter> interrupter() const override;
     int socket() const override;

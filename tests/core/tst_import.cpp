@@ -3,6 +3,8 @@
 // the import creates), bad values and server refusals are named by line and
 // column, and a failed or cancelled import leaves the table as it was, as the
 // server says.
+#include "core/driver/mysqlnativeconnection.h"
+#include "core/driver/rowwriter.h"
 #include "core/export/exportoptions.h"
 #include "core/import/importtask.h"
 #include "core/pool/engine.h"
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void openTransactionKeepsItsWork();
     void commandLine_data() { testsupport::addDialectRows(); }
     void commandLine();
+    void mysqlInsertStatementsEscapeEverything();
 };
 
 void TestImport::trickyValuesComeBackByteForByte()
@@ -214,9 +217,9 @@ void TestImport::serverRefusalNamesTheLine()
         testsupport::run(&session, QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, v %2)")
                                        .arg(table, textType(dialect)))
             .ok);
-    QVERIFY(
-        testsupport::run(&session, QStringLiteral("INSERT INTO %1 VALUES (100000, 'kept')").arg(table))
-            .ok);
+    QVERIFY(testsupport::run(&session,
+                             QStringLiteral("INSERT INTO %1 VALUES (100000, 'kept')").arg(table))
+                .ok);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("dup.csv"));
     QByteArray csv = "id,v\n";
@@ -356,6 +359,76 @@ void TestImport::commandLine()
     const auto usage = poolscope({QStringLiteral("import"), target, table});
     QCOMPARE(usage.exit, 1);
     testsupport::ServerProbe(url).exec(QStringLiteral("DROP TABLE %1").arg(table));
+}
+
+// MariaDB gets bulk execution; MySQL servers get multi-row INSERT text, which
+// must escape what the session's sql_mode says, here driven on MariaDB.
+void TestImport::mysqlInsertStatementsEscapeEverything()
+{
+    if (!testsupport::dialectsUnderTest().contains(Dialect::MySQL))
+        QSKIP("MariaDB is not under test in this run");
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::MySQL, url);
+    Engine engine(testsupport::makeBind(url, QStringLiteral("import")));
+    Session session(&engine, QStringLiteral("import"));
+    session.setMode(Session::Mode::Transaction); // one connection for all that follows
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("ins"));
+    QVERIFY(
+        testsupport::run(
+            &session, QStringLiteral("CREATE TABLE %1 (id INT, v LONGTEXT, b LONGBLOB)").arg(table))
+            .ok);
+    const QList<Value> values = trickyValues(2 * 1024 * 1024);
+    for (const QString &mode : {QStringLiteral("STRICT_ALL_TABLES"),
+                                QStringLiteral("STRICT_ALL_TABLES,NO_BACKSLASH_ESCAPES")}) {
+        QVERIFY(
+            testsupport::run(&session, QStringLiteral("SET SESSION sql_mode = '%1'").arg(mode)).ok);
+        QVERIFY(testsupport::run(&session, QStringLiteral("DELETE FROM %1").arg(table)).ok);
+        bool done = false;
+        QVariant outcome;
+        QObject context;
+        QObject::connect(&session, &Session::taskFinished, &context,
+                         [&](const QVariant &value, const QString &) {
+                             outcome = value;
+                             done = true;
+                         });
+        session.runTask([table, values](WorkerContext &worker) -> QVariant {
+            auto &native = dynamic_cast<MysqlNativeConnection &>(worker.native());
+            const Columns kinds{
+                Column{QStringLiteral("id"), QStringLiteral("int"), ColumnKind::Integer},
+                Column{QStringLiteral("v"), QStringLiteral("longtext"), ColumnKind::Text},
+                Column{QStringLiteral("b"), QStringLiteral("longblob"), ColumnKind::Binary}};
+            auto writer = native.insertRowWriter(
+                table, {QStringLiteral("id"), QStringLiteral("v"), QStringLiteral("b")}, kinds);
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                const QByteArray id = QByteArray::number(i + 1);
+                const QByteArray bytes = values.at(i).value_or(QByteArray());
+                CellView cells[3];
+                cells[0] = {CellKind::Text, id.constData(), id.size()};
+                if (values.at(i))
+                    cells[1] = {CellKind::Text, bytes.constData(), bytes.size()};
+                cells[2] = {CellKind::Binary, bytes.constData(), bytes.size()};
+                if (!writer->write(cells))
+                    return writer->error();
+            }
+            return writer->finish() ? QString() : writer->error();
+        });
+        QVERIFY(testsupport::waitUntil([&] { return done; }, 60000));
+        QVERIFY2(outcome.toString().isEmpty(), qPrintable(outcome.toString()));
+        Rows rows;
+        QString error;
+        QVERIFY(fetchRows(&session, QStringLiteral("SELECT v, b FROM %1 ORDER BY id").arg(table),
+                          &rows, &error));
+        QCOMPARE(rows.size(), values.size());
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QVERIFY2(rows.at(i).at(0).bytes == values.at(i).value_or(QByteArray()) &&
+                         (rows.at(i).at(0).kind == CellKind::Null) == !values.at(i),
+                     qPrintable(QStringLiteral("%1, row %2").arg(mode).arg(i + 1)));
+            QCOMPARE(rows.at(i).at(1).bytes, values.at(i).value_or(QByteArray()));
+        }
+    }
+    QVERIFY(session.rollback());
+    QVERIFY(testsupport::waitUntil([&] { return !session.inTransaction(); }));
+    session.setMode(Session::Mode::Autocommit);
+    QVERIFY(testsupport::run(&session, QStringLiteral("DROP TABLE %1").arg(table)).ok);
 }
 
 QTEST_GUILESS_MAIN(TestImport)
