@@ -13,6 +13,7 @@
 #include "ui/bindsdock.h"
 #include "ui/connectiondialog.h"
 #include "ui/exportdialog.h"
+#include "ui/importdialog.h"
 #include "ui/poolmonitordock.h"
 #include "ui/schemapanel.h"
 #include "ui/serversessionspanel.h"
@@ -131,6 +132,9 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *addBind = file->addAction(tr("&Add Bind…"));
     connect(addBind, &QAction::triggered, this, &MainWindow::addBindInteractively);
+    QAction *importCsv = file->addAction(tr("&Import CSV…"));
+    importCsv->setToolTip(tr("Load a CSV file into a new or existing table of the bind"));
+    connect(importCsv, &QAction::triggered, this, &MainWindow::importCsv);
     QAction *newTab = file->addAction(tr("New Session &Tab"));
     newTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(newTab, &QAction::triggered, this, [this] { newSessionTab(); });
@@ -195,6 +199,28 @@ void MainWindow::createActions()
         if (SessionTab *tab = currentSessionTab(); tab && !tab->lastSql().isEmpty())
             tab->runText(tab->lastSql());
     });
+}
+
+void MainWindow::importCsv()
+{
+    Engine *engine = m_binds->selectedEngine();
+    if (!engine) {
+        if (const SessionTab *tab = currentSessionTab())
+            engine = tab->engine();
+    }
+    if (!engine && !m_workspace->engines().isEmpty())
+        engine = m_workspace->engines().constFirst();
+    if (!engine) {
+        statusBar()->showMessage(tr("Add a bind first (File › Add Bind)"), 5000);
+        return;
+    }
+    ImportDialog dialog(engine, this);
+    connect(&dialog, &ImportDialog::importFinished, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 8000);
+        if (ok) // a new table, or more rows: the schema panel shows what is there now
+            m_schema->refresh();
+    });
+    dialog.exec();
 }
 
 SessionTab *MainWindow::newSessionTab(Engine *engine)

@@ -80,6 +80,7 @@ private:
     // keeps it and shows which failed.
     void afterCommitAll(const QList<CommitAll::Failure> &failures);
     void addBindInteractively();
+    void importCsv();
     QStringList bindNames() const;
     void saveLayoutAndTabs();
     void closeEverything();

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,6 +18,11 @@ struct ImportOptions
     // guessRows records); else it must exist.
     bool create = false;
     int guessRows = 10000;
+    // The new table's columns as the person chose them (names and types, in
+    // the file's order); empty: the file's names and guessed types. Fields
+    // then go to them by position.
+    QStringList columnNames;
+    QStringList columnTypes;
     char delimiter = ',';
     // The first record names the columns (matched to the table's by name);
     // without it the fields go to the table's columns by position.

@@ -3,8 +3,8 @@
 #include "core/driver/nativeconnection.h"
 #include "core/driver/rowsink.h"
 #include "core/driver/rowwriter.h"
-#include "core/import/columnguesser.h"
 #include "core/import/csvreader.h"
+#include "core/import/importcolumns.h"
 #include "core/import/valuechecker.h"
 
 #include <QElapsedTimer>
@@ -17,18 +17,6 @@
 namespace {
 
 constexpr qint64 kProgressEvery = 8192;
-
-// The columns a statement would return, without its rows.
-struct ColumnsSink final : RowSink
-{
-    bool begin(const Columns &found) override
-    {
-        columns = found;
-        return true;
-    }
-    bool row(const CellView *) override { return false; }
-    Columns columns;
-};
 
 QByteArray hexDecoded(const CellView &cell)
 {
@@ -75,9 +63,6 @@ private:
     QVector<int> m_targets; // the table column each file field goes to
     bool m_savepoint = false;
     bool m_created = false;
-    // Where rows and lines part (line breaks inside quoted fields): from row
-    // .first on, line = row + .second.
-    QList<QPair<qint64, qint64>> m_lineShifts;
 };
 
 bool Importer::failAt(qint64 line, const QString &column, const QString &what)
@@ -93,7 +78,7 @@ bool Importer::open(QFile &file, std::unique_ptr<CsvReader> &reader)
 {
     if (!file.open(QIODevice::ReadOnly)) {
         m_result.error =
-            ImportTask::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString());
+            ImportColumns::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString());
         return false;
     }
     reader = std::make_unique<CsvReader>(&file, m_options.delimiter, m_options.nullText);
@@ -105,8 +90,9 @@ bool Importer::readHeader(CsvReader &reader)
     if (!m_options.header)
         return true;
     if (!reader.next()) {
-        m_result.error = reader.hasError() ? reader.error()
-                                           : ImportTask::tr("The file is empty: it has no header.");
+        m_result.error = reader.hasError()
+                             ? reader.error()
+                             : ImportColumns::tr("The file is empty: it has no header.");
         return false;
     }
     for (int i = 0; i < reader.fieldCount(); ++i)
@@ -116,32 +102,21 @@ bool Importer::readHeader(CsvReader &reader)
 
 bool Importer::createTable()
 {
-    QFile file(m_options.path);
-    std::unique_ptr<CsvReader> reader;
-    if (!open(file, reader) || !readHeader(*reader))
-        return false;
-    std::vector<ColumnGuesser> guessers(size_t(m_fileColumns.size()));
-    for (int row = 0; row < m_options.guessRows && reader->next(); ++row) {
-        if (guessers.empty()) { // no header: as many columns as the first record
-            guessers.resize(size_t(reader->fieldCount()));
-            for (int i = 0; i < reader->fieldCount(); ++i)
-                m_fileColumns << QStringLiteral("column_%1").arg(i + 1);
+    QStringList names = m_options.columnNames;
+    QStringList types = m_options.columnTypes;
+    if (names.isEmpty()) {
+        const ImportColumns::Guess guess = ImportColumns::guess(m_options, m_dialect, 0);
+        if (!guess.error.isEmpty()) {
+            m_result.error = guess.error;
+            return false;
         }
-        for (int i = 0; i < qMin(reader->fieldCount(), int(guessers.size())); ++i)
-            guessers[size_t(i)].add(reader->cells()[i]);
-    }
-    if (reader->hasError()) {
-        m_result.error = reader->error();
-        return false;
-    }
-    if (m_fileColumns.isEmpty()) {
-        m_result.error = ImportTask::tr("The file has no columns.");
-        return false;
+        names = guess.names;
+        types = guess.types;
     }
     QStringList definitions;
-    for (int i = 0; i < m_fileColumns.size(); ++i)
-        definitions << dialects::quoteIdentifier(m_dialect, m_fileColumns.at(i)) +
-                           QLatin1Char(' ') + guessers[size_t(i)].typeName(m_dialect);
+    for (int i = 0; i < names.size(); ++i)
+        definitions << dialects::quoteIdentifier(m_dialect, names.at(i)) + QLatin1Char(' ') +
+                           types.value(i, QStringLiteral("TEXT"));
     m_result.createdSql =
         QStringLiteral("CREATE TABLE %1 (%2)").arg(m_table, definitions.join(QStringLiteral(", ")));
     const StatementResult created = m_native.run(m_result.createdSql.toUtf8());
@@ -156,44 +131,22 @@ bool Importer::createTable()
 
 bool Importer::readTableColumns()
 {
-    ColumnsSink sink;
-    StatementResult result;
-    m_native.execute(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(m_table).toUtf8(), sink,
-                     result);
-    if (!result.ok) {
-        m_result.error = result.error;
-        return false;
-    }
-    m_tableColumns = sink.columns;
-    return true;
+    m_tableColumns = ImportColumns::ofTable(m_native, m_table, &m_result.error);
+    return !m_tableColumns.isEmpty();
 }
 
 bool Importer::matchColumns()
 {
-    QStringList names;
-    for (const Column &column : std::as_const(m_tableColumns))
-        names << column.name;
-    if (m_fileColumns.isEmpty()) { // no header: by position
-        for (int i = 0; i < m_tableColumns.size(); ++i) {
-            m_fileColumns << m_tableColumns.at(i).name;
-            m_targets << i;
-        }
-        return true;
-    }
-    for (const QString &name : std::as_const(m_fileColumns)) {
-        int found = int(names.indexOf(name));
-        if (found < 0) {
-            for (int i = 0; i < names.size() && found < 0; ++i)
-                found = names.at(i).compare(name, Qt::CaseInsensitive) == 0 ? i : -1;
-        }
-        if (found < 0)
-            return failAt(0, QString(),
-                          ImportTask::tr("The file's column \"%1\" is not a column of %2 (%3).")
-                              .arg(name, m_options.table, names.join(QStringLiteral(", "))));
-        if (m_targets.contains(found))
-            return failAt(0, QString(),
-                          ImportTask::tr("The file names the column \"%1\" twice.").arg(name));
-        m_targets << found;
+    // Columns named by the person creating the table go by position.
+    if (m_options.create && !m_options.columnNames.isEmpty())
+        m_fileColumns.clear();
+    QString error;
+    m_targets = ImportColumns::match(m_fileColumns, m_tableColumns, m_options.table, &error);
+    if (m_targets.isEmpty())
+        return failAt(0, QString(), error);
+    if (m_fileColumns.isEmpty()) {
+        for (const Column &column : std::as_const(m_tableColumns))
+            m_fileColumns << column.name;
     }
     return true;
 }
@@ -209,15 +162,21 @@ bool Importer::begin()
     return begun.ok;
 }
 
+// Reads the file again up to that row: keeping every row's line would grow
+// with the file (each row of a file of multi-line texts starts a new shift).
 qint64 Importer::lineOfRow(qint64 row) const
 {
-    qint64 shift = 0;
-    for (const auto &[from, delta] : m_lineShifts) {
-        if (from > row)
-            break;
-        shift = delta;
+    QFile file(m_options.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    CsvReader reader(&file, m_options.delimiter, m_options.nullText);
+    if (m_options.header && !reader.next())
+        return 0;
+    for (qint64 i = 0; i <= row; ++i) {
+        if (!reader.next())
+            return 0;
     }
-    return row + shift;
+    return reader.line();
 }
 
 bool Importer::writeRecord(CsvReader &reader, RowWriter &writer)
@@ -225,9 +184,8 @@ bool Importer::writeRecord(CsvReader &reader, RowWriter &writer)
     const int fields = reader.fieldCount();
     if (fields != m_targets.size())
         return failAt(reader.line(), QString(),
-                      ImportTask::tr("line %1 has %2 field(s), %3 were expected.")
+                      ImportTask::tr("line %1 has %n field(s), %2 were expected.", nullptr, fields)
                           .arg(reader.line())
-                          .arg(fields)
                           .arg(m_targets.size()));
     QVarLengthArray<CellView, 32> cells(fields);
     QVarLengthArray<QByteArray, 4> decoded;
@@ -248,10 +206,6 @@ bool Importer::writeRecord(CsvReader &reader, RowWriter &writer)
         }
         cells[i] = cell;
     }
-    const qint64 row = m_result.rows;
-    const qint64 delta = reader.line() - row;
-    if (m_lineShifts.isEmpty() || m_lineShifts.constLast().second != delta)
-        m_lineShifts.append({row, delta});
     if (!writer.write(cells.constData()))
         return false;
     ++m_result.rows;

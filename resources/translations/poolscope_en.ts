@@ -29,6 +29,40 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>A new table %1 with these %n column(s); names and types can be changed.</source>
+        <translation>
+            <numerusform>A new table %1 with this %n column; names and types can be changed.</numerusform>
+            <numerusform>A new table %1 with these %n columns; names and types can be changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file&apos;s %n column(s) go to the columns of %1 shown.</source>
+        <translation>
+            <numerusform>The file&apos;s %n column goes to the column of %1 shown.</numerusform>
+            <numerusform>The file&apos;s %n columns go to the columns of %1 shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln row(s) into %1 in %2 s.</source>
+        <translation>
+            <numerusform>Imported %Ln row into %1 in %2 s.</numerusform>
+            <numerusform>Imported %Ln rows into %1 in %2 s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message numerus="yes">
+        <source>line %1 has %n field(s), %2 were expected.</source>
+        <translation>
+            <numerusform>line %1 has %n field, %2 were expected.</numerusform>
+            <numerusform>line %1 has %n fields, %2 were expected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n tab(s) have an open transaction.</source>

@@ -453,6 +453,13 @@
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>line %1: a quoted field is not closed before the end of the file</source>
+        <translation>第 %1 行：带引号的字段直到文件结尾都没有闭合</translation>
+    </message>
+</context>
+<context>
     <name>DemoDatabase</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -693,6 +700,203 @@
     </message>
 </context>
 <context>
+    <name>ImportColumns</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header.</source>
+        <translation>文件为空：没有标题行。</translation>
+    </message>
+    <message>
+        <source>The file has no columns.</source>
+        <translation>文件中没有列。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s column &quot;%1&quot; is not a column of %2 (%3).</source>
+        <translation>文件中的列“%1”不是 %2 的列（%3）。</translation>
+    </message>
+    <message>
+        <source>The file names the column &quot;%1&quot; twice.</source>
+        <translation>文件两次列出了列“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>The first line names the columns</source>
+        <translation>第一行是列名</translation>
+    </message>
+    <message>
+        <source>Create a new table</source>
+        <translation>创建新表</translation>
+    </message>
+    <message>
+        <source>Into an existing table</source>
+        <translation>导入已有的表</translation>
+    </message>
+    <message>
+        <source>Import CSV into %1</source>
+        <translation>将 CSV 导入 %1</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <source>an unquoted empty field</source>
+        <translation>不带引号的空字段</translation>
+    </message>
+    <message>
+        <source>An unquoted field equal to this is NULL; left empty, an unquoted empty field is NULL and &quot;&quot; an empty string</source>
+        <translation>与此相同的不带引号字段视为 NULL；留空时，不带引号的空字段为 NULL，"" 为空字符串</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>文件列</translation>
+    </message>
+    <message>
+        <source>Table column</source>
+        <translation>表列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <source>NULL is:</source>
+        <translation>NULL 表示为：</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>表：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%L1 rows sent…</source>
+        <translation>已发送 %L1 行…</translation>
+    </message>
+    <message>
+        <source>An import is running: Cancel it first.</source>
+        <translation>正在导入：请先取消。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The connection is busy; try again in a moment.</source>
+        <translation>连接正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>not in the table</source>
+        <translation>不在表中</translation>
+    </message>
+    <message>
+        <source>Name the table.</source>
+        <translation>请为表命名。</translation>
+    </message>
+    <message>
+        <source>%1 exists already: import into it, or name a new table.</source>
+        <translation>%1 已存在：请导入到该表，或为新表另起名称。</translation>
+    </message>
+    <message>
+        <source>There is no table %1: create it, or name an existing one.</source>
+        <translation>没有表 %1：请创建它，或填写已有的表名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new table %1 with these %n column(s); names and types can be changed.</source>
+        <translation>
+            <numerusform>新表 %1 包含这 %n 列；名称和类型可以修改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file&apos;s %n column(s) go to the columns of %1 shown.</source>
+        <translation>
+            <numerusform>文件的 %n 列将导入 %1 中所示的列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln row(s) into %1 in %2 s.</source>
+        <translation>
+            <numerusform>已将 %Ln 行导入 %1，用时 %2 秒。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，列 %2：%3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>line %1 has %n field(s), %2 were expected.</source>
+        <translation>
+            <numerusform>第 %1 行有 %n 个字段，应为 %2 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>poolscope</source>
@@ -845,6 +1049,14 @@
     <message>
         <source>Explain A&amp;nalyze</source>
         <translation>解释并分析(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load a CSV file into a new or existing table of the bind</source>
+        <translation>将 CSV 文件载入该绑定的新表或已有的表</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2260,21 @@ Explain Analyze runs it to measure it, so poolscope runs it inside a transaction
     <message>
         <source>what follows the host&apos;s &apos;:&apos; is not a port number (a password needs &apos;@host&apos; after it)</source>
         <translation>主机的“:”之后不是端口号（密码之后需要“@主机”）</translation>
+    </message>
+</context>
+<context>
+    <name>ValueChecker</name>
+    <message>
+        <source>&apos;%1&apos; is not an integer</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not true or false</source>
+        <translation>“%1”不是 true 或 false</translation>
     </message>
 </context>
 <context>

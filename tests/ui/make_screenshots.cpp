@@ -9,6 +9,7 @@
 #include "core/settings/demodatabase.h"
 #include "tests/support/testsupport.h"
 #include "ui/bindsdock.h"
+#include "ui/importdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/poolmonitordock.h"
 #include "ui/serversessionspanel.h"
@@ -22,6 +23,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSplitter>
@@ -216,6 +218,25 @@ int main(int argc, char *argv[])
         testsupport::waitUntil([&] { return !plan->session()->isBusy(); }, 10000);
         QTest::qWait(500);
         ok &= save(plan, out + QStringLiteral("/plan.png"));
+    }
+    {
+        // File › Import CSV: a file of the demo's kind into a new table, previewed.
+        const QString csv = folder.filePath(QStringLiteral("new_customers.csv"));
+        QFile file(csv);
+        file.open(QIODevice::WriteOnly);
+        file.write("id,name,email,country,signed_up,credit\n"
+                   "2001,Ada Lovelace,ada@example.org,GB,2024-03-01 09:30:00,120.50\n"
+                   "2002,\"Hopper, Grace\",grace@example.org,US,2024-03-02 14:05:10,80.00\n"
+                   "2003,Zhang Wei,wei@example.cn,CN,2024-03-04 08:00:00,\n"
+                   "2004,Björk,bjork@example.is,IS,2024-03-05 17:45:00,15.25\n");
+        file.close();
+        ImportDialog dialog(demo, &window);
+        dialog.show();
+        dialog.pathEdit()->setText(csv);
+        dialog.preview();
+        testsupport::waitUntil([&] { return dialog.isPreviewed() && !dialog.isBusy(); }, 10000);
+        QTest::qWait(300);
+        ok &= save(&dialog, out + QStringLiteral("/import.png"));
     }
     window.shutdown();
     if (leaky) {
