@@ -1,7 +1,9 @@
 #include "app/clicontext.h"
 
+#include "app/signalwatcher.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
+#include "core/pool/session.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -105,6 +107,35 @@ void CliContext::warn(const QString &message) const
 {
     std::fprintf(stderr, "poolscope %s: warning: %s\n", qPrintable(m_command),
                  qPrintable(message.simplified()));
+}
+
+QVariant CliContext::runTask(Bind bind, const WorkerTask &task, QString *error,
+                             bool cancelOnSignals) const
+{
+    // One connection: the command needs no more, and leaves none behind.
+    bind.options.poolSize = 1;
+    bind.options.maxOverflow = 0;
+    Engine engine(bind);
+    Session session(&engine, QStringLiteral("poolscope ") + m_command);
+    bool done = false;
+    QVariant value;
+    QObject::connect(&session, &Session::taskFinished, &session,
+                     [&](const QVariant &result, const QString &message) {
+                         value = result;
+                         *error = message;
+                         done = true;
+                     });
+    std::optional<SignalWatcher> watcher;
+    if (cancelOnSignals) {
+        watcher.emplace();
+        QObject::connect(&*watcher, &SignalWatcher::terminationRequested, &session,
+                         [&session](int) { session.cancel(); });
+    }
+    session.runTask(task);
+    waitUntil([&] { return done; });
+    session.close();
+    disposeAndWait(&engine);
+    return value;
 }
 
 void CliContext::waitUntil(const std::function<bool()> &done)

@@ -2,6 +2,7 @@
 
 #include "core/config/bind.h"
 #include "core/config/bindconfig.h"
+#include "core/connection/workercontext.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -34,6 +35,13 @@ public:
     // "poolscope query: <message>" on stderr; returns code.
     int fail(int code, const QString &message) const;
     void warn(const QString &message) const;
+    // Runs task on a connection of its own to bind and waits; the connection
+    // is closed on the server before it returns. Returns the task's value and
+    // sets *error to the session's error ("Cancelled" when stopped). With
+    // cancelOnSignals, TERM, INT and HUP cancel the task (rolled back) instead
+    // of ending the program.
+    QVariant runTask(Bind bind, const WorkerTask &task, QString *error,
+                     bool cancelOnSignals = false) const;
     // Runs the event loop until done() holds.
     static void waitUntil(const std::function<bool()> &done);
     // Disposes engine and waits until its connections are closed on the server.

@@ -3,8 +3,6 @@
 #include "app/clicontext.h"
 #include "core/plan/explaintask.h"
 #include "core/plan/planformat.h"
-#include "core/pool/engine.h"
-#include "core/pool/session.h"
 #include "core/sql/statementkind.h"
 
 #include <cstdio>
@@ -42,30 +40,14 @@ int ExplainCommand::run(const QStringList &arguments)
     auto bind = cli.resolve(positional.at(0), &error);
     if (!bind)
         return cli.fail(CliContext::Usage, error);
-    bind->options.poolSize = 1;
-    bind->options.maxOverflow = 0;
     const QString sql = positional.at(1);
     const bool analyzing = parser.isSet(analyze);
     if (analyzing && StatementKind::mayWrite(sql, bind->url.dialect()))
         std::fputs("poolscope explain: the statement may write; it runs inside a transaction "
                    "that is rolled back\n",
                    stderr);
-
-    Engine engine(*bind);
-    Session session(&engine, QStringLiteral("poolscope explain"));
-    bool done = false;
-    QVariant value;
     QString failure;
-    QObject::connect(&session, &Session::taskFinished, &session,
-                     [&](const QVariant &result, const QString &message) {
-                         value = result;
-                         failure = message;
-                         done = true;
-                     });
-    session.runTask(ExplainTask::task(sql, analyzing));
-    CliContext::waitUntil([&] { return done; });
-    session.close();
-    CliContext::disposeAndWait(&engine);
+    const QVariant value = cli.runTask(*bind, ExplainTask::task(sql, analyzing), &failure);
     const QueryPlan plan = value.value<QueryPlan>();
     if (!failure.isEmpty() || !plan.error.isEmpty()) {
         QString message = failure.isEmpty() ? plan.error : failure;

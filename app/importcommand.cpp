@@ -1,10 +1,7 @@
 #include "app/importcommand.h"
 
 #include "app/clicontext.h"
-#include "app/signalwatcher.h"
 #include "core/import/importtask.h"
-#include "core/pool/engine.h"
-#include "core/pool/session.h"
 
 #include <cstdio>
 
@@ -60,8 +57,6 @@ int ImportCommand::run(const QStringList &arguments)
     auto bind = cli.resolve(positional.at(0), &error);
     if (!bind)
         return cli.fail(CliContext::Usage, error);
-    bind->options.poolSize = 1;
-    bind->options.maxOverflow = 0;
 
     ImportOptions options;
     options.path = positional.at(2);
@@ -75,25 +70,9 @@ int ImportCommand::run(const QStringList &arguments)
     if (parser.isSet(null))
         options.nullText = parser.value(null).toUtf8();
 
-    Engine engine(*bind);
-    Session session(&engine, QStringLiteral("poolscope import"));
-    bool done = false;
-    QVariant value;
-    QString failure;
-    QObject::connect(&session, &Session::taskFinished, &session,
-                     [&](const QVariant &result, const QString &message) {
-                         value = result;
-                         failure = message;
-                         done = true;
-                     });
     // Ctrl+C (or TERM) cancels: the import rolls back, the table stays as it was.
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &session,
-                     [&session](int) { session.cancel(); });
-    session.runTask(ImportTask::task(options));
-    CliContext::waitUntil([&] { return done; });
-    session.close();
-    CliContext::disposeAndWait(&engine);
+    QString failure;
+    const QVariant value = cli.runTask(*bind, ImportTask::task(options), &failure, true);
     const ImportResult result = value.value<ImportResult>();
     if (!failure.isEmpty() || !result.ok) {
         if (result.cancelled || failure == QLatin1String("Cancelled"))

@@ -5,8 +5,6 @@
 #include "core/export/exportoptions.h"
 #include "core/export/exportresult.h"
 #include "core/export/exporttask.h"
-#include "core/pool/engine.h"
-#include "core/pool/session.h"
 
 int QueryCommand::run(const QStringList &arguments)
 {
@@ -49,8 +47,6 @@ int QueryCommand::run(const QStringList &arguments)
     auto bind = cli.resolve(positional.at(0), &error);
     if (!bind)
         return cli.fail(CliContext::Usage, error);
-    bind->options.poolSize = 1;
-    bind->options.maxOverflow = 0;
     if (parser.isSet(readOnly))
         bind->options.readOnly = true;
 
@@ -60,21 +56,10 @@ int QueryCommand::run(const QStringList &arguments)
     options.sqlTable = parser.value(table);
     const QString path = parser.isSet(output) ? parser.value(output) : QStringLiteral("-");
 
-    Engine engine(*bind);
-    Session session(&engine, QStringLiteral("poolscope query"));
-    bool done = false;
-    ExportResult result;
     QString taskError;
-    QObject::connect(&session, &Session::taskFinished, &session,
-                     [&](const QVariant &value, const QString &failure) {
-                         result = value.value<ExportResult>();
-                         taskError = failure;
-                         done = true;
-                     });
-    session.runTask(ExportTask::make(positional.at(1), options, path));
-    CliContext::waitUntil([&] { return done; });
-    session.close();
-    CliContext::disposeAndWait(&engine);
+    const ExportResult result =
+        cli.runTask(*bind, ExportTask::make(positional.at(1), options, path), &taskError)
+            .value<ExportResult>();
     if (!taskError.isEmpty())
         return cli.fail(CliContext::Failure, taskError);
     if (!result.ok)

@@ -1,8 +1,6 @@
 #include "app/schemacommand.h"
 
 #include "app/clicontext.h"
-#include "core/pool/engine.h"
-#include "core/pool/session.h"
 #include "core/schema/schemajson.h"
 #include "core/schema/schemareader.h"
 #include "core/schema/schematext.h"
@@ -66,24 +64,8 @@ int SchemaCommand::run(const QStringList &arguments)
     auto bind = cli.resolve(cli.positional().first(), &error);
     if (!bind)
         return cli.fail(CliContext::Usage, error);
-    bind->options.poolSize = 1;
-    bind->options.maxOverflow = 0;
-
-    Engine engine(*bind);
-    Session session(&engine, QStringLiteral("poolscope schema"));
-    bool done = false;
-    QVariant value;
     QString failure;
-    QObject::connect(&session, &Session::taskFinished, &session,
-                     [&](const QVariant &result, const QString &message) {
-                         value = result;
-                         failure = message;
-                         done = true;
-                     });
-    session.runTask(SchemaReader::task());
-    CliContext::waitUntil([&] { return done; });
-    session.close();
-    CliContext::disposeAndWait(&engine);
+    const QVariant value = cli.runTask(*bind, SchemaReader::task(), &failure);
     if (!failure.isEmpty())
         return cli.fail(CliContext::Failure, failure);
     if (value.metaType() != QMetaType::fromType<Schema>())

@@ -201,7 +201,7 @@ void MainWindow::createActions()
     });
 }
 
-void MainWindow::importCsv()
+Engine *MainWindow::chosenEngine()
 {
     Engine *engine = m_binds->selectedEngine();
     if (!engine) {
@@ -210,10 +210,16 @@ void MainWindow::importCsv()
     }
     if (!engine && !m_workspace->engines().isEmpty())
         engine = m_workspace->engines().constFirst();
-    if (!engine) {
+    if (!engine)
         statusBar()->showMessage(tr("Add a bind first (File › Add Bind)"), 5000);
+    return engine;
+}
+
+void MainWindow::importCsv()
+{
+    Engine *engine = chosenEngine();
+    if (!engine)
         return;
-    }
     ImportDialog dialog(engine, this);
     connect(&dialog, &ImportDialog::importFinished, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 8000);
@@ -226,18 +232,8 @@ void MainWindow::importCsv()
 SessionTab *MainWindow::newSessionTab(Engine *engine)
 {
     if (!engine)
-        engine = m_binds->selectedEngine();
-    if (!engine) {
-        if (const SessionTab *tab = currentSessionTab())
-            engine = tab->engine();
-    }
-    if (!engine && !m_workspace->engines().isEmpty())
-        engine = m_workspace->engines().constFirst();
-    if (!engine) {
-        statusBar()->showMessage(tr("Add a bind first (File › Add Bind)"), 5000);
-        return nullptr;
-    }
-    return m_tabs->open(engine);
+        engine = chosenEngine();
+    return engine ? m_tabs->open(engine) : nullptr;
 }
 
 SessionTab *MainWindow::browseTable(Engine *engine, const QString &schema, const QString &table)

@@ -81,6 +81,9 @@ private:
     void afterCommitAll(const QList<CommitAll::Failure> &failures);
     void addBindInteractively();
     void importCsv();
+    // The bind selected in the binds dock, else the current tab's, else the
+    // first; nullptr, said in the status bar, when there is none.
+    Engine *chosenEngine();
     QStringList bindNames() const;
     void saveLayoutAndTabs();
     void closeEverything();

@@ -397,13 +397,7 @@ std::unique_ptr<RowWriter> MysqlNativeConnection::rowWriter(const QString &table
                                                             const Columns &kinds, QString *error)
 {
     if (MariadbBulkRowWriter::isSupported(m_mysql)) {
-        QStringList marks;
-        for (qsizetype i = 0; i < columns.size(); ++i)
-            marks << QStringLiteral("?");
-        const QByteArray insert =
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))
-                .toUtf8();
+        const QByteArray insert = RowWriter::placeholderInsert(table, columns);
         auto bulk = std::make_unique<MariadbBulkRowWriter>(m_mysql, insert, int(columns.size()));
         if (!bulk->isOpen()) {
             *error = bulk->error();

@@ -3,7 +3,9 @@
 #include "core/driver/cellview.h"
 #include "core/driver/column.h"
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 // Writes rows into one table as fast as the client library allows: COPY FROM
 // STDIN on PostgreSQL, multi-row INSERT on MySQL, one prepared INSERT on
@@ -14,6 +16,9 @@ class RowWriter
 {
 public:
     virtual ~RowWriter() = default;
+    // INSERT INTO table (columns) VALUES (?, …): the statement the prepared
+    // writers bind rows to.
+    static QByteArray placeholderInsert(const QString &table, const QStringList &columns);
     // cells holds one value per column: Null, Text (UTF-8) or Binary bytes.
     // False when the server refused; error() says why.
     virtual bool write(const CellView *cells) = 0;

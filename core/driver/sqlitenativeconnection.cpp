@@ -218,13 +218,7 @@ std::unique_ptr<RowWriter> SqliteNativeConnection::rowWriter(const QString &tabl
                                                              const Columns &kinds, QString *error)
 {
     Q_UNUSED(kinds)
-    QStringList marks;
-    for (qsizetype i = 0; i < columns.size(); ++i)
-        marks << QStringLiteral("?");
-    const QByteArray insert =
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-            .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")))
-            .toUtf8();
+    const QByteArray insert = RowWriter::placeholderInsert(table, columns);
     auto writer = std::make_unique<SqliteRowWriter>(m_db, insert, int(columns.size()));
     if (!writer->isOpen()) {
         *error = writer->error();

@@ -54,6 +54,26 @@ void CsvReader::endField()
     m_fieldQuoted = false;
 }
 
+// Copies quoted bytes up to the next quote of the buffer; true when it reached
+// that quote (and stepped over it).
+bool CsvReader::consumeQuoted()
+{
+    const char *data = m_buffer.constData();
+    const qsizetype size = m_buffer.size();
+    qsizetype end = m_position;
+    while (end < size && data[end] != '"') {
+        if (data[end] == '\n')
+            ++m_line;
+        ++end;
+    }
+    m_record.append(data + m_position, end - m_position);
+    m_position = end;
+    if (end >= size)
+        return false;
+    ++m_position;
+    return true;
+}
+
 // A small state machine over the bytes; runs of plain bytes are copied at once.
 bool CsvReader::next()
 {
@@ -87,18 +107,8 @@ bool CsvReader::next()
         const char c = data[m_position];
         any = true;
         if (state == State::Quoted) {
-            qsizetype end = m_position;
-            while (end < size && data[end] != '"') {
-                if (data[end] == '\n')
-                    ++m_line;
-                ++end;
-            }
-            m_record.append(data + m_position, end - m_position);
-            m_position = end;
-            if (end < size) {
+            if (consumeQuoted())
                 state = State::QuoteInQuoted;
-                ++m_position;
-            }
             continue;
         }
         if (state == State::QuoteInQuoted) {
@@ -147,6 +157,13 @@ bool CsvReader::next()
         m_record.append(data + m_position, end - m_position);
         m_position = end;
     }
+    publish();
+    return true;
+}
+
+// The record's bytes no longer move: point the cells into them.
+void CsvReader::publish()
+{
     m_cells.resize(m_ends.size());
     qsizetype start = 0;
     for (qsizetype i = 0; i < m_ends.size(); ++i) {
@@ -157,5 +174,4 @@ bool CsvReader::next()
         cell.fullSize = cell.size;
         start = m_ends.at(i);
     }
-    return true;
 }

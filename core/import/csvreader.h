@@ -35,7 +35,9 @@ public:
 
 private:
     bool fill();
+    bool consumeQuoted();
     void endField();
+    void publish();
 
     QIODevice *m_device;
     char m_delimiter;

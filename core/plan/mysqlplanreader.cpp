@@ -1,5 +1,7 @@
 #include "core/plan/mysqlplanreader.h"
 
+#include "core/plan/planjson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,32 +9,8 @@
 
 namespace {
 
-std::optional<double> number(const QJsonObject &object, const char *key)
-{
-    const QJsonValue value = object.value(QLatin1String(key));
-    if (value.isDouble())
-        return value.toDouble();
-    bool ok = false;
-    const double parsed = value.toString().toDouble(&ok); // MySQL writes "1.20" as text
-    return ok ? std::optional<double>(parsed) : std::nullopt;
-}
-
-QString text(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 12);
-    if (value.isArray()) {
-        QStringList parts;
-        for (const QJsonValue &item : value.toArray())
-            parts << text(item);
-        return parts.join(QStringLiteral(", "));
-    }
-    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-}
+using planjson::number;
+using planjson::text;
 
 // An object that only holds values (no objects, no lists of objects) describes
 // its parent; "table" is a step even when it is a leaf.

@@ -1,5 +1,7 @@
 #include "core/plan/postgresplanreader.h"
 
+#include "core/plan/planjson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,28 +9,8 @@
 
 namespace {
 
-std::optional<double> number(const QJsonObject &object, const QString &key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
-}
-
-QString text(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 12);
-    if (value.isArray()) {
-        QStringList parts;
-        for (const QJsonValue &item : value.toArray())
-            parts << text(item);
-        return parts.join(QStringLiteral(", "));
-    }
-    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-}
+using planjson::number;
+using planjson::text;
 
 // The line a reader of the plan looks at first: the condition or key of the step.
 QString detailOf(const QJsonObject &object)
@@ -57,12 +39,12 @@ PlanNode readNode(const QJsonObject &object)
     if (!alias.isEmpty() && alias != node.relation)
         node.relation = node.relation.isEmpty() ? alias : node.relation + QLatin1Char(' ') + alias;
     node.detail = detailOf(object);
-    node.estimatedRows = number(object, QStringLiteral("Plan Rows"));
-    node.actualRows = number(object, QStringLiteral("Actual Rows"));
-    node.loops = number(object, QStringLiteral("Actual Loops"));
-    if (const auto perLoop = number(object, QStringLiteral("Actual Total Time")))
+    node.estimatedRows = number(object, "Plan Rows");
+    node.actualRows = number(object, "Actual Rows");
+    node.loops = number(object, "Actual Loops");
+    if (const auto perLoop = number(object, "Actual Total Time"))
         node.totalMs = *perLoop * node.loops.value_or(1);
-    node.cost = number(object, QStringLiteral("Total Cost"));
+    node.cost = number(object, "Total Cost");
     node.fullScan = node.operation == QLatin1String("Seq Scan") ||
                     node.operation == QLatin1String("Parallel Seq Scan");
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -92,8 +74,8 @@ bool PostgresPlanReader::read(const QString &json, QueryPlan &plan)
         return false;
     }
     plan.root = readNode(root);
-    plan.planningMs = number(top, QStringLiteral("Planning Time"));
-    plan.executionMs = number(top, QStringLiteral("Execution Time"));
+    plan.planningMs = number(top, "Planning Time");
+    plan.executionMs = number(top, "Execution Time");
     for (const QJsonValue &trigger : top.value(QLatin1String("Triggers")).toArray()) {
         const QJsonObject object = trigger.toObject();
         plan.notes << QCoreApplication::translate("QueryPlan",

@@ -766,7 +766,7 @@
     </message>
     <message>
         <source>An unquoted field equal to this is NULL; left empty, an unquoted empty field is NULL and &quot;&quot; an empty string</source>
-        <translation>与此相同的不带引号字段视为 NULL；留空时，不带引号的空字段为 NULL，"" 为空字符串</translation>
+        <translation>与此相同的不带引号字段视为 NULL；留空时，不带引号的空字段为 NULL，&quot;&quot; 为空字符串</translation>
     </message>
     <message>
         <source>File column</source>

@@ -14,8 +14,11 @@
 #include "tests/support/testsupport.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace exportfixture;
 
@@ -74,6 +77,8 @@ private Q_SLOTS:
     void commandLine_data() { testsupport::addDialectRows(); }
     void commandLine();
     void mysqlInsertStatementsEscapeEverything();
+    void commandLineInterruptRollsBack_data() { testsupport::addDialectRows(); }
+    void commandLineInterruptRollsBack();
 };
 
 void TestImport::trickyValuesComeBackByteForByte()
@@ -429,6 +434,51 @@ void TestImport::mysqlInsertStatementsEscapeEverything()
     QVERIFY(testsupport::waitUntil([&] { return !session.inTransaction(); }));
     session.setMode(Session::Mode::Autocommit);
     QVERIFY(testsupport::run(&session, QStringLiteral("DROP TABLE %1").arg(table)).ok);
+}
+
+// Ctrl+C while `poolscope import` waits for the server (another session holds
+// the table locked): the import is cancelled, nothing stays, exit 2.
+void TestImport::commandLineInterruptRollsBack()
+{
+    QFETCH(Dialect, dialect);
+    if (dialect == Dialect::SQLite)
+        QSKIP("SQLite has no server session to hold a lock from; the other rows cover the cancel");
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("sigint"));
+    testsupport::ServerProbe locker(url);
+    QVERIFY(locker.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER)").arg(table)));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ids.csv"));
+    QVERIFY(writeFile(path, "id\n1\n2\n3\n"));
+    QVERIFY(locker.exec(dialect == Dialect::PostgreSQL ? QStringLiteral("BEGIN")
+                                                       : QStringLiteral("SELECT 1")));
+    QVERIFY(locker.exec(dialect == Dialect::PostgreSQL
+                            ? QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE").arg(table)
+                            : QStringLiteral("LOCK TABLES %1 WRITE").arg(table)));
+    QProcess import;
+    import.start(QStringLiteral(POOLSCOPE_BINARY),
+                 {QStringLiteral("import"), url.render(false), table, path});
+    QVERIFY(import.waitForStarted());
+    // Until the import waits for the lock (its session is on the server).
+    testsupport::ServerProbe watcher(url);
+    const QString waiting =
+        (dialect == Dialect::PostgreSQL
+             ? QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
+                              "'Lock' AND query LIKE '%%1%'")
+             : QStringLiteral("SELECT count(*) FROM information_schema.PROCESSLIST WHERE STATE "
+                              "LIKE '%lock%' AND INFO LIKE '%%1%' AND ID <> CONNECTION_ID()"))
+            .arg(table);
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.scalar(waiting).toInt() == 1, 20000);
+    ::kill(pid_t(import.processId()), SIGINT);
+    QVERIFY(import.waitForFinished(20000));
+    const QByteArray err = import.readAllStandardError();
+    QCOMPARE(import.exitCode(), 2);
+    QVERIFY2(err.contains("cancelled; nothing was imported"), err.constData());
+    QVERIFY(locker.exec(dialect == Dialect::PostgreSQL ? QStringLiteral("COMMIT")
+                                                       : QStringLiteral("UNLOCK TABLES")));
+    QCOMPARE(watcher.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table)),
+             QStringLiteral("0"));
+    QVERIFY(watcher.exec(QStringLiteral("DROP TABLE %1").arg(table)));
 }
 
 QTEST_GUILESS_MAIN(TestImport)
