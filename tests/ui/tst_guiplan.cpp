@@ -12,6 +12,7 @@
 #include "tests/core/demoshop.h"
 #include "tests/support/heartbeat.h"
 #include "tests/support/testsupport.h"
+#include "tests/ui/widgetdriver.h"
 #include "ui/mainwindow.h"
 #include "ui/planview.h"
 #include "ui/schemapanel.h"
@@ -37,32 +38,7 @@ private Q_SLOTS:
     void explainAndAnalyzeFromTheKeyboard();
 
 private:
-    // Clicks the button labelled label on the next message box; *asked tells
-    // whether one came.
-    void answerNextPrompt(const QString &label, bool *asked);
 };
-
-void TestGuiPlan::answerNextPrompt(const QString &label, bool *asked)
-{
-    auto *poll = new QTimer(this);
-    poll->setInterval(20);
-    connect(poll, &QTimer::timeout, this, [poll, label, asked] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        const auto buttons = box->buttons();
-        for (QAbstractButton *button : buttons) {
-            if (button->text().remove(QLatin1Char('&')) == label) {
-                poll->stop();
-                poll->deleteLater();
-                *asked = true;
-                button->click();
-                return;
-            }
-        }
-    });
-    poll->start();
-}
 
 void TestGuiPlan::explainAndAnalyzeFromTheKeyboard()
 {
@@ -113,7 +89,7 @@ void TestGuiPlan::explainAndAnalyzeFromTheKeyboard()
     tab->editor()->setText(
         QStringLiteral("UPDATE %1 SET country = 'QQ' WHERE id <= 20").arg(customers));
     bool asked = false;
-    answerNextPrompt(QStringLiteral("Cancel"), &asked);
+    widgetdriver::answerNextPrompt(this, QStringLiteral("Cancel"), &asked);
     QTest::keyClick(tab->editor(), Qt::Key_F7, Qt::ShiftModifier);
     QVERIFY(asked);
     QVERIFY(!tab->session()->isBusy());
@@ -124,7 +100,7 @@ void TestGuiPlan::explainAndAnalyzeFromTheKeyboard()
     QApplication::setActiveWindow(&window);
     tab->editor()->setFocus();
     asked = false;
-    answerNextPrompt(QStringLiteral("Run and Roll Back"), &asked);
+    widgetdriver::answerNextPrompt(this, QStringLiteral("Run and Roll Back"), &asked);
     QTest::keyClick(tab->editor(), Qt::Key_F7, Qt::ShiftModifier);
     QVERIFY(asked);
     QVERIFY(testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 30000));

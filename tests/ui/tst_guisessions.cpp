@@ -10,6 +10,7 @@
 #include "core/pool/workspace.h"
 #include "tests/support/heartbeat.h"
 #include "tests/support/testsupport.h"
+#include "tests/ui/widgetdriver.h"
 #include "ui/mainwindow.h"
 #include "ui/schemapanel.h"
 #include "ui/sessiontab.h"
@@ -46,8 +47,6 @@ private Q_SLOTS:
     void badConnectionsGiveClearMessages();
 
 private:
-    // Clicks the button labelled `label` of the next message box that appears.
-    void answerNextPrompt(const QString &label);
     // Puts tab in transaction mode and runs sql: true when it ran and left
     // the transaction open.
     static bool runInTransaction(SessionTab *tab, const QString &sql);
@@ -70,27 +69,6 @@ void TestGuiSessions::cleanup()
 {
     m_settings.reset();
     m_folder.reset();
-}
-
-void TestGuiSessions::answerNextPrompt(const QString &label)
-{
-    auto *poll = new QTimer(this);
-    poll->setInterval(20);
-    connect(poll, &QTimer::timeout, this, [poll, label] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        const auto buttons = box->buttons();
-        for (QAbstractButton *button : buttons) {
-            if (button->text().remove(QLatin1Char('&')) == label) {
-                poll->stop();
-                poll->deleteLater();
-                button->click();
-                return;
-            }
-        }
-    });
-    poll->start();
 }
 
 bool TestGuiSessions::runInTransaction(SessionTab *tab, const QString &sql)
@@ -187,7 +165,7 @@ void TestGuiSessions::twentyTabsThreeBindsCloseWindow()
     QVERIFY(my.liveSessions(testsupport::serverIdsSeen(binds.at(2).first->eventLog()->events())) >
             0);
 
-    answerNextPrompt(QStringLiteral("Roll Back All"));
+    widgetdriver::answerNextPrompt(this, QStringLiteral("Roll Back All"));
     QVERIFY(window.close());
     QVERIFY(window.sessionTabs().isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(pg.sessionsOfBind(binds.at(1).first->name()), 0, 5000);
@@ -221,7 +199,7 @@ void TestGuiSessions::closePromptCommitsOrRollsBack()
                                                          : window.sessionTabs().first();
         if (!tab->session()->inTransaction())
             QVERIFY(runInTransaction(tab, QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));
-        answerNextPrompt(answer);
+        widgetdriver::answerNextPrompt(this, answer);
         window.closeSessionTab(0);
         if (answer == QLatin1String("Cancel")) {
             QCOMPARE(window.sessionTabs().size(), 1); // kept, transaction still open
@@ -261,7 +239,7 @@ void TestGuiSessions::secondCloseWhileCommitting()
     QPointer<SessionTab> tab = window.newSessionTab(engine);
     QVERIFY(runInTransaction(tab, QStringLiteral("INSERT INTO %1 VALUES (1)").arg(table)));
 
-    answerNextPrompt(QStringLiteral("Commit"));
+    widgetdriver::answerNextPrompt(this, QStringLiteral("Commit"));
     window.closeSessionTab(0);
     QVERIFY(tab);
     QVERIFY(tab->session()->isBusy()); // the COMMIT runs
@@ -302,7 +280,7 @@ void TestGuiSessions::commitAllFailureKeepsWindow()
     SessionTab *tab = window.newSessionTab(engine);
     QVERIFY(runInTransaction(tab, QStringLiteral("INSERT INTO %1 VALUES (1), (1)").arg(table)));
 
-    answerNextPrompt(QStringLiteral("Commit All"));
+    widgetdriver::answerNextPrompt(this, QStringLiteral("Commit All"));
     QVERIFY(!window.close());
     QMessageBox *failed = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT(

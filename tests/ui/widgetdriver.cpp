@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -94,6 +95,22 @@ QAction *menuAction(QMainWindow *window, const QString &text)
             return action;
     }
     return nullptr;
+}
+
+void answerNextPrompt(QObject *context, const QString &label, bool *asked)
+{
+    whenModal<QMessageBox>(context, [label, asked](QMessageBox *box) {
+        const auto buttons = box->buttons();
+        for (QAbstractButton *button : buttons) {
+            if (withoutMnemonic(button->text()) == label) {
+                if (asked)
+                    *asked = true;
+                button->click();
+                return true;
+            }
+        }
+        return false;
+    });
 }
 
 } // namespace widgetdriver

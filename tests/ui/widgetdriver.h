@@ -46,6 +46,10 @@ void whenModal(QObject *context, std::function<bool(T *)> act)
     poll->start();
 }
 
+// Clicks the button labelled label (without mnemonic) on the next message
+// box that comes; *asked, when given, becomes true then.
+void answerNextPrompt(QObject *context, const QString &label, bool *asked = nullptr);
+
 // The child of type T whose text (without mnemonic) is text.
 template<typename T>
 T *childWithText(QWidget *parent, const QString &text)
