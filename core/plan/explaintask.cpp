@@ -6,6 +6,7 @@
 #include "core/plan/mysqlplanreader.h"
 #include "core/plan/postgresplanreader.h"
 #include "core/plan/sqliteplanreader.h"
+#include "core/sql/sqlsplitter.h"
 #include "core/sql/statementkind.h"
 
 #include <QElapsedTimer>
@@ -143,6 +144,12 @@ QueryPlan ExplainTask::run(WorkerContext &context, const QString &sql, bool anal
     NativeConnection &native = context.native();
     if (plan.sql.isEmpty()) {
         plan.error = ExplainTask::tr("There is no statement to explain.");
+        return plan;
+    }
+    // EXPLAIN covers the first statement only: a second one would simply run.
+    if (SqlSplitter(plan.dialect).split(plan.sql).size() > 1) {
+        plan.error = ExplainTask::tr("Explain takes one statement: select just one, or put the "
+                                     "cursor on it.");
         return plan;
     }
     if (StatementKind::firstKeyword(plan.sql, plan.dialect) == QLatin1String("EXPLAIN")) {

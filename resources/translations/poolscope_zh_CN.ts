@@ -535,6 +535,10 @@
         <source>The statement may write, so it ran inside a transaction that was rolled back.</source>
         <translation>该语句可能写入数据，因此它在一个事务内执行，该事务已回滚。</translation>
     </message>
+    <message>
+        <source>Explain takes one statement: select just one, or put the cursor on it.</source>
+        <translation>解释只接受一条语句：请只选中一条，或将光标放在该语句上。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void cancelLeavesTheTableAsItWas();
     void openTransactionKeepsItsWork_data() { testsupport::addDialectRows(); }
     void openTransactionKeepsItsWork();
+    void createdTableGoesWhenImportFails_data() { testsupport::addDialectRows(); }
+    void createdTableGoesWhenImportFails();
     void commandLine_data() { testsupport::addDialectRows(); }
     void commandLine();
     void mysqlInsertStatementsEscapeEverything();
@@ -326,6 +328,30 @@ void TestImport::openTransactionKeepsItsWork()
     QVERIFY(testsupport::waitUntil([&] { return !session.inTransaction(); }));
     session.setMode(Session::Mode::Autocommit);
     QVERIFY(testsupport::run(&session, QStringLiteral("DROP TABLE %1").arg(table)).ok);
+}
+
+void TestImport::createdTableGoesWhenImportFails()
+{
+    QFETCH(Dialect, dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    Engine engine(testsupport::makeBind(url, QStringLiteral("import")));
+    Session session(&engine, QStringLiteral("import"));
+    const QString table = testsupport::uniqueIdentifier(QStringLiteral("made"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("short.csv"));
+    QVERIFY(writeFile(path, "a,b\n1,2\n3\n"));
+    ImportOptions options;
+    options.path = path;
+    options.table = table;
+    options.create = true;
+    const ImportResult result = runImport(session, options);
+    QVERIFY(!result.ok);
+    QCOMPARE(result.line, qint64(3));
+    QVERIFY(result.createdSql.isEmpty());
+    // The table is gone: reading it fails on the server.
+    testsupport::ServerProbe probe(url);
+    QVERIFY(!probe.exec(QStringLiteral("SELECT * FROM %1").arg(table)));
+    QVERIFY(!session.inTransaction());
 }
 
 void TestImport::commandLine()

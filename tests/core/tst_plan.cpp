@@ -324,6 +324,17 @@ void TestPlan::errorsPointIntoTheStatement()
     }
     const Explained twice = explain(session, QStringLiteral("EXPLAIN SELECT 1"), false);
     QVERIFY(twice.plan.error.contains(QLatin1String("EXPLAIN already")));
+    // A second statement in the text would run for real after the EXPLAIN of the first.
+    const QString victim = testsupport::uniqueIdentifier(QStringLiteral("victim"));
+    testsupport::ServerProbe probe(shop(dialect).url);
+    QVERIFY(probe.exec(QStringLiteral("CREATE TABLE %1 (x INTEGER)").arg(victim)));
+    for (bool analyze : {false, true}) {
+        const Explained two =
+            explain(session, QStringLiteral("SELECT 1; DROP TABLE %1;").arg(victim), analyze);
+        QVERIFY2(two.plan.error.contains(QLatin1String("one statement")),
+                 qPrintable(two.plan.error));
+    }
+    QVERIFY(probe.exec(QStringLiteral("DROP TABLE %1").arg(victim)));
 }
 
 void TestPlan::commandLine()
