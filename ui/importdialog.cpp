@@ -87,6 +87,12 @@ ImportDialog::ImportDialog(Engine *engine, QWidget *parent)
     layout->addWidget(buttons);
     resize(760, 520);
 
+    connectFields(browse, buttons);
+    updateButtons();
+}
+
+void ImportDialog::connectFields(QToolButton *browse, QDialogButtonBox *buttons)
+{
     m_previewTimer.setSingleShot(true);
     m_previewTimer.setInterval(250);
     connect(&m_previewTimer, &QTimer::timeout, this, &ImportDialog::preview);
@@ -118,7 +124,6 @@ ImportDialog::ImportDialog(Engine *engine, QWidget *parent)
     connect(m_start, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancelImport);
     connect(buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
-    updateButtons();
 }
 
 ImportDialog::~ImportDialog()

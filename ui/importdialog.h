@@ -9,11 +9,13 @@
 class Engine;
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
 class QTableWidget;
+class QToolButton;
 class Session;
 struct ImportPreview;
 struct ImportResult;
@@ -59,6 +61,7 @@ Q_SIGNALS:
     void importFinished(bool ok, const QString &message);
 
 private:
+    void connectFields(QToolButton *browse, QDialogButtonBox *buttons);
     ImportOptions options() const;
     void showPreview(const ImportPreview &preview);
     void finish(const ImportResult &result, const QString &error);

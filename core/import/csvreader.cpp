@@ -74,8 +74,7 @@ bool CsvReader::consumeQuoted()
     return true;
 }
 
-// A small state machine over the bytes; runs of plain bytes are copied at once.
-bool CsvReader::next()
+void CsvReader::startRecord()
 {
     m_record.clear();
     m_ends.clear();
@@ -83,6 +82,26 @@ bool CsvReader::next()
     m_cells.clear();
     m_fieldStart = 0;
     m_fieldQuoted = false;
+}
+
+// LF, CRLF or a lone CR, also when the LF of a CRLF is in the next chunk.
+void CsvReader::consumeLineBreak()
+{
+    const char c = m_buffer.at(m_position);
+    ++m_position;
+    if (c == '\r') {
+        if (m_position >= m_buffer.size())
+            fill();
+        if (m_position < m_buffer.size() && m_buffer.at(m_position) == '\n')
+            ++m_position;
+    }
+    ++m_line;
+}
+
+// A small state machine over the bytes; runs of plain bytes are copied at once.
+bool CsvReader::next()
+{
+    startRecord();
     if (!m_error.isEmpty())
         return false;
     enum class State { FieldStart, Plain, Quoted, QuoteInQuoted } state = State::FieldStart;
@@ -127,14 +146,7 @@ bool CsvReader::next()
             continue;
         }
         if (c == '\n' || c == '\r') {
-            ++m_position;
-            if (c == '\r') {
-                if (m_position >= m_buffer.size())
-                    fill();
-                if (m_position < m_buffer.size() && m_buffer.at(m_position) == '\n')
-                    ++m_position;
-            }
-            ++m_line;
+            consumeLineBreak();
             // A blank line is no record.
             if (state == State::FieldStart && m_ends.isEmpty() && m_record.isEmpty()) {
                 m_recordLine = m_line;

@@ -35,6 +35,8 @@ public:
 
 private:
     bool fill();
+    void startRecord();
+    void consumeLineBreak();
     bool consumeQuoted();
     void endField();
     void publish();
