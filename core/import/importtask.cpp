@@ -289,8 +289,14 @@ ImportResult Importer::run()
     std::unique_ptr<CsvReader> reader;
     if (!open(file, reader))
         return m_result;
-    // MySQL commits DDL on the spot, so its table is made before the transaction.
+    // MySQL commits DDL on the spot, so its table is made before the transaction,
+    // and never while the session has one open: that would commit it.
     const bool createFirst = m_options.create && m_dialect == Dialect::MySQL;
+    if (createFirst && m_native.transactionState() == TransactionState::InTransaction) {
+        m_result.error = ImportTask::tr("Creating a table would commit the open transaction on "
+                                        "MySQL and MariaDB: commit or roll it back first.");
+        return m_result;
+    }
     if (createFirst && !createTable())
         return m_result;
     if (!begin()) {

@@ -899,6 +899,10 @@
             <numerusform>第 %1 行有 %n 个字段，应为 %2 个。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Creating a table would commit the open transaction on MySQL and MariaDB: commit or roll it back first.</source>
+        <translation>在 MySQL 和 MariaDB 上创建表会提交当前未结束的事务：请先提交或回滚。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

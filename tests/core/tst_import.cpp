@@ -324,6 +324,21 @@ void TestImport::openTransactionKeepsItsWork()
                              &rows)
                 .ok);
     QCOMPARE(rows, (QList<QStringList>{{"1"}, {"2"}, {"3"}}));
+    // A new table inside the open transaction: a savepoint on PostgreSQL and
+    // SQLite; refused on MariaDB, where CREATE TABLE would commit the transaction.
+    ImportOptions create = options;
+    create.table = testsupport::uniqueIdentifier(QStringLiteral("txnew"));
+    create.create = true;
+    const ImportResult created = runImport(session, create);
+    QCOMPARE(created.ok, dialect != Dialect::MySQL);
+    if (dialect == Dialect::MySQL)
+        QVERIFY2(created.error.contains(QLatin1String("would commit the open transaction")),
+                 qPrintable(created.error));
+    QVERIFY(session.inTransaction());
+    rows.clear();
+    QVERIFY(
+        testsupport::run(&session, QStringLiteral("SELECT count(*) FROM %1").arg(table), &rows).ok);
+    QCOMPARE(rows, (QList<QStringList>{{"3"}}));
     QVERIFY(session.rollback());
     QVERIFY(testsupport::waitUntil([&] { return !session.inTransaction(); }));
     session.setMode(Session::Mode::Autocommit);
