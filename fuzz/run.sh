@@ -22,11 +22,11 @@ seconds=$2
 mode=${3:-}
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # FUZZ_TARGETS="url csv" runs some of them only.
-read -r -a targets <<<"${FUZZ_TARGETS:-url dotenv jsonbind flaskconfig sqlsplitter csv probemessage}"
+read -r -a targets <<<"${FUZZ_TARGETS:-url dotenv jsonbind flaskconfig sqlsplitter csv csvimport probemessage}"
 
 # Inputs per target in a smoke run: about five seconds each on two cores.
 declare -A smoke_runs=([url]=60000 [dotenv]=25000 [jsonbind]=25000 [flaskconfig]=12000
-    [sqlsplitter]=2500 [csv]=10000 [probemessage]=20000)
+    [sqlsplitter]=2500 [csv]=10000 [csvimport]=10000 [probemessage]=20000)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -20,7 +20,12 @@ bool CsvReader::fill()
 {
     if (m_eof)
         return false;
-    m_buffer = m_device->read(kChunk);
+    // As much as the device holds, up to a chunk: a small file costs no large
+    // buffer, and the buffer's memory is reused from chunk to chunk.
+    const qint64 want = qBound<qint64>(4096, m_device->bytesAvailable(), kChunk);
+    m_buffer.resize(want);
+    const qint64 got = m_device->read(m_buffer.data(), want);
+    m_buffer.resize(qMax<qint64>(0, got));
     m_position = 0;
     if (m_buffer.isEmpty()) {
         m_eof = true;
