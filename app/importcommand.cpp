@@ -60,10 +60,7 @@ int ImportCommand::run(const QStringList &arguments)
 
     ImportOptions options;
     options.path = positional.at(2);
-    const QString table = positional.at(1);
-    const qsizetype dot = table.indexOf(QLatin1Char('.'));
-    options.schema = dot > 0 ? table.left(dot) : QString();
-    options.table = dot > 0 ? table.mid(dot + 1) : table;
+    options.setQualifiedTable(positional.at(1));
     options.create = parser.isSet(create);
     options.delimiter = char(separator.at(0).unicode());
     options.header = !parser.isSet(noHeader);
@@ -85,6 +82,6 @@ int ImportCommand::run(const QStringList &arguments)
     if (!result.createdSql.isEmpty())
         std::fprintf(stderr, "poolscope import: %s\n", qPrintable(result.createdSql));
     std::printf("%lld rows imported into %s in %.1f s\n", static_cast<long long>(result.rows),
-                qPrintable(table), double(result.elapsedMs) / 1000.0);
+                qPrintable(options.qualifiedTable()), double(result.elapsedMs) / 1000.0);
     return CliContext::Ok;
 }

@@ -105,7 +105,7 @@ void ImportDialog::connectFields(QToolButton *browse, QDialogButtonBox *buttons)
     });
     connect(m_path, &QLineEdit::textChanged, this, [this](const QString &path) {
         // A new file suggests a table named after it.
-        if (m_table->text().isEmpty() || m_table->isModified() == false)
+        if (!m_table->isModified())
             m_table->setText(QFileInfo(path).completeBaseName());
         schedulePreview();
     });
@@ -116,10 +116,7 @@ void ImportDialog::connectFields(QToolButton *browse, QDialogButtonBox *buttons)
     connect(m_create, &QRadioButton::toggled, this, &ImportDialog::schedulePreview);
     connect(m_session, &Session::taskProgress, this, [this](qint64 rows) {
         if (m_importing)
-            m_status->setText(tr("%L1 rows sent…").arg(rows) +
-                              (m_closeRefused ? QLatin1Char('\n') + tr("An import is running: "
-                                                                       "Cancel it first.")
-                                              : QString()));
+            showProgress(tr("%L1 rows sent…").arg(rows));
     });
     connect(m_start, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(m_cancel, &QPushButton::clicked, this, &ImportDialog::cancelImport);
@@ -147,24 +144,26 @@ void ImportDialog::reject()
 {
     if (m_importing) {
         m_closeRefused = true;
-        m_status->setText(m_status->text() + QLatin1Char('\n') +
-                          tr("An import is running: Cancel it first."));
+        showProgress(m_progress);
         return;
     }
     QDialog::reject();
+}
+
+void ImportDialog::showProgress(const QString &text)
+{
+    // Progress keeps coming: the reason the dialog stayed must stay with it.
+    m_progress = text;
+    m_status->setText(m_closeRefused
+                          ? text + QLatin1Char('\n') + tr("An import is running: Cancel it first.")
+                          : text);
 }
 
 ImportOptions ImportDialog::options() const
 {
     ImportOptions options;
     options.path = m_path->text().trimmed();
-    QString table = m_table->text().trimmed();
-    const qsizetype dot = table.indexOf(QLatin1Char('.'));
-    if (dot > 0) {
-        options.schema = table.left(dot);
-        table = table.mid(dot + 1);
-    }
-    options.table = table;
+    options.setQualifiedTable(m_table->text());
     options.create = m_create->isChecked();
     options.delimiter = m_delimiter->currentData().toString().at(0).toLatin1();
     options.header = m_header->isChecked();
@@ -221,7 +220,7 @@ void ImportDialog::showPreview(const ImportPreview &preview)
     const ImportColumns::Guess &file = preview.file;
     m_columns->setRowCount(0);
     if (!file.error.isEmpty()) {
-        m_status->setText(file.error);
+        m_status->setText(preview.verdict);
         updateButtons();
         Q_EMIT previewShown();
         return;
@@ -260,26 +259,8 @@ void ImportDialog::showPreview(const ImportPreview &preview)
         m_columns->setItem(row, ValuesColumn, sample);
     }
     m_columns->resizeColumnsToContents();
-    const QString table = m_table->text().trimmed();
-    if (table.isEmpty()) {
-        m_status->setText(tr("Name the table."));
-    } else if (create && preview.tableExists) {
-        m_status->setText(tr("%1 exists already: import into it, or name a new table.").arg(table));
-    } else if (!create && !preview.tableExists) {
-        m_status->setText(
-            tr("There is no table %1: create it, or name an existing one.").arg(table));
-    } else if (!create && !preview.matchError.isEmpty()) {
-        m_status->setText(preview.matchError);
-    } else {
-        m_ready = true;
-        m_status->setText(create ? tr("A new table %1 with these %n column(s); names and types "
-                                      "can be changed.",
-                                      nullptr, int(file.names.size()))
-                                       .arg(table)
-                                 : tr("The file's %n column(s) go to the columns of %1 shown.",
-                                      nullptr, int(file.names.size()))
-                                       .arg(table));
-    }
+    m_ready = preview.ready;
+    m_status->setText(preview.verdict);
     updateButtons();
     Q_EMIT previewShown();
 }
@@ -297,7 +278,7 @@ void ImportDialog::startImport()
     }
     m_importing = true;
     m_closeRefused = false;
-    m_status->setText(tr("Importing…"));
+    showProgress(tr("Importing…"));
     const QMetaObject::Connection link = connect(
         m_session, &Session::taskFinished, this,
         [this](const QVariant &value, const QString &error) {

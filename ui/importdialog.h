@@ -65,6 +65,9 @@ private:
     ImportOptions options() const;
     void showPreview(const ImportPreview &preview);
     void finish(const ImportResult &result, const QString &error);
+    // A progress line, with the reason the dialog stayed open once Esc or the
+    // title bar's close was refused.
+    void showProgress(const QString &text);
     void updateButtons();
     void schedulePreview();
 
@@ -83,6 +86,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_close;
     QTimer m_previewTimer;
+    QString m_progress;
     bool m_importing = false;
     bool m_previewing = false;
     bool m_previewAgain = false;

@@ -63,7 +63,7 @@ void PlanView::setPlan(const QueryPlan &plan)
     if (hottest.isValid())
         lines << tr("In bold red: %1, the step with the most %2 of its own.")
                      .arg(hottest.data().toString(),
-                          plan.analyzed || plan.root.totalMs ? tr("time") : tr("estimated cost"));
+                          m_model->ranksByTime() ? tr("time") : tr("estimated cost"));
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_copy->setEnabled(plan.isValid());
     m_tree->expandAll();

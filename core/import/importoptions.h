@@ -14,6 +14,18 @@ struct ImportOptions
     // database name); an empty schema is the connection's default.
     QString schema;
     QString table;
+    // NAME or SCHEMA.NAME, as a person writes it, into schema and table.
+    void setQualifiedTable(const QString &name)
+    {
+        const QString trimmed = name.trimmed();
+        const qsizetype dot = trimmed.indexOf(QLatin1Char('.'));
+        schema = dot > 0 ? trimmed.left(dot) : QString();
+        table = dot > 0 ? trimmed.mid(dot + 1) : trimmed;
+    }
+    QString qualifiedTable() const
+    {
+        return schema.isEmpty() ? table : schema + QLatin1Char('.') + table;
+    }
     // Create the table, with column types guessed from the file (the first
     // guessRows records); else it must exist.
     bool create = false;

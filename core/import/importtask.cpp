@@ -1,6 +1,7 @@
 #include "core/import/importtask.h"
 
 #include "core/driver/nativeconnection.h"
+#include "core/driver/nativetransaction.h"
 #include "core/driver/rowsink.h"
 #include "core/driver/rowwriter.h"
 #include "core/import/csvreader.h"
@@ -12,6 +13,7 @@
 #include <QVarLengthArray>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace {
@@ -61,7 +63,7 @@ private:
     QStringList m_fileColumns; // from the header, or column_1… without one
     Columns m_tableColumns;
     QVector<int> m_targets; // the table column each file field goes to
-    bool m_savepoint = false;
+    std::optional<NativeTransaction> m_transaction;
     bool m_created = false;
 };
 
@@ -153,13 +155,10 @@ bool Importer::matchColumns()
 
 bool Importer::begin()
 {
-    m_savepoint = m_native.transactionState() == TransactionState::InTransaction;
-    const QString statement = m_savepoint ? QStringLiteral("SAVEPOINT poolscope_import")
-                                          : dialects::beginStatement(m_dialect);
-    const StatementResult begun = m_native.run(statement.toUtf8());
-    if (!begun.ok)
-        m_result.error = begun.error;
-    return begun.ok;
+    m_transaction.emplace(m_native, m_dialect, QByteArrayLiteral("poolscope_import"));
+    if (!m_transaction->begun().ok)
+        m_result.error = m_transaction->begun().error;
+    return m_transaction->begun().ok;
 }
 
 // Reads the file again up to that row: keeping every row's line would grow
@@ -260,22 +259,17 @@ bool Importer::copyRows(CsvReader &reader)
 
 void Importer::end(bool commit)
 {
-    QByteArray statement;
-    if (commit)
-        statement = m_savepoint ? "RELEASE SAVEPOINT poolscope_import" : "COMMIT";
-    else
-        statement = m_savepoint ? "ROLLBACK TO SAVEPOINT poolscope_import" : "ROLLBACK";
-    StatementResult ended = m_native.run(statement);
-    // A cancel that reached the server late may stop the first try.
-    if (!ended.ok && !ended.connectionLost && !commit)
-        ended = m_native.run(statement);
-    if (!ended.ok && commit) {
-        m_result.ok = false;
-        m_result.error = ended.error;
-        m_native.run(m_savepoint ? "ROLLBACK TO SAVEPOINT poolscope_import" : "ROLLBACK");
+    if (m_transaction && m_transaction->begun().ok) {
+        if (commit) {
+            const StatementResult committed = m_transaction->commit();
+            if (!committed.ok) {
+                m_result.ok = false;
+                m_result.error = committed.error;
+            }
+        } else {
+            m_transaction->rollback();
+        }
     }
-    if (m_savepoint && !commit)
-        m_native.run("RELEASE SAVEPOINT poolscope_import");
     // MySQL commits a CREATE TABLE at once: a failed import takes its table away again.
     if (!m_result.ok && m_created && m_dialect == Dialect::MySQL)
         m_native.run(QStringLiteral("DROP TABLE %1").arg(m_table).toUtf8());

@@ -29,6 +29,9 @@ public:
     void setPlan(const QueryPlan &plan);
     void clear();
     const QueryPlan &plan() const { return m_plan; }
+    // Whether shares (and the hottest step) are of time, measured by ANALYZE,
+    // or of the server's estimated cost.
+    bool ranksByTime() const { return m_byTime; }
     // The row of the hottest step, invalid when none is marked.
     QModelIndex hottestIndex() const;
 

@@ -1,6 +1,7 @@
 #include "core/plan/explaintask.h"
 
 #include "core/driver/nativeconnection.h"
+#include "core/driver/nativetransaction.h"
 #include "core/driver/rowsink.h"
 #include "core/driver/textrowsink.h"
 #include "core/plan/mysqlplanreader.h"
@@ -10,8 +11,6 @@
 #include "core/sql/statementkind.h"
 
 #include <QElapsedTimer>
-
-#include <climits>
 
 namespace {
 
@@ -95,44 +94,6 @@ void measureSqlite(NativeConnection &native, const QString &sql, QueryPlan &plan
         "first line.");
 }
 
-class RolledBackTransaction final
-{
-public:
-    RolledBackTransaction(NativeConnection &native, Dialect dialect)
-        : m_native(native)
-        , m_savepoint(native.transactionState() == TransactionState::InTransaction)
-    {
-        const QString begin = m_savepoint ? QStringLiteral("SAVEPOINT poolscope_explain")
-                                          : dialects::beginStatement(dialect);
-        m_begun = m_native.run(begin.toUtf8());
-    }
-
-    const StatementResult &begun() const { return m_begun; }
-    bool isSavepoint() const { return m_savepoint; }
-
-    // Rolls back; a cancel that reached the server late may stop the first try.
-    QStringList end()
-    {
-        const QByteArray rollback =
-            m_savepoint ? QByteArrayLiteral("ROLLBACK TO SAVEPOINT poolscope_explain")
-                        : QByteArrayLiteral("ROLLBACK");
-        StatementResult result = m_native.run(rollback);
-        if (!result.ok && !result.connectionLost)
-            result = m_native.run(rollback);
-        if (result.ok && m_savepoint)
-            m_native.run(QByteArrayLiteral("RELEASE SAVEPOINT poolscope_explain"));
-        QStringList notes = result.notices;
-        if (!result.ok)
-            notes << ExplainTask::tr("Rolling back failed: %1").arg(result.error);
-        return notes;
-    }
-
-private:
-    NativeConnection &m_native;
-    bool m_savepoint;
-    StatementResult m_begun;
-};
-
 } // namespace
 
 QueryPlan ExplainTask::run(WorkerContext &context, const QString &sql, bool analyze)
@@ -165,11 +126,11 @@ QueryPlan ExplainTask::run(WorkerContext &context, const QString &sql, bool anal
         return plan;
     }
     const QString prefix = explainPrefix(plan.dialect, analyze);
-    std::optional<RolledBackTransaction> transaction;
+    std::optional<NativeTransaction> transaction;
     if (analyze) {
-        transaction.emplace(native, plan.dialect);
+        transaction.emplace(native, plan.dialect, QByteArrayLiteral("poolscope_explain"));
         if (!transaction->begun().ok) {
-            takeError(transaction->begun(), INT_MAX, plan);
+            plan.error = transaction->begun().error;
             return plan;
         }
         plan.rolledBack = StatementKind::mayWrite(plan.sql, plan.dialect);
@@ -182,7 +143,10 @@ QueryPlan ExplainTask::run(WorkerContext &context, const QString &sql, bool anal
     else if (readPlan(rows, plan) && analyze && plan.dialect == Dialect::SQLite)
         measureSqlite(native, plan.sql, plan);
     if (transaction && !result.connectionLost) {
-        plan.notes << transaction->end();
+        const StatementResult rolledBack = transaction->rollback();
+        plan.notes << rolledBack.notices;
+        if (!rolledBack.ok)
+            plan.notes << ExplainTask::tr("Rolling back failed: %1").arg(rolledBack.error);
         if (plan.rolledBack && plan.error.isEmpty())
             plan.notes.prepend(
                 transaction->isSavepoint()

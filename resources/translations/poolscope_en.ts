@@ -31,6 +31,16 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
+        <source>Imported %Ln row(s) into %1 in %2 s.</source>
+        <translation>
+            <numerusform>Imported %Ln row into %1 in %2 s.</numerusform>
+            <numerusform>Imported %Ln rows into %1 in %2 s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message numerus="yes">
         <source>A new table %1 with these %n column(s); names and types can be changed.</source>
         <translation>
             <numerusform>A new table %1 with this %n column; names and types can be changed.</numerusform>
@@ -42,13 +52,6 @@
         <translation>
             <numerusform>The file&apos;s %n column goes to the column of %1 shown.</numerusform>
             <numerusform>The file&apos;s %n columns go to the columns of %1 shown.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %Ln row(s) into %1 in %2 s.</source>
-        <translation>
-            <numerusform>Imported %Ln row into %1 in %2 s.</numerusform>
-            <numerusform>Imported %Ln rows into %1 in %2 s.</numerusform>
         </translation>
     </message>
 </context>

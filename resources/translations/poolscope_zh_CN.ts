@@ -841,6 +841,27 @@
         <translation>不在表中</translation>
     </message>
     <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln row(s) into %1 in %2 s.</source>
+        <translation>
+            <numerusform>已将 %Ln 行导入 %1，用时 %2 秒。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
         <source>Name the table.</source>
         <translation>请为表命名。</translation>
     </message>
@@ -862,24 +883,6 @@
         <source>The file&apos;s %n column(s) go to the columns of %1 shown.</source>
         <translation>
             <numerusform>文件的 %n 列将导入 %1 中所示的列。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was imported.</source>
-        <translation>已取消：未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>未导入任何内容。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %Ln row(s) into %1 in %2 s.</source>
-        <translation>
-            <numerusform>已将 %Ln 行导入 %1，用时 %2 秒。</numerusform>
         </translation>
     </message>
 </context>
