@@ -276,13 +276,16 @@ void SessionTab::explain(bool analyze)
     m_planView->clear();
     m_lastOutcome.clear();
     m_clock.start();
-    connect(
+    const QMetaObject::Connection link = connect(
         m_session, &Session::taskFinished, this,
         [this, offset](const QVariant &value, const QString &error) {
             onExplained(value.value<QueryPlan>(), error, offset);
         },
         Qt::SingleShotConnection);
-    m_session->runTask(ExplainTask::task(sql, analyze));
+    if (!m_session->runTask(ExplainTask::task(sql, analyze))) {
+        disconnect(link); // or it would take the answer of whatever runs next
+        return;
+    }
     m_outputTabs->setCurrentWidget(m_planView);
     updateStatus();
     Q_EMIT busyChanged(true);

@@ -392,9 +392,8 @@ void MysqlNativeConnection::release()
     m_mysql = nullptr;
 }
 
-std::unique_ptr<RowWriter> MysqlNativeConnection::rowWriter(const QString &table,
-                                                            const QStringList &columns,
-                                                            const Columns &kinds, QString *error)
+std::unique_ptr<RowWriter>
+MysqlNativeConnection::rowWriter(const QString &table, const QStringList &columns, QString *error)
 {
     if (MariadbBulkRowWriter::isSupported(m_mysql)) {
         const QByteArray insert = RowWriter::placeholderInsert(table, columns);
@@ -405,12 +404,11 @@ std::unique_ptr<RowWriter> MysqlNativeConnection::rowWriter(const QString &table
         }
         return bulk;
     }
-    return insertRowWriter(table, columns, kinds);
+    return insertRowWriter(table, columns);
 }
 
 std::unique_ptr<RowWriter> MysqlNativeConnection::insertRowWriter(const QString &table,
-                                                                  const QStringList &columns,
-                                                                  const Columns &kinds)
+                                                                  const QStringList &columns)
 {
     const QByteArray head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
                                 .arg(table, columns.join(QStringLiteral(", ")))
@@ -424,5 +422,5 @@ std::unique_ptr<RowWriter> MysqlNativeConnection::insertRowWriter(const QString 
                                                                static_cast<unsigned long>(size));
         out.resize(at + qsizetype(written));
     };
-    return std::make_unique<MysqlRowWriter>(*this, head, kinds, escape);
+    return std::make_unique<MysqlRowWriter>(*this, head, int(columns.size()), escape);
 }

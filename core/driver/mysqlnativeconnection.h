@@ -18,11 +18,10 @@ public:
     TransactionState transactionState() const override;
     void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
-                                         const Columns &kinds, QString *error) override;
+                                         QString *error) override;
     // The writer MySQL servers get (rowWriter() gives MariaDB its bulk
     // execution): multi-row INSERT statements.
-    std::unique_ptr<RowWriter> insertRowWriter(const QString &table, const QStringList &columns,
-                                               const Columns &kinds);
+    std::unique_ptr<RowWriter> insertRowWriter(const QString &table, const QStringList &columns);
     bool ping(QString *error) override;
     std::shared_ptr<Interrupter> interrupter() const override;
     int socket() const override;

@@ -11,10 +11,10 @@ constexpr qsizetype kStatementBytes = 1024 * 1024;
 } // namespace
 
 MysqlRowWriter::MysqlRowWriter(NativeConnection &connection, const QByteArray &insertHead,
-                               const Columns &kinds, Escape escape)
+                               int columns, Escape escape)
     : m_connection(connection)
     , m_head(insertHead)
-    , m_kinds(kinds)
+    , m_columns(columns)
     , m_escape(std::move(escape))
 {
     m_statement.reserve(kStatementBytes + 64 * 1024);
@@ -24,7 +24,7 @@ bool MysqlRowWriter::write(const CellView *cells)
 {
     m_statement.append(m_statement.isEmpty() ? m_head : QByteArrayLiteral(","));
     m_statement.append('(');
-    for (int c = 0; c < m_kinds.size(); ++c) {
+    for (int c = 0; c < m_columns; ++c) {
         if (c > 0)
             m_statement.append(',');
         const CellView &cell = cells[c];

@@ -15,8 +15,8 @@ class MysqlRowWriter final : public RowWriter
 {
 public:
     using Escape = std::function<void(QByteArray &out, const char *data, qsizetype size)>;
-    // insertHead is "INSERT INTO t (a, b) VALUES "; kinds has one entry per column.
-    MysqlRowWriter(NativeConnection &connection, const QByteArray &insertHead, const Columns &kinds,
+    // insertHead is "INSERT INTO t (a, b) VALUES " for columns columns.
+    MysqlRowWriter(NativeConnection &connection, const QByteArray &insertHead, int columns,
                    Escape escape);
 
     bool write(const CellView *cells) override;
@@ -27,7 +27,7 @@ private:
 
     NativeConnection &m_connection;
     QByteArray m_head;
-    Columns m_kinds;
+    int m_columns;
     Escape m_escape;
     QByteArray m_statement;
     qint64 m_rows = 0;

@@ -41,9 +41,9 @@ public:
     // Runs sql for its effect, dropping any rows.
     StatementResult run(const QByteArray &sql);
     // A writer of rows into table (qualified and quoted) and its columns
-    // (quoted, with their kinds); nullptr with *error when the server refused.
+    // (quoted); nullptr with *error when the server refused.
     virtual std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
-                                                 const Columns &kinds, QString *error) = 0;
+                                                 QString *error) = 0;
     // A round trip to the server; false with *error when the connection is dead.
     virtual bool ping(QString *error) = 0;
     virtual std::shared_ptr<Interrupter> interrupter() const = 0;

@@ -426,9 +426,8 @@ void PostgresNativeConnection::release()
 
 std::unique_ptr<RowWriter> PostgresNativeConnection::rowWriter(const QString &table,
                                                                const QStringList &columns,
-                                                               const Columns &kinds, QString *error)
+                                                               QString *error)
 {
-    Q_UNUSED(kinds)
     const QByteArray copy = QStringLiteral("COPY %1 (%2) FROM STDIN")
                                 .arg(table, columns.join(QStringLiteral(", ")))
                                 .toUtf8();

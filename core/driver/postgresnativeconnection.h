@@ -20,7 +20,7 @@ public:
     TransactionState transactionState() const override;
     void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
-                                         const Columns &kinds, QString *error) override;
+                                         QString *error) override;
     bool ping(QString *error) override;
     std::shared_ptr<Interrupter> interrupter() const override;
     int socket() const override;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/driver/cellview.h"
-#include "core/driver/column.h"
 
 #include <QByteArray>
 #include <QString>

@@ -213,11 +213,9 @@ void SqliteNativeConnection::release()
     m_db = nullptr;
 }
 
-std::unique_ptr<RowWriter> SqliteNativeConnection::rowWriter(const QString &table,
-                                                             const QStringList &columns,
-                                                             const Columns &kinds, QString *error)
+std::unique_ptr<RowWriter>
+SqliteNativeConnection::rowWriter(const QString &table, const QStringList &columns, QString *error)
 {
-    Q_UNUSED(kinds)
     const QByteArray insert = RowWriter::placeholderInsert(table, columns);
     auto writer = std::make_unique<SqliteRowWriter>(m_db, insert, int(columns.size()));
     if (!writer->isOpen()) {

@@ -214,13 +214,10 @@ bool Importer::writeRecord(CsvReader &reader, RowWriter &writer)
 bool Importer::copyRows(CsvReader &reader)
 {
     QStringList columns;
-    Columns kinds;
     for (int target : std::as_const(m_targets)) {
         columns << dialects::quoteIdentifier(m_dialect, m_tableColumns.at(target).name);
-        kinds << m_tableColumns.at(target);
     }
-    std::unique_ptr<RowWriter> writer =
-        m_native.rowWriter(m_table, columns, kinds, &m_result.error);
+    std::unique_ptr<RowWriter> writer = m_native.rowWriter(m_table, columns, &m_result.error);
     if (!writer)
         return false;
     while (reader.next()) {

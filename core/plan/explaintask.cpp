@@ -14,16 +14,6 @@
 
 namespace {
 
-QString trimmed(const QString &sql)
-{
-    QString out = sql.trimmed();
-    while (out.endsWith(QLatin1Char(';'))) {
-        out.chop(1);
-        out = out.trimmed();
-    }
-    return out;
-}
-
 QString explainPrefix(Dialect dialect, bool analyze)
 {
     switch (dialect) {
@@ -100,15 +90,16 @@ QueryPlan ExplainTask::run(WorkerContext &context, const QString &sql, bool anal
 {
     QueryPlan plan;
     plan.dialect = context.dialect();
-    plan.sql = trimmed(sql);
     plan.analyzed = analyze;
     NativeConnection &native = context.native();
+    const QList<SqlSplitter::Statement> statements = SqlSplitter(plan.dialect).split(sql);
+    plan.sql = statements.isEmpty() ? QString() : statements.first().text.trimmed();
     if (plan.sql.isEmpty()) {
         plan.error = ExplainTask::tr("There is no statement to explain.");
         return plan;
     }
     // EXPLAIN covers the first statement only: a second one would simply run.
-    if (SqlSplitter(plan.dialect).split(plan.sql).size() > 1) {
+    if (statements.size() > 1) {
         plan.error = ExplainTask::tr("Explain takes one statement: select just one, or put the "
                                      "cursor on it.");
         return plan;

@@ -438,12 +438,8 @@ void TestImport::mysqlInsertStatementsEscapeEverything()
                          });
         session.runTask([table, values](WorkerContext &worker) -> QVariant {
             auto &native = dynamic_cast<MysqlNativeConnection &>(worker.native());
-            const Columns kinds{
-                Column{QStringLiteral("id"), QStringLiteral("int"), ColumnKind::Integer},
-                Column{QStringLiteral("v"), QStringLiteral("longtext"), ColumnKind::Text},
-                Column{QStringLiteral("b"), QStringLiteral("longblob"), ColumnKind::Binary}};
             auto writer = native.insertRowWriter(
-                table, {QStringLiteral("id"), QStringLiteral("v"), QStringLiteral("b")}, kinds);
+                table, {QStringLiteral("id"), QStringLiteral("v"), QStringLiteral("b")});
             for (qsizetype i = 0; i < values.size(); ++i) {
                 const QByteArray id = QByteArray::number(i + 1);
                 const QByteArray bytes = values.at(i).value_or(QByteArray());
