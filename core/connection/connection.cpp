@@ -132,11 +132,12 @@ void Connection::open()
     post([worker = m_worker] { worker->open(); });
 }
 
-quint64 Connection::execute(const QString &sql)
+quint64 Connection::execute(const QString &sql, const SqlParams &params)
 {
     m_lastSql = sql;
-    const quint64 sent =
-        request([sql](ConnectionWorker *worker, quint64 number) { worker->execute(number, sql); });
+    const quint64 sent = request([sql, params](ConnectionWorker *worker, quint64 number) {
+        worker->execute(number, sql, params);
+    });
     notifyChanged();
     return sent;
 }

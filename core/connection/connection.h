@@ -4,6 +4,7 @@
 #include "core/connection/workercontext.h"
 #include "core/driver/column.h"
 #include "core/driver/rowbatch.h"
+#include "core/driver/sqlparams.h"
 #include "core/driver/statementresult.h"
 
 #include <QDateTime>
@@ -43,7 +44,8 @@ public:
     ~Connection() override;
 
     void open();
-    quint64 execute(const QString &sql);
+    // params fill sql's placeholders (dialects::placeholder).
+    quint64 execute(const QString &sql, const SqlParams &params = SqlParams());
     // Cancels request (0: whatever runs); the connection stays usable.
     void cancel(quint64 request = 0);
     // Runs task on the worker (schema reading, exports); taskDone follows.

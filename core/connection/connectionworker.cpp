@@ -164,6 +164,10 @@ void ConnectionWorker::configure(QSqlDatabase &db) const
         if (url.hasPassword())
             db.setPassword(url.password());
         options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(m_spec.connectTimeoutSeconds);
+        // Rows matched, not rows changed, as SQLAlchemy's MySQL dialects ask:
+        // an UPDATE that writes a row's own values still counts it, so the
+        // table editor's "0 rows: the row changed or vanished" is true.
+        options << QStringLiteral("CLIENT_FOUND_ROWS");
         const QString socket = url.option(QStringLiteral("unix_socket"));
         if (!socket.isEmpty())
             options << QStringLiteral("UNIX_SOCKET=") + socket;
@@ -283,7 +287,7 @@ bool ConnectionWorker::keepsReadOnly()
     return false;
 }
 
-void ConnectionWorker::execute(quint64 request, const QString &sql)
+void ConnectionWorker::execute(quint64 request, const QString &sql, const SqlParams &params)
 {
     StatementResult result;
     if (!m_native || !m_readOnlyLost.isEmpty()) {
@@ -303,7 +307,7 @@ void ConnectionWorker::execute(quint64 request, const QString &sql)
         result.error = tr("Statement cancelled");
     } else {
         BatchingSink sink(this, request, *m_running);
-        m_native->execute(sql.toUtf8(), sink, result);
+        m_native->execute(sql.toUtf8(), params, sink, result);
         if (m_running->isCancelled() && !result.connectionLost) {
             // MySQL's SLEEP() returns normally when killed; still a cancel.
             result.cancelled = true;

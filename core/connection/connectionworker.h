@@ -5,6 +5,7 @@
 #include "core/connection/workercontext.h"
 #include "core/driver/column.h"
 #include "core/driver/rowbatch.h"
+#include "core/driver/sqlparams.h"
 #include "core/driver/statementresult.h"
 
 #include <QObject>
@@ -33,7 +34,7 @@ public:
     static constexpr qsizetype kCellLimit = 4 * 1024 * 1024;
 
     void open();
-    void execute(quint64 request, const QString &sql);
+    void execute(quint64 request, const QString &sql, const SqlParams &params);
     void ping(quint64 request);
     // Ends a transaction that is open (SQLAlchemy's reset on return): rollback,
     // or commit when asked.

@@ -2,6 +2,7 @@
 
 #include "core/driver/interrupter.h"
 #include "core/driver/mariadbbulkrowwriter.h"
+#include "core/driver/mysqlparambinder.h"
 #include "core/driver/mysqlrowwriter.h"
 #include "core/driver/rowsink.h"
 
@@ -248,9 +249,17 @@ QStringList MysqlNativeConnection::warnings()
     return out;
 }
 
-void MysqlNativeConnection::execute(const QByteArray &sql, RowSink &sink, StatementResult &result)
+void MysqlNativeConnection::execute(const QByteArray &statement, const SqlParams &params,
+                                    RowSink &sink, StatementResult &result)
 {
     result.ok = true;
+    const QByteArray sql = params.isEmpty()
+                               ? statement
+                               : MysqlParamBinder::bind(m_mysql, statement, params, &result.error);
+    if (sql.isEmpty() && !statement.isEmpty()) {
+        result.ok = false;
+        return;
+    }
     if (mysql_real_query(m_mysql, sql.constData(), sql.size()) != 0) {
         fail(result, sql);
         return;

@@ -16,7 +16,9 @@ public:
     qint64 serverId() const override;
     QString serverVersion() const override;
     TransactionState transactionState() const override;
-    void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
+    using NativeConnection::execute;
+    void execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
+                 StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
                                          QString *error) override;
     // The writer MySQL servers get (rowWriter() gives MariaDB its bulk

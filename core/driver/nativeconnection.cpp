@@ -47,7 +47,7 @@ std::unique_ptr<NativeConnection> NativeConnection::create(Dialect dialect, cons
     return nullptr;
 }
 
-StatementResult NativeConnection::run(const QByteArray &sql)
+StatementResult NativeConnection::run(const QByteArray &sql, const SqlParams &params)
 {
     struct Discard final : RowSink
     {
@@ -55,6 +55,6 @@ StatementResult NativeConnection::run(const QByteArray &sql)
         bool row(const CellView *) override { return true; }
     } discard;
     StatementResult result;
-    execute(sql, discard, result);
+    execute(sql, params, discard, result);
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include "core/config/connectspec.h"
 #include "core/driver/column.h"
+#include "core/driver/sqlparams.h"
 #include "core/driver/statementresult.h"
 
 #include <QByteArray>
@@ -37,9 +38,16 @@ public:
     virtual QString serverVersion() const = 0;
     virtual TransactionState transactionState() const = 0;
     // Runs sql (one or more statements), streaming every result set to sink.
-    virtual void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) = 0;
+    void execute(const QByteArray &sql, RowSink &sink, StatementResult &result)
+    {
+        execute(sql, SqlParams(), sink, result);
+    }
+    // The same with values for sql's placeholders; a statement with
+    // placeholders must be the only one in sql.
+    virtual void execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
+                         StatementResult &result) = 0;
     // Runs sql for its effect, dropping any rows.
-    StatementResult run(const QByteArray &sql);
+    StatementResult run(const QByteArray &sql, const SqlParams &params = SqlParams());
     // A writer of rows into table (qualified and quoted) and its columns
     // (quoted); nullptr with *error when the server refused.
     virtual std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,

@@ -7,6 +7,7 @@
 #include <QVarLengthArray>
 
 #include <libpq-fe.h>
+#include <vector>
 
 class PostgresInterrupter final : public Interrupter
 {
@@ -317,12 +318,12 @@ TransactionState PostgresNativeConnection::transactionState() const
     }
 }
 
-void PostgresNativeConnection::execute(const QByteArray &sql, RowSink &sink,
-                                       StatementResult &result)
+void PostgresNativeConnection::execute(const QByteArray &sql, const SqlParams &params,
+                                       RowSink &sink, StatementResult &result)
 {
     m_notices.clear();
     result.ok = true;
-    if (!PQsendQuery(m_conn, sql.constData())) {
+    if (!send(sql, params)) {
         result.ok = false;
         result.error = errorText(nullptr, m_conn);
         result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
@@ -355,6 +356,30 @@ void PostgresNativeConnection::execute(const QByteArray &sql, RowSink &sink,
     if (!result.returnedRows)
         result.rowsAffected = reader.affected();
     result.notices = m_notices;
+}
+
+bool PostgresNativeConnection::send(const QByteArray &sql, const SqlParams &params)
+{
+    if (params.isEmpty())
+        return PQsendQuery(m_conn, sql.constData()) != 0;
+    // Text for everything but bytes: the server parses each value as the type
+    // it infers for its placeholder, as it would a literal.
+    std::vector<QByteArray> storage(size_t(params.size()));
+    std::vector<const char *> values(size_t(params.size()), nullptr);
+    std::vector<int> lengths(size_t(params.size()), 0);
+    std::vector<int> formats(size_t(params.size()), 0);
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        const QVariant &value = params.at(i);
+        if (value.isNull())
+            continue;
+        const bool bytes = value.typeId() == QMetaType::QByteArray;
+        storage[size_t(i)] = bytes ? value.toByteArray() : value.toString().toUtf8();
+        values[size_t(i)] = storage[size_t(i)].constData();
+        lengths[size_t(i)] = int(storage[size_t(i)].size());
+        formats[size_t(i)] = bytes ? 1 : 0;
+    }
+    return PQsendQueryParams(m_conn, sql.constData(), int(params.size()), nullptr, values.data(),
+                             lengths.data(), formats.data(), 0) != 0;
 }
 
 bool PostgresNativeConnection::ping(QString *error)

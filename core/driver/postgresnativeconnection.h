@@ -18,7 +18,9 @@ public:
     qint64 serverId() const override;
     QString serverVersion() const override;
     TransactionState transactionState() const override;
-    void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
+    using NativeConnection::execute;
+    void execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
+                 StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
                                          QString *error) override;
     bool ping(QString *error) override;
@@ -29,6 +31,7 @@ public:
     void release() override;
 
 private:
+    bool send(const QByteArray &sql, const SqlParams &params);
     static void noticeReceiver(void *self, const struct pg_result *result);
 
     pg_conn *m_conn;

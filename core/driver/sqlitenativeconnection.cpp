@@ -111,9 +111,11 @@ TransactionState SqliteNativeConnection::transactionState() const
     return sqlite3_get_autocommit(m_db) ? TransactionState::Idle : TransactionState::InTransaction;
 }
 
-void SqliteNativeConnection::execute(const QByteArray &sql, RowSink &sink, StatementResult &result)
+void SqliteNativeConnection::execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
+                                     StatementResult &result)
 {
     result.ok = true;
+    bool bound = params.isEmpty();
     const char *tail = sql.constData();
     const char *const end = sql.constData() + sql.size();
     qint64 affected = -1;
@@ -135,6 +137,13 @@ void SqliteNativeConnection::execute(const QByteArray &sql, RowSink &sink, State
         }
         if (!stmt) // whitespace or a comment
             continue;
+        if (!bound) {
+            bound = true;
+            if (!bindParams(stmt, params, result)) {
+                sqlite3_finalize(stmt);
+                break;
+            }
+        }
 
         rc = sqlite3_step(stmt);
         const int columnCount = sqlite3_column_count(stmt);
@@ -189,6 +198,43 @@ void SqliteNativeConnection::execute(const QByteArray &sql, RowSink &sink, State
         sqlite3_finalize(stmt);
     }
     result.rowsAffected = result.returnedRows ? -1 : affected;
+}
+
+bool SqliteNativeConnection::bindParams(sqlite3_stmt *stmt, const SqlParams &params,
+                                        StatementResult &result)
+{
+    if (sqlite3_bind_parameter_count(stmt) != params.size()) {
+        result.ok = false;
+        result.error = QStringLiteral("The statement has %1 placeholders for %2 values")
+                           .arg(sqlite3_bind_parameter_count(stmt))
+                           .arg(params.size());
+        return false;
+    }
+    for (int i = 0; i < params.size(); ++i) {
+        const QVariant &value = params.at(i);
+        int rc = SQLITE_OK;
+        if (value.isNull()) {
+            rc = sqlite3_bind_null(stmt, i + 1);
+        } else if (value.typeId() == QMetaType::QByteArray) {
+            const QByteArray bytes = value.toByteArray();
+            rc = sqlite3_bind_blob64(stmt, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                     SQLITE_TRANSIENT);
+        } else if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int) {
+            rc = sqlite3_bind_int64(stmt, i + 1, value.toLongLong());
+        } else if (value.typeId() == QMetaType::Double) {
+            rc = sqlite3_bind_double(stmt, i + 1, value.toDouble());
+        } else {
+            const QByteArray text = value.toString().toUtf8();
+            rc = sqlite3_bind_text64(stmt, i + 1, text.constData(), sqlite3_uint64(text.size()),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8);
+        }
+        if (rc != SQLITE_OK) {
+            result.ok = false;
+            result.error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            return false;
+        }
+    }
+    return true;
 }
 
 bool SqliteNativeConnection::ping(QString *error)

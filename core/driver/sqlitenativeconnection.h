@@ -3,6 +3,7 @@
 #include "core/driver/nativeconnection.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 class SqliteInterrupter;
 
 // Statements through sqlite3_prepare_v2 / sqlite3_step; cancel through
@@ -16,7 +17,9 @@ public:
     qint64 serverId() const override { return 0; }
     QString serverVersion() const override;
     TransactionState transactionState() const override;
-    void execute(const QByteArray &sql, RowSink &sink, StatementResult &result) override;
+    using NativeConnection::execute;
+    void execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
+                 StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
                                          QString *error) override;
     bool ping(QString *error) override;
@@ -24,6 +27,8 @@ public:
     void release() override;
 
 private:
+    bool bindParams(sqlite3_stmt *stmt, const SqlParams &params, StatementResult &result);
+
     sqlite3 *m_db;
     std::shared_ptr<SqliteInterrupter> m_interrupter;
 };

@@ -54,12 +54,13 @@ QDateTime Session::transactionStartedAt() const
     return inTransaction() ? m_connection->transactionStartedAt() : QDateTime();
 }
 
-bool Session::execute(const QString &sql)
+bool Session::execute(const QString &sql, const SqlParams &params)
 {
     if (m_busy)
         return false;
     m_busy = true;
     m_pendingSql = sql;
+    m_pendingParams = params;
     m_pendingTask = nullptr;
     Q_EMIT stateChanged();
     acquireAndRun();
@@ -72,6 +73,7 @@ bool Session::runTask(const WorkerTask &task)
         return false;
     m_busy = true;
     m_pendingSql.clear();
+    m_pendingParams.clear();
     m_pendingTask = task;
     Q_EMIT stateChanged();
     acquireAndRun();
@@ -167,7 +169,7 @@ void Session::startPending()
     if (m_pendingTask)
         m_request = m_connection->runTask(m_pendingTask);
     else
-        m_request = m_connection->execute(m_pendingSql);
+        m_request = m_connection->execute(m_pendingSql, m_pendingParams);
 }
 
 void Session::onTaskDone(quint64 request, const QVariant &value, const QString &error)

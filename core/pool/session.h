@@ -3,6 +3,7 @@
 #include "core/connection/workercontext.h"
 #include "core/driver/column.h"
 #include "core/driver/rowbatch.h"
+#include "core/driver/sqlparams.h"
 #include "core/driver/statementresult.h"
 
 #include <QDateTime>
@@ -38,7 +39,8 @@ public:
 
     // Runs sql; answers with resultStarted / rowsReady, then finished. Returns
     // false (and does nothing) while a statement is still running.
-    bool execute(const QString &sql);
+    // params fill sql's placeholders (dialects::placeholder).
+    bool execute(const QString &sql, const SqlParams &params = SqlParams());
     // Runs task with this session's connection on its worker (an export, a
     // schema read); answers with taskProgress, then taskFinished. Returns false
     // while something else runs.
@@ -97,6 +99,7 @@ private:
     quint64 m_request = 0;
     quint64 m_beginRequest = 0;
     QString m_pendingSql;
+    SqlParams m_pendingParams;
     WorkerTask m_pendingTask;
     bool m_busy = false;
     bool m_closesItsConnections = false;

@@ -80,4 +80,30 @@ QString qualifiedName(Dialect dialect, const QString &schema, const QString &nam
     return quoteIdentifier(dialect, schema) + QLatin1Char('.') + quoted;
 }
 
+QString placeholder(Dialect dialect, int number)
+{
+    switch (dialect) {
+    case Dialect::PostgreSQL:
+        return QStringLiteral("$%1").arg(number);
+    case Dialect::SQLite:
+        return QStringLiteral("?%1").arg(number);
+    case Dialect::MySQL:
+        break;
+    }
+    return QStringLiteral("?");
+}
+
+QString nullSafeEquals(Dialect dialect, const QString &left, const QString &right)
+{
+    switch (dialect) {
+    case Dialect::PostgreSQL:
+        return QStringLiteral("%1 IS NOT DISTINCT FROM %2").arg(left, right);
+    case Dialect::SQLite:
+        return QStringLiteral("%1 IS %2").arg(left, right);
+    case Dialect::MySQL:
+        break;
+    }
+    return QStringLiteral("%1 <=> %2").arg(left, right);
+}
+
 } // namespace dialects

@@ -23,5 +23,10 @@ QString quoteIdentifier(Dialect dialect, const QString &identifier);
 QString defaultSchema(Dialect dialect);
 // name quoted, prefixed by its quoted schema unless that is empty or the default.
 QString qualifiedName(Dialect dialect, const QString &schema, const QString &name);
+// The number-th (1-based) placeholder of a statement with parameters: $1
+// (PostgreSQL), ?1 (SQLite), ? (MySQL, where order alone counts).
+QString placeholder(Dialect dialect, int number);
+// "a IS NOT DISTINCT FROM b" in the dialect's words: equal, or both NULL.
+QString nullSafeEquals(Dialect dialect, const QString &left, const QString &right);
 
 } // namespace dialects
