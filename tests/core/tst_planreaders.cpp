@@ -192,7 +192,9 @@ void TestPlanReaders::hottestRule()
     QueryPlan alone; // one measured step is not a ranking
     alone.root.operation = QStringLiteral("QUERY PLAN");
     alone.root.totalMs = 4;
-    alone.root.children.push_back(PlanNode{QStringLiteral("SCAN t")});
+    PlanNode scan;
+    scan.operation = QStringLiteral("SCAN t");
+    alone.root.children.push_back(scan);
     alone.finish();
     QVERIFY(!alone.root.hottest);
 }

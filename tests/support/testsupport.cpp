@@ -2,6 +2,8 @@
 
 #include "core/connection/connection.h"
 #include "core/models/resultmodel.h"
+#include "core/pool/engine.h"
+#include "core/pool/eventlog.h"
 #include "core/pool/pool.h"
 #include "core/pool/poolevent.h"
 #include "core/pool/session.h"
@@ -339,6 +341,19 @@ int ServerProbe::liveSessions(const QSet<qint64> &serverIds)
                   "SELECT count(*) FROM information_schema.PROCESSLIST WHERE ID IN (%1)");
     const QString count = scalar(sql.arg(ids.join(QLatin1Char(','))));
     return count.isEmpty() ? -1 : count.toInt();
+}
+
+int sessionsOnServer(ServerProbe &probe, Engine *engine)
+{
+    switch (engine->dialect()) {
+    case Dialect::SQLite:
+        return openFileHandles(engine->url().database());
+    case Dialect::PostgreSQL:
+        return probe.sessionsOfBind(engine->name());
+    case Dialect::MySQL:
+        return probe.liveSessions(serverIdsSeen(engine->eventLog()->events()));
+    }
+    return -1;
 }
 
 int ServerProbe::sessionsOfBind(const QString &bindName)

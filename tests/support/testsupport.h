@@ -18,6 +18,7 @@
 #include <optional>
 
 class Connection;
+class Engine;
 class Pool;
 class Session;
 
@@ -105,6 +106,12 @@ private:
     QString m_name;
     QString m_error;
 };
+
+// The sessions engine's connections hold on the server, as the server says:
+// pg_stat_activity by the bind's application_name, PROCESSLIST by the ids its
+// pool ever had, and for SQLite the open handles of the file (the probe's own
+// among them).
+int sessionsOnServer(ServerProbe &probe, Engine *engine);
 
 // The table tests/leakyapp/app.py works on: id and hits, rows 1-5 and
 // 1001-1005. False and probe.error() when a statement fails.

@@ -133,18 +133,9 @@ void TestGuiPlan::explainAndAnalyzeFromTheKeyboard()
     // Closing the tab leaves nothing on the server.
     window.closeSessionTab(0);
     QTRY_COMPARE_WITH_TIMEOUT(engine->pool()->connections().size(), 0, 5000);
-    switch (dialect) {
-    case Dialect::PostgreSQL:
-        QTRY_COMPARE_WITH_TIMEOUT(probe.sessionsOfBind(engine->name()), 0, 5000);
-        break;
-    case Dialect::MySQL:
-        QTRY_COMPARE_WITH_TIMEOUT(
-            probe.liveSessions(testsupport::serverIdsSeen(engine->eventLog()->events())), 0, 5000);
-        break;
-    case Dialect::SQLite:
-        QTRY_COMPARE_WITH_TIMEOUT(testsupport::openFileHandles(shop.url.database()), 1, 5000);
-        break;
-    }
+    QTRY_COMPARE_WITH_TIMEOUT(testsupport::sessionsOnServer(probe, engine),
+                              dialect == Dialect::SQLite ? 1 : 0,
+                              5000); // SQLite: the probe's handle
     QString error;
     QVERIFY2(shop.drop(&error), qPrintable(error));
 }

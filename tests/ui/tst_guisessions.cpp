@@ -51,8 +51,6 @@ private:
     // the transaction open.
     static bool runInTransaction(SessionTab *tab, const QString &sql);
     // What the server (or, for SQLite, the kernel) says about our connections.
-    int ourSessionsOnServer(Dialect dialect, const Url &url, Engine *engine,
-                            testsupport::ServerProbe &probe);
 
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<QSettings> m_settings;
@@ -80,20 +78,6 @@ bool TestGuiSessions::runInTransaction(SessionTab *tab, const QString &sql)
            tab->session()->inTransaction();
 }
 
-int TestGuiSessions::ourSessionsOnServer(Dialect dialect, const Url &url, Engine *engine,
-                                         testsupport::ServerProbe &probe)
-{
-    switch (dialect) {
-    case Dialect::SQLite:
-        return testsupport::openFileHandles(url.database());
-    case Dialect::PostgreSQL:
-        return probe.sessionsOfBind(engine->name());
-    case Dialect::MySQL:
-        return probe.liveSessions(testsupport::serverIdsSeen(engine->eventLog()->events()));
-    }
-    return -1;
-}
-
 void TestGuiSessions::closingTabRestoresServerCount()
 {
     QFETCH(Dialect, dialect);
@@ -110,7 +94,7 @@ void TestGuiSessions::closingTabRestoresServerCount()
     QTRY_COMPARE(engine->pool()->connections().size(), 0);
     // SQLite: the probe itself holds the file once.
     const int idle = dialect == Dialect::SQLite ? 1 : 0;
-    QTRY_COMPARE_WITH_TIMEOUT(ourSessionsOnServer(dialect, url, engine, probe), idle, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(testsupport::sessionsOnServer(probe, engine), idle, 5000);
     const int before = idle;
 
     SessionTab *tab = window.newSessionTab(engine);
@@ -118,11 +102,11 @@ void TestGuiSessions::closingTabRestoresServerCount()
     tab->runStatement();
     QTRY_COMPARE_WITH_TIMEOUT(tab->resultModel()->rowCount(), 1, 10000);
     QTRY_VERIFY(!tab->session()->isBusy());
-    QCOMPARE(ourSessionsOnServer(dialect, url, engine, probe), before + 1);
+    QCOMPARE(testsupport::sessionsOnServer(probe, engine), before + 1);
 
     window.closeSessionTab(0);
     QVERIFY(window.sessionTabs().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(ourSessionsOnServer(dialect, url, engine, probe), before, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(testsupport::sessionsOnServer(probe, engine), before, 5000);
     QTRY_COMPARE(engine->pool()->connections().size(), 0);
 }
 
