@@ -1,13 +1,13 @@
 #include "ui/mainwindow.h"
 
 #include "core/apps/appmonitor.h"
+#include "core/browse/tableshape.h"
 #include "core/keychain/passwordstore.h"
 #include "core/pool/engine.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
 #include "core/settings/queryhistories.h"
 #include "core/settings/tabstore.h"
-#include "core/sql/dialect.h"
 #include "core/workbench/completionwords.h"
 #include "core/workbench/rememberedbinds.h"
 #include "ui/bindsdock.h"
@@ -19,6 +19,7 @@
 #include "ui/serversessionspanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sessiontabs.h"
+#include "ui/tabletab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -236,14 +237,12 @@ SessionTab *MainWindow::newSessionTab(Engine *engine)
     return engine ? m_tabs->open(engine) : nullptr;
 }
 
-SessionTab *MainWindow::browseTable(Engine *engine, const QString &schema, const QString &table)
+TableTab *MainWindow::browseTable(Engine *engine, const SchemaTable &table)
 {
-    SessionTab *tab = newSessionTab(engine);
-    if (!tab)
+    if (!engine)
         return nullptr;
-    tab->runText(QStringLiteral("SELECT * FROM %1")
-                     .arg(dialects::qualifiedName(engine->dialect(), schema, table)));
-    return tab;
+    return m_tabs->openTable(
+        engine, TableShape::of(engine->dialect(), table, engine->bind().options.readOnly));
 }
 
 void MainWindow::closeSessionTab(int index)
@@ -268,10 +267,34 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     if (!m_closing)
+        askAboutPendingChanges(event);
+    if (!m_closing && event->isAccepted())
         askAboutOpenTransactions(event);
     if (!event->isAccepted())
         return;
     closeEverything();
+}
+
+void MainWindow::askAboutPendingChanges(QCloseEvent *event)
+{
+    const QList<TableTab *> pending = m_tabs->withPendingChanges();
+    if (pending.isEmpty())
+        return;
+    QStringList names;
+    for (const TableTab *tab : pending)
+        names << tab->name();
+    QMessageBox box(
+        QMessageBox::Question, tr("Changes not applied"),
+        tr("%n table tab(s) have changes not applied: %1.", nullptr, int(pending.size()))
+            .arg(names.join(QStringLiteral(", "))),
+        QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Discard them and close, or keep the window open to apply them?"));
+    QPushButton *discard = box.addButton(tr("Discard and Close"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != discard)
+        event->ignore();
 }
 
 void MainWindow::askAboutOpenTransactions(QCloseEvent *event)

@@ -21,8 +21,10 @@ class SchemaPanel;
 class ServerSessionsPanel;
 class SessionTab;
 class SessionTabs;
+class TableTab;
 class Workspace;
 struct Bind;
+struct SchemaTable;
 
 // The main window wires the parts together: binds and schema on the left,
 // session tabs (SessionTabs) in the middle, the pool monitor and server
@@ -47,8 +49,8 @@ public:
     PoolMonitorDock *poolMonitor() const { return m_monitor; }
     SchemaPanel *schemaPanel() const { return m_schema; }
     ServerSessionsPanel *serverSessions() const { return m_sessions; }
-    // Opens a tab that runs SELECT * on table.
-    SessionTab *browseTable(Engine *engine, const QString &schema, const QString &table);
+    // Opens a table tab on table: its rows, filters, sorting and edits.
+    TableTab *browseTable(Engine *engine, const SchemaTable &table);
 
     // Binds the person added in earlier runs (passwords from the keychain, or
     // asked for), then the tabs of the last run.
@@ -75,6 +77,8 @@ private:
     // First start: most of the screen, and room in every dock for what it shows.
     void sizeForFirstStart();
     void createActions();
+    // Table tabs with changes not applied: discard them, or keep the window.
+    void askAboutPendingChanges(QCloseEvent *event);
     void askAboutOpenTransactions(QCloseEvent *event);
     // After Commit All: closes the window when every commit succeeded, else
     // keeps it and shows which failed.

@@ -48,7 +48,7 @@ SchemaPanel::SchemaPanel(Workspace *workspace, QWidget *parent)
                 m_model->kindOf(index) != SchemaTreeModel::NodeKind::View)
                 return;
             if (Engine *engine = m_workspace->engine(m_bind->currentText()))
-                Q_EMIT browseRequested(engine, table->schema, table->name);
+                Q_EMIT browseRequested(engine, *table);
         }
     });
     if (m_bind->count() > 0)

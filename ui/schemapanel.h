@@ -35,7 +35,7 @@ public:
     Schema schemaOf(const QString &bind) const { return m_schemas.value(bind); }
 
 Q_SIGNALS:
-    void browseRequested(Engine *engine, const QString &schema, const QString &table);
+    void browseRequested(Engine *engine, const SchemaTable &table);
     // A bind's schema was read: its table and column names, for completion.
     void schemaLoaded(const QString &bind, const Schema &schema);
 

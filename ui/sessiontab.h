@@ -52,7 +52,7 @@ public:
     // Runs every statement of the editor (or of the selection) in order.
     void runAll();
     void cancel();
-    // Runs sql as if typed and run (browsing a table from the schema tree).
+    // Runs sql as if typed and run.
     void runText(const QString &sql);
     // Shows the plan of the selection or the statement at the cursor. With
     // analyze the statement runs (rolled back); a statement that may write is

@@ -1,11 +1,16 @@
 #include "ui/sessiontabs.h"
 
+#include "core/models/tabledatamodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/session.h"
 #include "core/settings/queryhistories.h"
 #include "core/workbench/completionwords.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
+#include "ui/tabletab.h"
+
+#include <QPointer>
+#include <QTableView>
 
 #include <algorithm>
 
@@ -42,36 +47,74 @@ SessionTab *SessionTabs::open(Engine *engine)
     const int index = addTab(tab, QStringLiteral("%1 · %2").arg(engine->name(), name));
     setCurrentIndex(index);
     tab->editor()->setFocus();
-    // Queued: the tab asks from inside its session's signal.
-    connect(
-        tab, &SessionTab::readyToClose, this,
-        [this, tab] {
-            const int at = indexOf(tab);
+    connect(tab, &SessionTab::readyToClose, this, [this, tab] { closeWhenReady(tab); });
+    return tab;
+}
+
+TableTab *SessionTabs::openTable(Engine *engine, const TableShape &shape)
+{
+    auto *tab = new TableTab(engine, shape, shape.name(), this);
+    const QString title = QStringLiteral("%1 · %2").arg(engine->name(), shape.name());
+    const int index = addTab(tab, title);
+    setTabToolTip(index, shape.qualifiedName());
+    setCurrentIndex(index);
+    tab->view()->setFocus();
+    connect(tab, &TableTab::pendingCountChanged, this, [this, tab, title](int pending) {
+        const int at = indexOf(tab);
+        if (at >= 0)
+            setTabText(at, pending > 0 ? title + QStringLiteral(" *") : title);
+    });
+    connect(tab, &TableTab::readyToClose, this, [this, tab] { closeWhenReady(tab); });
+    return tab;
+}
+
+void SessionTabs::closeWhenReady(QWidget *tab)
+{
+    // Queued: the tab says so from inside its session's signal.
+    QMetaObject::invokeMethod(
+        this,
+        [this, tab = QPointer<QWidget>(tab)] {
+            const int at = tab ? indexOf(tab) : -1;
             if (at >= 0)
                 deleteAt(at);
         },
         Qt::QueuedConnection);
-    return tab;
+}
+
+bool SessionTabs::mayClose(int index)
+{
+    if (auto *tab = qobject_cast<SessionTab *>(widget(index)))
+        return tab->prepareToClose();
+    if (auto *tab = qobject_cast<TableTab *>(widget(index)))
+        return tab->prepareToClose();
+    return true;
 }
 
 void SessionTabs::closeTab(int index)
 {
-    auto *tab = qobject_cast<SessionTab *>(widget(index));
-    if (tab && !tab->prepareToClose())
-        return; // kept open, or closes itself once its commit is done
+    if (!mayClose(index))
+        return; // kept open, or closes itself once its commit or apply is done
     deleteAt(index);
 }
 
 bool SessionTabs::closeTabsOf(const Engine *engine)
 {
+    const auto engineOf = [](QWidget *widget) -> const Engine * {
+        if (auto *tab = qobject_cast<SessionTab *>(widget))
+            return tab->engine();
+        if (auto *tab = qobject_cast<TableTab *>(widget))
+            return tab->engine();
+        return nullptr;
+    };
     for (int i = count() - 1; i >= 0; --i) {
-        auto *tab = qobject_cast<SessionTab *>(widget(i));
-        if (tab && tab->engine() == engine)
+        if (engineOf(widget(i)) == engine)
             closeTab(i);
     }
-    const auto open = tabs();
-    return std::none_of(open.begin(), open.end(),
-                        [engine](const SessionTab *tab) { return tab->engine() == engine; });
+    for (int i = 0; i < count(); ++i) {
+        if (engineOf(widget(i)) == engine)
+            return false;
+    }
+    return true;
 }
 
 void SessionTabs::closeAll()
@@ -87,14 +130,20 @@ void SessionTabs::deleteAt(int index)
     delete tab;
 }
 
-QList<SessionTab *> SessionTabs::tabs() const
+template<typename T>
+QList<T *> SessionTabs::tabsOfType() const
 {
-    QList<SessionTab *> all;
+    QList<T *> all;
     for (int i = 0; i < count(); ++i) {
-        if (auto *tab = qobject_cast<SessionTab *>(widget(i)))
+        if (auto *tab = qobject_cast<T *>(widget(i)))
             all << tab;
     }
     return all;
+}
+
+QList<SessionTab *> SessionTabs::tabs() const
+{
+    return tabsOfType<SessionTab>();
 }
 
 SessionTab *SessionTabs::current() const
@@ -109,6 +158,20 @@ QList<SessionTab *> SessionTabs::inTransaction() const
                               [](SessionTab *tab) { return !tab->session()->inTransaction(); }),
                open.end());
     return open;
+}
+
+QList<TableTab *> SessionTabs::tableTabs() const
+{
+    return tabsOfType<TableTab>();
+}
+
+QList<TableTab *> SessionTabs::withPendingChanges() const
+{
+    QList<TableTab *> pending = tableTabs();
+    pending.erase(std::remove_if(pending.begin(), pending.end(),
+                                 [](TableTab *tab) { return !tab->model()->hasPendingChanges(); }),
+                  pending.end());
+    return pending;
 }
 
 QList<TabStore::Entry> SessionTabs::entries() const

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ApplyTask</name>
+    <message numerus="yes">
+        <source>Row %1&apos;s statement touched %n row(s), not one.</source>
+        <translation>
+            <numerusform>Row %1&apos;s statement touched %n row, not one.</numerusform>
+            <numerusform>Row %1&apos;s statement touched %n rows, not one.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>The %n row(s) already fetched</source>
@@ -81,6 +91,13 @@
             <numerusform>%n commits failed; the window stays open.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n table tab(s) have changes not applied: %1.</source>
+        <translation>
+            <numerusform>%n table tab has changes not applied: %1.</numerusform>
+            <numerusform>%n table tabs have changes not applied: %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SchemaPanel</name>
@@ -130,6 +147,51 @@
         <translation>
             <numerusform>%1; %n row received</numerusform>
             <numerusform>%1; %n rows received</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TableTab</name>
+    <message numerus="yes">
+        <source>Apply or discard the %n pending change(s) first: reading the rows again would drop them.</source>
+        <translation>
+            <numerusform>Apply or discard the %n pending change first: reading the rows again would drop it.</numerusform>
+            <numerusform>Apply or discard the %n pending changes first: reading the rows again would drop them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n change(s)…</source>
+        <translation>
+            <numerusform>Applying %n change…</numerusform>
+            <numerusform>Applying %n changes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s); reading again…</source>
+        <translation>
+            <numerusform>Applied %n change; reading again…</numerusform>
+            <numerusform>Applied %n changes; reading again…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n change(s) not applied.</source>
+        <translation>
+            <numerusform>%1 has %n change not applied.</numerusform>
+            <numerusform>%1 has %n changes not applied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s)</source>
+        <translation>
+            <numerusform>%n pending change</numerusform>
+            <numerusform>%n pending changes</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 // runs it under Xvfb with the test servers up. Not a test.
 #include "core/models/apptreemodel.h"
 #include "core/models/resultmodel.h"
+#include "core/models/tabledatamodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
@@ -9,12 +10,15 @@
 #include "core/settings/demodatabase.h"
 #include "tests/support/testsupport.h"
 #include "ui/bindsdock.h"
+#include "ui/filterbar.h"
 #include "ui/importdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/poolmonitordock.h"
+#include "ui/schemapanel.h"
 #include "ui/serversessionspanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
+#include "ui/tabletab.h"
 #include "ui/translations.h"
 
 #include <QApplication>
@@ -28,6 +32,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -237,6 +242,39 @@ int main(int argc, char *argv[])
         testsupport::waitUntil([&] { return dialog.isPreviewed() && !dialog.isBusy(); }, 10000);
         QTest::qWait(300);
         ok &= save(&dialog, out + QStringLiteral("/import.png"));
+    }
+    {
+        // A table tab on the demo's products: filtered, sorted by the server,
+        // with an edit, a new row and a deletion pending.
+        window.schemaPanel()->showBind(QStringLiteral("demo"));
+        testsupport::waitUntil(
+            [&] { return !window.schemaPanel()->schemaOf(QStringLiteral("demo")).isEmpty(); },
+            10000);
+        const Schema schema = window.schemaPanel()->schemaOf(QStringLiteral("demo"));
+        if (const SchemaTable *products = schema.table(QStringLiteral("products"))) {
+            TableTab *tab = window.browseTable(demo, *products);
+            testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 10000);
+            tab->filterBar()->box(3)->setText(QStringLiteral("a"));
+            tab->filterBar()->box(4)->setText(QStringLiteral("<40"));
+            tab->view()->sortByColumn(4, Qt::DescendingOrder);
+            testsupport::waitUntil([&] { return !tab->session()->isBusy(); }, 10000);
+            TableDataModel *model = tab->model();
+            model->setData(model->index(0, 4), QStringLiteral("34.50"));
+            model->setData(model->index(1, 6), QStringLiteral("Back in stock in May"));
+            model->removeGridRows({3});
+            const int added = model->addRow();
+            model->setData(model->index(added, 1), QStringLiteral("TEA-042"));
+            model->setData(model->index(added, 2), QStringLiteral("Oolong tea, 250 g"));
+            model->setData(model->index(added, 3), QStringLiteral("Pantry"));
+            model->setData(model->index(added, 4), QStringLiteral("12.90"));
+            model->setData(model->index(added, 5), QStringLiteral("1"));
+            tab->view()->setCurrentIndex(model->index(2, 2));
+            tab->view()->resizeColumnsToContents();
+            tab->view()->setColumnWidth(6, 220);
+            QTest::qWait(500);
+            ok &= save(tab, out + QStringLiteral("/browse.png"));
+            tab->discard();
+        }
     }
     window.shutdown();
     if (leaky) {
