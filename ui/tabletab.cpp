@@ -164,9 +164,15 @@ bool TableTab::reload()
                        nullptr, m_model->pendingCount()));
         return false;
     }
-    if (m_session->isBusy()) {
-        showMessage(tr("Still reading or applying; cancel it first (Esc)."));
+    if (m_applying) {
+        showMessage(tr("Apply is running: wait for it to end, or cancel it (Esc)."));
         return false;
+    }
+    if (m_session->isBusy()) {
+        // A new order or filter replaces the read still streaming.
+        m_readAgain = true;
+        m_session->cancel();
+        return true;
     }
     TableQuery query(m_model->shape());
     QMap<int, ColumnFilter> filters;
@@ -198,6 +204,11 @@ bool TableTab::reload()
 
 void TableTab::onReadFinished(const StatementResult &result)
 {
+    if (m_readAgain) {
+        m_readAgain = false;
+        reload();
+        return;
+    }
     if (result.ok) {
         m_readOutcome = tr("%n row(s)", nullptr, int(qMin<qint64>(result.rowCount, INT_MAX)));
     } else {

@@ -39,8 +39,9 @@ public:
     // What Apply would run now, as "Show SQL" shows it.
     QString pendingSql() const;
 
-    // Reads the rows again with the filters and order; refused (with a
-    // message) while changes are pending.
+    // Reads the rows again with the filters and order (stopping a read still
+    // streaming); refused, with a message, while changes are pending or an
+    // Apply runs.
     bool reload();
     // Runs the pending changes in one transaction; reads the rows again when
     // they all applied.
@@ -90,5 +91,7 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_readOutcome;
     bool m_applying = false;
+    // A reload asked for while rows still streamed: it runs when they stop.
+    bool m_readAgain = false;
     bool m_closeAfterApply = false;
 };

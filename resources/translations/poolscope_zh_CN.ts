@@ -2392,10 +2392,6 @@ Explain Analyze runs it to measure it, so poolscope runs it inside a transaction
         </translation>
     </message>
     <message>
-        <source>Still reading or applying; cancel it first (Esc).</source>
-        <translation>仍在读取或应用；请先取消（Esc）。</translation>
-    </message>
-    <message>
         <source>Filter on %1: %2</source>
         <translation>%1 的筛选：%2</translation>
     </message>
@@ -2476,6 +2472,10 @@ Explain Analyze runs it to measure it, so poolscope runs it inside a transaction
     <message>
         <source>read-only: %1</source>
         <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>Apply is running: wait for it to end, or cancel it (Esc).</source>
+        <translation>正在应用：请等待其结束，或取消（Esc）。</translation>
     </message>
 </context>
 <context>
