@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Usage: with-servers.sh CMD [ARGS...]
 #
-# Starts a throwaway PostgreSQL 15 and MariaDB server (fresh temp folders,
-# 127.0.0.1 on free ports, sockets inside the temp folders), runs CMD with
+# Starts a throwaway PostgreSQL 15 and MariaDB server, and PgBouncer in front
+# of PostgreSQL (fresh temp folders, 127.0.0.1 on free ports, sockets inside
+# the temp folders), runs CMD with
 # POOLSCOPE_TEST_* variables describing them, then stops both and removes the
 # folders whatever happens to CMD. Exits with CMD's exit code.
 # Works as a normal user and as root (PostgreSQL then runs as postgres, the
@@ -82,6 +83,9 @@ cleanup() {
         rm -rf -- "$maria_dir"
     fi
     if [[ -n $pg_dir ]]; then
+        if [[ -s $pg_dir/pgbouncer/pgbouncer.pid ]]; then
+            read -r pid <"$pg_dir/pgbouncer/pgbouncer.pid" && kill -KILL "$pid"
+        fi
         if ! "$POOLSCOPE_TEST_POSTGRES_CTL" kill; then
             read -r pid <"$POOLSCOPE_TEST_POSTGRES_DATA/postmaster.pid" && kill -KILL "$pid"
         fi
@@ -190,6 +194,72 @@ EOF
 pg_version=$("${pg_psql[@]}" -At -c 'SHOW server_version')
 export POOLSCOPE_TEST_POSTGRES_URL="postgresql://$user:$password@127.0.0.1:$POOLSCOPE_TEST_POSTGRES_PORT/$database"
 say "PostgreSQL $pg_version up on 127.0.0.1:$POOLSCOPE_TEST_POSTGRES_PORT"
+
+# --- PgBouncer in front of PostgreSQL ------------------------------------------
+
+# One pooler, two databases that reach the test database: poolscope_session in
+# session mode, poolscope_transaction in transaction mode. Its admin console
+# (database pgbouncer) has an admin and a stats-only user. It runs as the
+# account PostgreSQL runs as (it refuses root), from a folder inside
+# PostgreSQL's, so it is removed with it.
+bouncer_dir=$pg_dir/pgbouncer
+mkdir "$bouncer_dir"
+export POOLSCOPE_TEST_PGBOUNCER_DIR=$bouncer_dir
+printf '"%s" "%s"\n' "$user" "$password" poolscope_admin "$password" \
+    poolscope_stats "$password" >"$bouncer_dir/userlist.txt"
+if ((EUID == 0)); then
+    chown -R postgres: "$bouncer_dir"
+fi
+bouncer_started=0
+for attempt in 1 2 3 4 5; do
+    POOLSCOPE_TEST_PGBOUNCER_PORT=$(free_port)
+    export POOLSCOPE_TEST_PGBOUNCER_PORT
+    as_pg tee "$bouncer_dir/pgbouncer.ini" >/dev/null <<EOF
+[databases]
+poolscope_session = host=127.0.0.1 port=$POOLSCOPE_TEST_POSTGRES_PORT dbname=$database pool_mode=session
+poolscope_transaction = host=127.0.0.1 port=$POOLSCOPE_TEST_POSTGRES_PORT dbname=$database pool_mode=transaction
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $POOLSCOPE_TEST_PGBOUNCER_PORT
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = $bouncer_dir/userlist.txt
+admin_users = poolscope_admin
+stats_users = poolscope_stats
+pool_mode = session
+default_pool_size = 5
+max_client_conn = 100
+logfile = $bouncer_dir/pgbouncer.log
+pidfile = $bouncer_dir/pgbouncer.pid
+EOF
+    as_pg pgbouncer -d -q "$bouncer_dir/pgbouncer.ini" || true
+    # -d returns before it listens: wait for its admin console to answer.
+    for _ in $(seq 50); do
+        if PGPASSWORD=$password "$pg_bin/psql" -X -q -At -h 127.0.0.1 \
+            -p "$POOLSCOPE_TEST_PGBOUNCER_PORT" -U poolscope_admin -d pgbouncer \
+            -c 'SHOW VERSION' >/dev/null 2>&1; then
+            bouncer_started=1
+            break
+        fi
+        sleep 0.1
+    done
+    ((bouncer_started)) && break
+    # Most likely its port was taken: stop what may run, try another.
+    if [[ -s $bouncer_dir/pgbouncer.pid ]]; then
+        kill -KILL "$(cat "$bouncer_dir/pgbouncer.pid")" 2>/dev/null || true
+    fi
+done
+if ((!bouncer_started)); then
+    tail -n 20 "$bouncer_dir/pgbouncer.log" >&2 || true
+    fail "PgBouncer did not start"
+fi
+bouncer_at=127.0.0.1:$POOLSCOPE_TEST_PGBOUNCER_PORT
+export POOLSCOPE_TEST_PGBOUNCER_URL="postgresql://poolscope_admin:$password@$bouncer_at/pgbouncer"
+export POOLSCOPE_TEST_PGBOUNCER_STATS_URL="postgresql://poolscope_stats:$password@$bouncer_at/pgbouncer"
+export POOLSCOPE_TEST_PGBOUNCER_SESSION_URL="postgresql://$user:$password@$bouncer_at/poolscope_session"
+export POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL="postgresql://$user:$password@$bouncer_at/poolscope_transaction"
+say "PgBouncer $(pgbouncer --version | head -n 1 | cut -d' ' -f2) up on $bouncer_at"
 
 # --- MariaDB ------------------------------------------------------------------
 
