@@ -35,9 +35,11 @@ const char *const kHelp =
     "Commands:\n"
     "  query URL|NAME SQL       run SQL and write the result (--format csv|tsv|json|\n"
     "                           jsonl|sql|markdown, -o FILE, --read-only)\n"
-    "  sessions URL|NAME        the server's sessions and the leaked-looking ones\n"
-    "                           (--format table|json, --idle-in-transaction-over S,\n"
-    "                           --idle-over S, --running-over S, --fail-on-suspects)\n"
+    "  sessions URL|NAME        the server's sessions and the leaked-looking ones;\n"
+    "                           PgBouncer's clients for a URL to its pgbouncer\n"
+    "                           database (--format table|json,\n"
+    "                           --idle-in-transaction-over S, --idle-over S,\n"
+    "                           --running-over S, --fail-on-suspects)\n"
     "  schema URL|NAME          tables, views, columns, indexes, foreign keys\n"
     "                           (--format table|json)\n"
     "  import URL|NAME TABLE FILE\n"
@@ -70,8 +72,22 @@ const char *const kVersion =
     "This is free software: you are free to change and redistribute it.\n"
     "There is NO WARRANTY, to the extent permitted by law.\n";
 
+QtMessageHandler g_defaultHandler = nullptr;
+
+// Qt's PostgreSQL driver warns of server versions it does not know, and
+// PgBouncer's admin console reports its own version: noise in a command's
+// output, not news.
+void quietDriverMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg &&
+        message == QLatin1String("This version of PostgreSQL is not supported and may not work."))
+        return;
+    g_defaultHandler(type, context, message);
+}
+
 int runCommand(int (*command)(const QStringList &), int argc, char *argv[])
 {
+    g_defaultHandler = qInstallMessageHandler(quietDriverMessages);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("poolscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));

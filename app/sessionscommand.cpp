@@ -122,7 +122,8 @@ int SessionsCommand::run(const QStringList &arguments)
                           ? ServerSessionFormat::toJson(snapshot.sessions)
                           : ServerSessionFormat::toTable(snapshot, rules).toUtf8();
     if (chosen != QLatin1String("json") && snapshot.maxConnections) {
-        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections);
+        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
+                                snapshot.connectionLimitName);
         capacity.addBinds(cli.binds().binds(), bind->url);
         capacity.addApps(apps.processes(), bind->url);
         text += "Capacity: " + capacity.describe().toUtf8() + '\n';

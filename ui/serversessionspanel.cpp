@@ -355,7 +355,8 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
     for (const QString &note : snapshot.notes)
         lines << tr("Note: %1").arg(note);
     if (snapshot.maxConnections && m_engine) {
-        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections);
+        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
+                                snapshot.connectionLimitName);
         QList<Bind> binds;
         const auto engines = m_workspace->engines();
         for (const Engine *engine : engines)

@@ -18,9 +18,11 @@ std::optional<int> limitOf(std::optional<int> size, std::optional<int> overflow)
 
 } // namespace
 
-ServerCapacity::ServerCapacity(std::optional<int> maxConnections, int reserved)
+ServerCapacity::ServerCapacity(std::optional<int> maxConnections, int reserved,
+                               const QString &limitName)
     : m_maxConnections(maxConnections)
     , m_reserved(reserved)
+    , m_limitName(limitName)
 {
 }
 
@@ -100,14 +102,14 @@ QString ServerCapacity::describe() const
     }
     QString line =
         m_maxConnections
-            ? tr("max_connections %1 (%2 for clients)").arg(*m_maxConnections).arg(*available())
-            : tr("max_connections unknown");
+            ? tr("%1 %2 (%3 for clients)").arg(m_limitName).arg(*m_maxConnections).arg(*available())
+            : tr("%1 unknown").arg(m_limitName);
     if (parts.isEmpty())
         return line;
     const std::optional<int> most = demand();
     line += QStringLiteral("; ") + parts.join(QStringLiteral(", ")) + QStringLiteral(": ");
     line += most ? tr("up to %1").arg(*most) : tr("no limit");
     if (available())
-        line += canExceed() ? tr(" — CAN EXCEED max_connections") : tr(" (fits)");
+        line += canExceed() ? tr(" — CAN EXCEED %1").arg(m_limitName) : tr(" (fits)");
     return line;
 }

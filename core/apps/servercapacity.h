@@ -25,7 +25,10 @@ public:
         std::optional<int> perProcess{}; // unset: no limit
     };
 
-    ServerCapacity(std::optional<int> maxConnections, int reserved);
+    // limitName names maxConnections in describe(): max_connections, or
+    // max_client_conn for PgBouncer.
+    ServerCapacity(std::optional<int> maxConnections, int reserved,
+                   const QString &limitName = QStringLiteral("max_connections"));
 
     // Our binds to server, and the probed engines that reach it.
     void addBinds(const QList<Bind> &binds, const Url &server);
@@ -44,5 +47,6 @@ public:
 private:
     std::optional<int> m_maxConnections;
     int m_reserved;
+    QString m_limitName;
     QList<Claim> m_claims;
 };

@@ -217,6 +217,11 @@ void ConnectionWorker::open()
             message = tr("no answer within the connect timeout of %1 s (%2)")
                           .arg(m_spec.connectTimeoutSeconds)
                           .arg(message.simplified());
+        // PgBouncer refuses its admin console to other users in two words.
+        if (dialect == Dialect::PostgreSQL && m_spec.url.database() == QLatin1String("pgbouncer") &&
+            message.contains(QLatin1String("not allowed")))
+            message += tr(" (PgBouncer's admin console admits only the users listed in its "
+                          "admin_users and stats_users)");
         closeDatabase();
         // Only the driver's part is foreign text; the URL hides its password
         // by structure.

@@ -2,11 +2,16 @@
 
 #include "core/diagnosis/fileholderscanner.h"
 #include "core/diagnosis/localclientfinder.h"
+#include "core/diagnosis/pgbouncerclients.h"
 #include "core/driver/nativeconnection.h"
 #include "core/driver/textrowsink.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace {
 
@@ -214,10 +219,8 @@ quint16 serverPort(WorkerContext &context)
 // and sees our addresses and process ids. A server elsewhere, behind a tunnel
 // or in a container sees clients whose addresses and pids mean something
 // else there, so then nothing is looked up.
-void fillOrigins(WorkerContext &context, ServerSessionSnapshot &snapshot,
-                 const ServerSession &reader)
+void fillOrigins(ServerSessionSnapshot &snapshot, const ServerSession &reader, quint16 port)
 {
-    const quint16 port = serverPort(context);
     LocalClientFinder finder;
     const std::optional<ServerSessionOrigin> self = finder.clientOf(reader, snapshot.dialect, port);
     if (!self || self->pid != QCoreApplication::applicationPid())
@@ -245,7 +248,92 @@ void readLimits(WorkerContext &context, ServerSessionSnapshot &snapshot)
     snapshot.reservedConnections = qMax(0, rows.text(0, 1).toInt());
 }
 
+// Keeps a small result with its column names: PgBouncer's SHOW answers gain
+// columns from version to version, so they are read by name.
+class TableSink final : public RowSink
+{
+public:
+    bool begin(const Columns &columns) override
+    {
+        table.columns.clear();
+        table.rows.clear();
+        for (const Column &column : columns)
+            table.columns << column.name;
+        return true;
+    }
+    bool row(const CellView *cells) override
+    {
+        QStringList values;
+        for (qsizetype i = 0; i < table.columns.size(); ++i)
+            values << cells[i].text();
+        table.rows << values;
+        return true;
+    }
+
+    PgBouncerClients::Table table;
+};
+
+bool show(WorkerContext &context, const char *sql, PgBouncerClients::Table &table, QString *error)
+{
+    TableSink sink;
+    StatementResult result;
+    context.native().execute(QByteArray(sql), sink, result);
+    if (!result.ok && error)
+        *error = result.error;
+    table = sink.table;
+    return result.ok;
+}
+
+// The local port of socket (this end of a TCP connection), 0 when none.
+int localPort(int socket)
+{
+    sockaddr_storage address{};
+    socklen_t size = sizeof(address);
+    if (socket < 0 || getsockname(socket, reinterpret_cast<sockaddr *>(&address), &size) != 0)
+        return 0;
+    if (address.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+    if (address.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+    return 0;
+}
+
 } // namespace
+
+bool ServerSessionReader::isPgBouncerConsole(WorkerContext &context)
+{
+    return context.dialect() == Dialect::PostgreSQL &&
+           context.database().databaseName() == QLatin1String("pgbouncer");
+}
+
+void ServerSessionReader::readPgBouncer(WorkerContext &context,
+                                        ServerSessionSnapshot &snapshot) const
+{
+    PgBouncerClients::Table clients, servers, pools, config;
+    if (!show(context, "SHOW CLIENTS", clients, &snapshot.error) ||
+        !show(context, "SHOW SERVERS", servers, &snapshot.error) ||
+        !show(context, "SHOW POOLS", pools, &snapshot.error))
+        return;
+    // PgBouncer has no clock to ask: ages come from this machine's.
+    snapshot.takenAt = QDateTime::currentDateTimeUtc();
+    ServerSession self;
+    snapshot.sessions =
+        PgBouncerClients::sessions(clients, servers, pools, snapshot.takenAt,
+                                   localPort(context.native().socket()), m_includeReader, &self);
+    quint16 port = 0;
+    if (show(context, "SHOW CONFIG", config, nullptr)) {
+        for (int r = 0; r < config.rows.size(); ++r) {
+            const QString key = config.value(r, "key");
+            if (key == QLatin1String("max_client_conn")) {
+                snapshot.maxConnections = config.value(r, "value").toInt();
+                snapshot.connectionLimitName = key;
+            } else if (key == QLatin1String("listen_port")) {
+                port = quint16(config.value(r, "value").toUInt());
+            }
+        }
+    }
+    fillOrigins(snapshot, self, port);
+}
 
 WorkerTask ServerSessionReader::task() const
 {
@@ -261,6 +349,13 @@ ServerSessionSnapshot ServerSessionReader::read(WorkerContext &context) const
     snapshot.dialect = context.dialect();
     switch (context.dialect()) {
     case Dialect::PostgreSQL:
+        if (isPgBouncerConsole(context)) {
+            readPgBouncer(context, snapshot);
+            if (!snapshot.error.isEmpty())
+                snapshot.sessions.clear();
+            finish(snapshot);
+            return snapshot;
+        }
         readPostgres(context, snapshot);
         break;
     case Dialect::MySQL:
@@ -318,7 +413,7 @@ void ServerSessionReader::readPostgres(WorkerContext &context,
         }
         snapshot.sessions << session;
     }
-    fillOrigins(context, snapshot, self);
+    fillOrigins(snapshot, self, serverPort(context));
     if (!snapshot.takenAt.isValid()) {
         TextRowSink clock;
         if (run(context, "SELECT extract(epoch FROM statement_timestamp())", clock,
@@ -351,7 +446,7 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
         if (!reader || m_includeReader)
             snapshot.sessions << session;
     }
-    fillOrigins(context, snapshot, self);
+    fillOrigins(snapshot, self, serverPort(context));
     if (!snapshot.takenAt.isValid()) {
         TextRowSink clock;
         if (run(context, "SELECT UNIX_TIMESTAMP(NOW(6))", clock, &snapshot.error) &&

@@ -10,6 +10,9 @@
 // worker thread (Session::runTask(reader.task())), answering with a
 // ServerSessionSnapshot in the QVariant.
 //
+// PgBouncer's admin console (a PostgreSQL URL to its database pgbouncer):
+// SHOW CLIENTS, SERVERS and POOLS, each client a session (PgBouncerClients).
+//
 // PostgreSQL: pg_stat_activity, client backends of every database on the
 // server (a leak elsewhere still uses up max_connections; setDatabase()
 // narrows it), pg_blocking_pids() for sessions waiting on a lock. MySQL and
@@ -42,8 +45,13 @@ public:
     // SQLite without a connection at all: the holders of path.
     ServerSessionSnapshot readSqliteFile(const QString &path) const;
 
+    // Whether context's connection is PgBouncer's admin console (database
+    // pgbouncer): read() then reports the pooler's clients (PgBouncerClients).
+    static bool isPgBouncerConsole(WorkerContext &context);
+
 private:
     void readPostgres(WorkerContext &context, ServerSessionSnapshot &snapshot) const;
+    void readPgBouncer(WorkerContext &context, ServerSessionSnapshot &snapshot) const;
     void readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot) const;
     void finish(ServerSessionSnapshot &snapshot) const;
 

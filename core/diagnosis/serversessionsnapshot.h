@@ -30,6 +30,8 @@ struct ServerSessionSnapshot
     // for SQLite or when the server did not say.
     std::optional<int> maxConnections{};
     int reservedConnections = 0;
+    // The name of that limit: max_connections, or PgBouncer's max_client_conn.
+    QString connectionLimitName = QStringLiteral("max_connections");
 
     bool isValid() const { return error.isEmpty() && takenAt.isValid(); }
     int suspectCount() const

@@ -499,6 +499,10 @@
         <source>the connection to the server broke</source>
         <translation>与服务器的连接已中断</translation>
     </message>
+    <message>
+        <source> (PgBouncer&apos;s admin console admits only the users listed in its admin_users and stats_users)</source>
+        <translation>（PgBouncer 的管理控制台只接受其 admin_users 和 stats_users 中列出的用户）</translation>
+    </message>
 </context>
 <context>
     <name>CsvReader</name>
@@ -1155,6 +1159,21 @@
     </message>
 </context>
 <context>
+    <name>PgBouncerClients</name>
+    <message>
+        <source>waiting for a server connection (%1 mode)</source>
+        <translation>正在等待服务器连接（%1 模式）</translation>
+    </message>
+    <message>
+        <source>session mode: keeps its server connection while connected; an open transaction shows on the server, at the backend of the same pid</source>
+        <translation>会话模式：连接期间一直占用其服务器连接；未结束的事务显示在服务器上，即 pid 相同的后端</translation>
+    </message>
+    <message>
+        <source>%1 mode: still linked to a server connection after its last request: a transaction left open, or one long statement</source>
+        <translation>%1 模式：最后一次请求之后仍占用服务器连接：事务未结束，或一条语句运行很久</translation>
+    </message>
+</context>
+<context>
     <name>PlanFormat</name>
     <message>
         <source>step</source>
@@ -1528,24 +1547,24 @@
         <translation>无上限</translation>
     </message>
     <message>
-        <source>max_connections %1 (%2 for clients)</source>
-        <translation>max_connections %1（客户端可用 %2）</translation>
-    </message>
-    <message>
-        <source>max_connections unknown</source>
-        <translation>max_connections 未知</translation>
-    </message>
-    <message>
         <source>up to %1</source>
         <translation>最多 %1</translation>
     </message>
     <message>
-        <source> — CAN EXCEED max_connections</source>
-        <translation> — 可能超出 max_connections</translation>
-    </message>
-    <message>
         <source> (fits)</source>
         <translation>（足够）</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 for clients)</source>
+        <translation>%1 %2（客户端可用 %3）</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 未知</translation>
+    </message>
+    <message>
+        <source> — CAN EXCEED %1</source>
+        <translation> — 可能超过 %1</translation>
     </message>
 </context>
 <context>

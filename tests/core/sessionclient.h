@@ -8,7 +8,8 @@
 // Another program connected to a test server: tests/sessionclient/hold.py
 // under the system's Python (psycopg2, pymysql), holding a transaction open
 // until it is stopped. Over TCP to the URL's host, or over the Unix socket
-// (a PostgreSQL socket folder, a MariaDB socket file) when one is given.
+// (a PostgreSQL socket folder, a MariaDB socket file) when one is given;
+// with setCommits(true) it commits first and holds an idle session.
 class SessionClient final
 {
 public:
@@ -24,6 +25,8 @@ public:
         QStringList arguments{m_script, url.render(false)};
         if (!socket.isEmpty())
             arguments << socket;
+        if (m_commits)
+            arguments << QStringLiteral("--commit");
         m_process.start(QStringLiteral("/usr/bin/python3"), arguments);
         if (!m_process.waitForStarted(10000)) {
             if (error)
@@ -42,6 +45,9 @@ public:
             *error = QString::fromUtf8(line + m_process.readAllStandardError());
         return m_serverId > 0;
     }
+
+    // The well-behaved client: its transaction ends before it waits.
+    void setCommits(bool commits) { m_commits = commits; }
 
     // Closes the script's stdin: it ends its session and exits.
     void stop()
@@ -63,4 +69,5 @@ private:
     QString m_script;
     QProcess m_process;
     qint64 m_serverId = 0;
+    bool m_commits = false;
 };

@@ -1,7 +1,8 @@
 """A client program of its own: connects to the URL in argv[1] (over the Unix
 socket at argv[2] when given), opens a transaction, prints its session's
 server id and holds everything until its stdin closes. Tests ask poolscope
-which local process a session belongs to; this is the answer."""
+which local process a session belongs to; this is the answer. With --commit
+it ends its transaction before it waits: the well-behaved client."""
 
 import sys
 from urllib.parse import unquote, urlsplit
@@ -32,9 +33,12 @@ def connect(url, socket):
 
 
 def main():
-    url = urlsplit(sys.argv[1])
-    socket = sys.argv[2] if len(sys.argv) > 2 else None
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    url = urlsplit(arguments[0])
+    socket = arguments[1] if len(arguments) > 1 else None
     connection, server_id = connect(url, socket)
+    if "--commit" in sys.argv[1:]:
+        connection.commit()
     print(server_id, flush=True)
     sys.stdin.read()
     connection.close()

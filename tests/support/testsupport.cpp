@@ -83,6 +83,16 @@ QString endlessStatement(Dialect dialect)
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n");
 }
 
+std::optional<Url> environmentUrl(const char *variable, QString *why)
+{
+    const QString text = qEnvironmentVariable(variable);
+    std::optional<Url> url = text.isEmpty() ? std::nullopt : Url::parse(text);
+    if (!url)
+        *why = QStringLiteral("%1 is not set (run under tests/servers/with-servers.sh)")
+                   .arg(QLatin1String(variable));
+    return url;
+}
+
 bool serversRequired()
 {
     return qEnvironmentVariable("POOLSCOPE_TEST_SERVERS_REQUIRED") == QLatin1String("1");

@@ -40,6 +40,9 @@ QString endlessStatement(Dialect dialect);
 // URL of a real database for dialect, or nullopt with *why. SQLite always has
 // one (a fresh file in a temporary folder owned by the process).
 std::optional<Url> databaseUrl(Dialect dialect, QString *why);
+// The URL in the environment variable that tests/servers/with-servers.sh
+// sets (PgBouncer's), or nullopt with *why.
+std::optional<Url> environmentUrl(const char *variable, QString *why);
 // True under `make test`: a missing server is a failure, not a skip.
 bool serversRequired();
 
@@ -127,14 +130,18 @@ int lineOf(const QString &path, const QByteArray &marker);
 
 } // namespace testsupport
 
-// Gets a URL for dialect into `var`, failing under `make test` and skipping
-// otherwise when the server is not there.
-#define POOLSCOPE_REQUIRE_DATABASE(dialect, var)                                                   \
+// Gets the URL lookup(key, &why) finds into `var`, failing under `make test`
+// and skipping otherwise when it finds none.
+#define POOLSCOPE_REQUIRE_URL(var, lookup, key)                                                    \
     QString var##Why;                                                                              \
-    const std::optional<Url> var##Opt = testsupport::databaseUrl(dialect, &var##Why);              \
+    const std::optional<Url> var##Opt = lookup(key, &var##Why);                                    \
     if (!var##Opt) {                                                                               \
         if (testsupport::serversRequired())                                                        \
             QFAIL(qPrintable(var##Why));                                                           \
         QSKIP(qPrintable(var##Why));                                                               \
     }                                                                                              \
     const Url var = *var##Opt
+
+// Gets a URL for dialect into `var` (testsupport::databaseUrl).
+#define POOLSCOPE_REQUIRE_DATABASE(dialect, var)                                                   \
+    POOLSCOPE_REQUIRE_URL(var, testsupport::databaseUrl, dialect)

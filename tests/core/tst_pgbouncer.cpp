@@ -1,0 +1,214 @@
+// PgBouncer's admin console as a bind, against the PgBouncer the test servers
+// run in front of PostgreSQL, in session and in transaction mode: a psycopg2
+// client that leaves a transaction open is flagged at the layer that can see
+// it, the well-behaved client nowhere; the console's errors are one line with
+// the password as ***.
+#include "core/diagnosis/pgbouncerclients.h"
+#include "core/diagnosis/serversessionreader.h"
+#include "core/diagnosis/suspectrules.h"
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
+#include "tests/core/sessionclient.h"
+#include "tests/support/testsupport.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimeZone>
+
+namespace {
+
+#define REQUIRE_BOUNCER(variable, var)                                                             \
+    POOLSCOPE_REQUIRE_URL(var, testsupport::environmentUrl, variable)
+
+ServerSessionSnapshot readSessions(const Url &url)
+{
+    Engine engine(testsupport::makeBind(url, QStringLiteral("pgbouncer")));
+    Session session(&engine, QStringLiteral("reader"));
+    QSignalSpy finished(&session, &Session::taskFinished);
+    ServerSessionSnapshot snapshot;
+    if (!session.runTask(ServerSessionReader().task()) || !finished.wait(20000)) {
+        snapshot.error = QStringLiteral("no answer");
+        return snapshot;
+    }
+    snapshot = finished.first().at(0).value<ServerSessionSnapshot>();
+    if (snapshot.error.isEmpty() && !finished.first().at(1).toString().isEmpty())
+        snapshot.error = finished.first().at(1).toString();
+    SuspectRules rules;
+    rules.idleInTransactionOver = 0.5;
+    rules.apply(snapshot);
+    return snapshot;
+}
+
+const ServerSession *byOrigin(const ServerSessionSnapshot &snapshot, qint64 processId)
+{
+    for (const ServerSession &session : snapshot.sessions) {
+        if (session.origin && session.origin->pid == processId)
+            return &session;
+    }
+    return nullptr;
+}
+
+const ServerSession *byPid(const ServerSessionSnapshot &snapshot, qint64 pid)
+{
+    for (const ServerSession &session : snapshot.sessions) {
+        if (session.pid == pid)
+            return &session;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestPgBouncer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<ServerSessionSnapshot>(); }
+    void timesInPgBouncersWords();
+    void leakIsFlaggedAtItsLayer_data();
+    void leakIsFlaggedAtItsLayer();
+    void statsUserReadsToo();
+    void consoleErrorsAreOneLine();
+};
+
+void TestPgBouncer::timesInPgBouncersWords()
+{
+    QCOMPARE(PgBouncerClients::parseTime(QStringLiteral("2026-12-05 12:38:19 UTC")),
+             QDateTime(QDate(2026, 12, 5), QTime(12, 38, 19), QTimeZone::utc()));
+    QVERIFY(!PgBouncerClients::parseTime(QString()).isValid());
+    QVERIFY(!PgBouncerClients::parseTime(QStringLiteral("yesterday")).isValid());
+}
+
+void TestPgBouncer::leakIsFlaggedAtItsLayer_data()
+{
+    QTest::addColumn<QByteArray>("variable");
+    QTest::addColumn<bool>("transactionMode");
+    QTest::newRow("session") << QByteArray("POOLSCOPE_TEST_PGBOUNCER_SESSION_URL") << false;
+    QTest::newRow("transaction") << QByteArray("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL") << true;
+}
+
+void TestPgBouncer::leakIsFlaggedAtItsLayer()
+{
+    QFETCH(QByteArray, variable);
+    QFETCH(bool, transactionMode);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
+    REQUIRE_BOUNCER(variable.constData(), pooled);
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, server);
+
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    SessionClient tidy(QFINDTESTDATA("../sessionclient/hold.py"));
+    tidy.setCommits(true);
+    QString error;
+    QVERIFY2(leaky.start(pooled, QString(), &error), qPrintable(error));
+    QVERIFY2(tidy.start(pooled, QString(), &error), qPrintable(error));
+    QTest::qWait(1200); // past the 0.5 s the rules allow
+
+    // The pooler's layer: its clients, each found as its local process.
+    const ServerSessionSnapshot pooler = readSessions(console);
+    QVERIFY2(pooler.isValid(), qPrintable(pooler.error));
+    QCOMPARE(pooler.connectionLimitName, QStringLiteral("max_client_conn"));
+    QCOMPARE(pooler.maxConnections, std::optional<int>(100));
+    const ServerSession *leakClient = byOrigin(pooler, leaky.pid());
+    const ServerSession *tidyClient = byOrigin(pooler, tidy.pid());
+    QVERIFY(leakClient && tidyClient);
+    // The server connection it holds is the backend the client itself reported.
+    QCOMPARE(leakClient->pid, leaky.serverId());
+    if (transactionMode) {
+        // A link outlives the last request only inside a transaction.
+        QCOMPARE(leakClient->state, ServerSession::State::IdleInTransaction);
+        QVERIFY2(leakClient->isSuspect(), qPrintable(leakClient->query));
+        QCOMPARE(tidyClient->state, ServerSession::State::Idle);
+        QCOMPARE(tidyClient->pid, 0); // no server linked: it went back to the pool
+    } else {
+        // Session mode links every client: quiet clients are idle, not suspect.
+        QCOMPARE(leakClient->state, ServerSession::State::Idle);
+        QVERIFY(!leakClient->isSuspect());
+        QCOMPARE(tidyClient->pid, tidy.serverId());
+    }
+    QVERIFY(!tidyClient->isSuspect());
+
+    // The server's layer: the backend of the open transaction is suspect in
+    // both modes, and belongs to the pooler's process.
+    const ServerSessionSnapshot backends = readSessions(server);
+    QVERIFY2(backends.isValid(), qPrintable(backends.error));
+    const ServerSession *leakBackend = byPid(backends, leaky.serverId());
+    QVERIFY(leakBackend);
+    QCOMPARE(leakBackend->state, ServerSession::State::IdleInTransaction);
+    QVERIFY(leakBackend->isSuspect());
+    QVERIFY(leakBackend->origin);
+    QCOMPARE(leakBackend->origin->programName(), QStringLiteral("pgbouncer"));
+    if (const ServerSession *tidyBackend = byPid(backends, tidy.serverId()))
+        QVERIFY(!tidyBackend->isSuspect());
+
+    // Once the leaky client goes, the pooler drops its link.
+    leaky.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!byOrigin(readSessions(console), leaky.pid()), 10000);
+}
+
+void TestPgBouncer::statsUserReadsToo()
+{
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_STATS_URL", stats);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", pooled);
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(leaky.start(pooled, QString(), &error), qPrintable(error));
+    const ServerSessionSnapshot snapshot = readSessions(stats);
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+    QVERIFY(byOrigin(snapshot, leaky.pid()));
+    // The console's own clients, this reader among them, are not listed.
+    for (const ServerSession &session : snapshot.sessions)
+        QVERIFY(session.database != QLatin1String("pgbouncer"));
+}
+
+void TestPgBouncer::consoleErrorsAreOneLine()
+{
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", pooled);
+    struct Case
+    {
+        const char *name;
+        Url url;
+        QString secret;
+    };
+    Url wrongPassword = console;
+    wrongPassword.setPassword(QStringLiteral("not-the-pw-4711"));
+    // A user the pooler knows but that is neither admin nor stats user.
+    Url notAdmin = pooled;
+    notAdmin.setDatabase(QStringLiteral("pgbouncer"));
+    const Url gone = *Url::parse(
+        QStringLiteral("postgresql://poolscope_admin:gone-pw-4711@127.0.0.1:%1/pgbouncer")
+            .arg(testsupport::freePort()));
+    const QList<Case> cases = {{"wrong password", wrongPassword, wrongPassword.password()},
+                               {"not an admin", notAdmin, notAdmin.password()},
+                               {"pooler gone", gone, gone.password()}};
+    for (const Case &c : cases) {
+        const testsupport::ProgramRun run = testsupport::runProgram(
+            QStringLiteral(POOLSCOPE_BINARY), {QStringLiteral("sessions"), c.url.render(false)});
+        QVERIFY2(run.finished, c.name);
+        QCOMPARE(run.exit, 2);
+        QVERIFY2(run.out.isEmpty(), c.name);
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(!err.contains(c.secret) && err.contains(QLatin1String("***")), qPrintable(err));
+        // One line of ours, whatever the driver said on the way in.
+        QStringList ours = err.split(QLatin1Char('\n'));
+        ours.removeIf(
+            [](const QString &line) { return line.startsWith(QLatin1String("NOTICE:")); });
+        QVERIFY2(ours.size() == 1, qPrintable(QLatin1String(c.name) + QStringLiteral(": ") + err));
+    }
+    // --fail-on-suspects sees a leak through the pooler.
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(leaky.start(pooled, QString(), &error), qPrintable(error));
+    QTest::qWait(1200);
+    const testsupport::ProgramRun run = testsupport::runProgram(
+        QStringLiteral(POOLSCOPE_BINARY),
+        {QStringLiteral("sessions"), console.render(false), QStringLiteral("--format"),
+         QStringLiteral("json"), QStringLiteral("--idle-in-transaction-over"),
+         QStringLiteral("0.5"), QStringLiteral("--fail-on-suspects")});
+    QCOMPARE(run.exit, 3);
+    QVERIFY2(run.out.contains("\"state\": \"idle_in_transaction\""), run.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestPgBouncer)
+#include "tst_pgbouncer.moc"
