@@ -2,12 +2,6 @@
 
 #include <QTimeZone>
 
-QString PgBouncerClients::Table::value(int row, const char *column) const
-{
-    const qsizetype at = columns.indexOf(QLatin1String(column));
-    return at < 0 ? QString() : rows.at(row).value(at);
-}
-
 QDateTime PgBouncerClients::parseTime(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -26,40 +20,40 @@ QDateTime PgBouncerClients::parseTime(const QString &text)
     return time.toUTC();
 }
 
-ServerSessions PgBouncerClients::sessions(const Table &clients, const Table &servers,
-                                          const Table &pools, const QDateTime &now, int readerPort,
-                                          bool includeReader, ServerSession *reader)
+ServerSessions PgBouncerClients::sessions(const TextRowSink &clients, const TextRowSink &servers,
+                                          const TextRowSink &pools, const QDateTime &now,
+                                          int readerPort, bool includeReader, ServerSession *reader)
 {
     QHash<QString, QString> modes; // "database/user" → pool mode
-    for (int r = 0; r < pools.rows.size(); ++r)
-        modes.insert(pools.value(r, "database") + QLatin1Char('/') + pools.value(r, "user"),
-                     pools.value(r, "pool_mode"));
+    for (int r = 0; r < pools.rowCount(); ++r)
+        modes.insert(pools.textOf(r, "database") + QLatin1Char('/') + pools.textOf(r, "user"),
+                     pools.textOf(r, "pool_mode"));
     QHash<QString, int> serverByPtr;
-    for (int r = 0; r < servers.rows.size(); ++r)
-        serverByPtr.insert(servers.value(r, "ptr"), r);
+    for (int r = 0; r < servers.rowCount(); ++r)
+        serverByPtr.insert(servers.textOf(r, "ptr"), r);
 
     ServerSessions out;
-    for (int r = 0; r < clients.rows.size(); ++r) {
+    for (int r = 0; r < clients.rowCount(); ++r) {
         ServerSession session;
-        session.user = clients.value(r, "user");
-        session.database = clients.value(r, "database");
-        session.application = clients.value(r, "application_name");
-        const QString address = clients.value(r, "addr");
-        const QString port = clients.value(r, "port");
+        session.user = clients.textOf(r, "user");
+        session.database = clients.textOf(r, "database");
+        session.application = clients.textOf(r, "application_name");
+        const QString address = clients.textOf(r, "addr");
+        const QString port = clients.textOf(r, "port");
         session.client = address == QLatin1String("unix")
                              ? QStringLiteral("local")
                              : (port.isEmpty() || port == QLatin1String("0")
                                     ? address
                                     : QStringLiteral("%1:%2").arg(address, port));
-        session.backendStart = parseTime(clients.value(r, "connect_time"));
-        const QDateTime lastRequest = parseTime(clients.value(r, "request_time"));
+        session.backendStart = parseTime(clients.textOf(r, "connect_time"));
+        const QDateTime lastRequest = parseTime(clients.textOf(r, "request_time"));
         session.stateChange = lastRequest;
         const bool console = session.database == QLatin1String("pgbouncer");
         const bool isReader = console && port.toInt() == readerPort && readerPort > 0;
         session.own = isReader || session.application.startsWith(QLatin1String("poolscope:"));
         const QString mode = modes.value(session.database + QLatin1Char('/') + session.user);
-        const QString state = clients.value(r, "state");
-        const auto linked = serverByPtr.constFind(clients.value(r, "link"));
+        const QString state = clients.textOf(r, "state");
+        const auto linked = serverByPtr.constFind(clients.textOf(r, "link"));
         const std::optional<double> sinceRequest =
             lastRequest.isValid() ? std::optional<double>(lastRequest.msecsTo(now) / 1000.0)
                                   : std::nullopt;
@@ -68,7 +62,7 @@ ServerSessions PgBouncerClients::sessions(const Table &clients, const Table &ser
             session.runningSeconds = sinceRequest;
             session.query = tr("waiting for a server connection (%1 mode)").arg(mode);
         } else if (linked != serverByPtr.cend()) {
-            session.pid = servers.value(*linked, "remote_pid").toLongLong();
+            session.pid = servers.textOf(*linked, "remote_pid").toLongLong();
             // No numbers in these texts: findings group sessions by their text.
             if (mode == QLatin1String("session")) {
                 session.state = ServerSession::State::Idle;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnosis/serversession.h"
+#include "core/driver/textrowsink.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -25,21 +26,13 @@ class PgBouncerClients final
     Q_DECLARE_TR_FUNCTIONS(PgBouncerClients)
 
 public:
-    // One SHOW result: column names and rows of text.
-    struct Table
-    {
-        QStringList columns;
-        QList<QStringList> rows;
-        QString value(int row, const char *column) const;
-    };
-
     // clients, servers and pools are SHOW CLIENTS, SHOW SERVERS and SHOW
     // POOLS; now is the moment of reading. Clients of the admin console
     // itself (database pgbouncer) are left out, except the one on
     // readerPort when includeReader; that one is marked own.
-    static ServerSessions sessions(const Table &clients, const Table &servers, const Table &pools,
-                                   const QDateTime &now, int readerPort, bool includeReader,
-                                   ServerSession *reader = nullptr);
+    static ServerSessions sessions(const TextRowSink &clients, const TextRowSink &servers,
+                                   const TextRowSink &pools, const QDateTime &now, int readerPort,
+                                   bool includeReader, ServerSession *reader = nullptr);
     // PgBouncer's timestamps ("2026-12-05 12:38:19 UTC", local time with its
     // zone's abbreviation) in UTC; invalid when empty or unreadable.
     static QDateTime parseTime(const QString &text);

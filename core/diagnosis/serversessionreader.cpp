@@ -248,42 +248,6 @@ void readLimits(WorkerContext &context, ServerSessionSnapshot &snapshot)
     snapshot.reservedConnections = qMax(0, rows.text(0, 1).toInt());
 }
 
-// Keeps a small result with its column names: PgBouncer's SHOW answers gain
-// columns from version to version, so they are read by name.
-class TableSink final : public RowSink
-{
-public:
-    bool begin(const Columns &columns) override
-    {
-        table.columns.clear();
-        table.rows.clear();
-        for (const Column &column : columns)
-            table.columns << column.name;
-        return true;
-    }
-    bool row(const CellView *cells) override
-    {
-        QStringList values;
-        for (qsizetype i = 0; i < table.columns.size(); ++i)
-            values << cells[i].text();
-        table.rows << values;
-        return true;
-    }
-
-    PgBouncerClients::Table table;
-};
-
-bool show(WorkerContext &context, const char *sql, PgBouncerClients::Table &table, QString *error)
-{
-    TableSink sink;
-    StatementResult result;
-    context.native().execute(QByteArray(sql), sink, result);
-    if (!result.ok && error)
-        *error = result.error;
-    table = sink.table;
-    return result.ok;
-}
-
 // The local port of socket (this end of a TCP connection), 0 when none.
 int localPort(int socket)
 {
@@ -309,10 +273,10 @@ bool ServerSessionReader::isPgBouncerConsole(WorkerContext &context)
 void ServerSessionReader::readPgBouncer(WorkerContext &context,
                                         ServerSessionSnapshot &snapshot) const
 {
-    PgBouncerClients::Table clients, servers, pools, config;
-    if (!show(context, "SHOW CLIENTS", clients, &snapshot.error) ||
-        !show(context, "SHOW SERVERS", servers, &snapshot.error) ||
-        !show(context, "SHOW POOLS", pools, &snapshot.error))
+    TextRowSink clients, servers, pools, config;
+    if (!run(context, "SHOW CLIENTS", clients, &snapshot.error) ||
+        !run(context, "SHOW SERVERS", servers, &snapshot.error) ||
+        !run(context, "SHOW POOLS", pools, &snapshot.error))
         return;
     // PgBouncer has no clock to ask: ages come from this machine's.
     snapshot.takenAt = QDateTime::currentDateTimeUtc();
@@ -321,14 +285,14 @@ void ServerSessionReader::readPgBouncer(WorkerContext &context,
         PgBouncerClients::sessions(clients, servers, pools, snapshot.takenAt,
                                    localPort(context.native().socket()), m_includeReader, &self);
     quint16 port = 0;
-    if (show(context, "SHOW CONFIG", config, nullptr)) {
-        for (int r = 0; r < config.rows.size(); ++r) {
-            const QString key = config.value(r, "key");
+    if (run(context, "SHOW CONFIG", config, nullptr)) {
+        for (int r = 0; r < config.rowCount(); ++r) {
+            const QString key = config.textOf(r, "key");
             if (key == QLatin1String("max_client_conn")) {
-                snapshot.maxConnections = config.value(r, "value").toInt();
+                snapshot.maxConnections = config.textOf(r, "value").toInt();
                 snapshot.connectionLimitName = key;
             } else if (key == QLatin1String("listen_port")) {
-                port = quint16(config.value(r, "value").toUInt());
+                port = quint16(config.textOf(r, "value").toUInt());
             }
         }
     }

@@ -3,19 +3,24 @@
 #include "core/driver/rowsink.h"
 
 #include <QList>
+#include <QStringList>
 #include <QVariant>
 
 #include <optional>
 
 // Keeps every row of a small result as text (NULL as an invalid QVariant), for
 // tasks that read catalogue views on the worker. Only the last result set of a
-// statement is kept.
+// statement is kept, with its column names for answers read by name (PgBouncer's
+// SHOW commands gain columns from version to version).
 class TextRowSink final : public RowSink
 {
 public:
     bool begin(const Columns &columns) override
     {
         m_columns = int(columns.size());
+        m_names.clear();
+        for (const Column &column : columns)
+            m_names << column.name;
         m_rows.clear();
         return true;
     }
@@ -33,6 +38,11 @@ public:
     int rowCount() const { return int(m_rows.size()); }
     bool isNull(int row, int column) const { return !m_rows.at(row).value(column).isValid(); }
     QString text(int row, int column) const { return m_rows.at(row).value(column).toString(); }
+    // The value in the column called name; empty when there is no such column.
+    QString textOf(int row, const char *name) const
+    {
+        return text(row, int(m_names.indexOf(QLatin1String(name))));
+    }
     std::optional<double> number(int row, int column) const
     {
         bool ok = false;
@@ -42,5 +52,6 @@ public:
 
 private:
     int m_columns = 0;
+    QStringList m_names;
     QList<QVariantList> m_rows;
 };
