@@ -181,6 +181,9 @@ void ImportDialog::schedulePreview()
 
 void ImportDialog::preview()
 {
+    // A preview asked for now makes one still scheduled redundant; left
+    // running, it would replace an import's outcome with "Reading the file".
+    m_previewTimer.stop();
     if (m_path->text().trimmed().isEmpty() || m_importing)
         return;
     if (m_previewing) { // the answer on its way is already out of date
@@ -276,6 +279,7 @@ void ImportDialog::startImport()
             chosen.columnTypes << m_columns->item(row, TypeColumn)->text().trimmed();
         }
     }
+    m_previewTimer.stop();
     m_importing = true;
     m_closeRefused = false;
     showProgress(tr("Importing…"));
