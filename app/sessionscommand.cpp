@@ -121,7 +121,13 @@ int SessionsCommand::run(const QStringList &arguments)
     QByteArray text = chosen == QLatin1String("json")
                           ? ServerSessionFormat::toJson(snapshot.sessions)
                           : ServerSessionFormat::toTable(snapshot, rules).toUtf8();
-    if (chosen != QLatin1String("json") && snapshot.maxConnections) {
+    if (chosen != QLatin1String("json") && snapshot.pgbouncer) {
+        text += "Capacity: " +
+                snapshot.pgbouncer->describeCapacity(int(snapshot.sessions.size())).toUtf8() + '\n';
+        const QStringList pools = snapshot.pgbouncer->describePools();
+        for (const QString &pool : pools)
+            text += "Pool " + pool.toUtf8() + '\n';
+    } else if (chosen != QLatin1String("json") && snapshot.maxConnections) {
         ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
                                 snapshot.connectionLimitName);
         capacity.addBinds(cli.binds().binds(), bind->url);

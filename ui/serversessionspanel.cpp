@@ -13,6 +13,7 @@
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
 #include "ui/bindcombobox.h"
+#include "ui/pooleractionsbutton.h"
 
 #include <QChart>
 #include <QChartView>
@@ -92,6 +93,7 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
           ServerSessionActions::label(ServerSessionActions::Action::CancelStatement), this))
     , m_end(new QPushButton(ServerSessionActions::label(ServerSessionActions::Action::EndSession),
                             this))
+    , m_pooler(new PoolerActionsButton(this))
     , m_chart(new QChart)
     , m_chartView(new QChartView(m_chart, this))
 {
@@ -173,6 +175,7 @@ void ServerSessionsPanel::buildLayout()
     rulesRow->addWidget(new QLabel(tr("Running over:"), this));
     rulesRow->addWidget(m_running);
     rulesRow->addStretch();
+    rulesRow->addWidget(m_pooler);
     rulesRow->addWidget(m_cancel);
     rulesRow->addWidget(m_end);
 
@@ -219,6 +222,12 @@ void ServerSessionsPanel::connectSignals()
     });
     connect(m_cancel, &QPushButton::clicked, this, &ServerSessionsPanel::cancelSelected);
     connect(m_end, &QPushButton::clicked, this, &ServerSessionsPanel::endSelected);
+    connect(m_pooler, &PoolerActionsButton::actionDone, this,
+            [this](bool ok, const QString &message) {
+                m_status->setText(message);
+                Q_EMIT actionDone(ok, message);
+                refresh();
+            });
 }
 
 ServerSessionsPanel::~ServerSessionsPanel()
@@ -261,6 +270,7 @@ void ServerSessionsPanel::onBindChosen()
     m_history.clear();
     m_findings->clear();
     m_engine = m_workspace->engine(m_bind->currentText());
+    showPooler(ServerSessionSnapshot());
     if (m_engine) {
         m_session = new Session(m_engine, tr("server sessions"), this);
         // Whatever this panel opened closes with it.
@@ -354,18 +364,16 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
     }
     for (const QString &note : snapshot.notes)
         lines << tr("Note: %1").arg(note);
-    if (snapshot.maxConnections && m_engine) {
-        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
-                                snapshot.connectionLimitName);
-        QList<Bind> binds;
-        const auto engines = m_workspace->engines();
-        for (const Engine *engine : engines)
-            binds << engine->bind();
-        capacity.addBinds(binds, m_engine->url());
-        if (m_apps)
-            capacity.addApps(m_apps->processes(), m_engine->url());
-        lines.prepend(tr("Capacity: %1").arg(capacity.describe()));
+    if (snapshot.pgbouncer) {
+        lines.prepend(
+            tr("Pools:\n%1").arg(snapshot.pgbouncer->describePools().join(QLatin1Char('\n'))));
+        lines.prepend(
+            tr("Capacity: %1")
+                .arg(snapshot.pgbouncer->describeCapacity(int(snapshot.sessions.size()))));
+    } else if (snapshot.maxConnections && m_engine) {
+        lines.prepend(tr("Capacity: %1").arg(capacityText(snapshot)));
     }
+    showPooler(snapshot);
     m_findings->setPlainText(lines.isEmpty() ? tr("No suspects.")
                                              : lines.join(QStringLiteral("\n\n")));
     m_status->setText(
@@ -374,6 +382,34 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
             .arg(snapshot.takenAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
     redrawChart();
     Q_EMIT snapshotShown();
+}
+
+QString ServerSessionsPanel::capacityText(const ServerSessionSnapshot &snapshot) const
+{
+    ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
+                            snapshot.connectionLimitName);
+    QList<Bind> binds;
+    const auto engines = m_workspace->engines();
+    for (const Engine *engine : engines)
+        binds << engine->bind();
+    capacity.addBinds(binds, m_engine->url());
+    if (m_apps)
+        capacity.addApps(m_apps->processes(), m_engine->url());
+    return capacity.describe();
+}
+
+void ServerSessionsPanel::showPooler(const ServerSessionSnapshot &snapshot)
+{
+    m_pooler->setState(m_engine, snapshot.pgbouncer, snapshot.sessions);
+    // The console cannot act on one client; the reason is in isOffered().
+    const QString tip = snapshot.pgbouncer
+                            ? tr("PgBouncer's console cannot cancel or end one client: use the "
+                                 "Pooler menu, or a bind to the PostgreSQL server")
+                            : QString();
+    for (QPushButton *button : {m_cancel, m_end}) {
+        button->setEnabled(!snapshot.pgbouncer);
+        button->setToolTip(tip);
+    }
 }
 
 QString ServerSessionsPanel::statusText() const

@@ -11,6 +11,7 @@
 class AppMonitor;
 class BindComboBox;
 class Engine;
+class PoolerActionsButton;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -32,7 +33,8 @@ class Workspace;
 // on a timer: ages and states, suspects highlighted (a suspects-only filter),
 // poolscope's own connections marked, findings grouped by bind and statement,
 // a chart of counts by state over time, and cancel / end with a confirmation
-// that says what happens to the client.
+// that says what happens to the client. On PgBouncer's admin console: its
+// pools and limits among the findings, and its commands (the Pooler menu).
 class ServerSessionsPanel final : public QWidget
 {
     Q_OBJECT
@@ -52,6 +54,8 @@ public:
     QTableView *table() const { return m_table; }
     QCheckBox *suspectsOnly() const { return m_suspectsOnly; }
     QDoubleSpinBox *idleInTransactionOver() const { return m_idleInTransaction; }
+    // PgBouncer's commands, shown while the bind is its admin console.
+    PoolerActionsButton *pooler() const { return m_pooler; }
     QString findingsText() const;
     QString statusText() const;
     // Asks (a real dialog) and then cancels the statement of, or ends, the
@@ -71,6 +75,8 @@ private:
     void onBindChosen();
     void onSnapshot(const ServerSessionSnapshot &snapshot);
     void act(int action);
+    QString capacityText(const ServerSessionSnapshot &snapshot) const;
+    void showPooler(const ServerSessionSnapshot &snapshot);
     SuspectRules rules() const;
     void redrawChart();
 
@@ -89,6 +95,7 @@ private:
     QPlainTextEdit *m_findings;
     QPushButton *m_cancel;
     QPushButton *m_end;
+    PoolerActionsButton *m_pooler;
     QPushButton *m_refresh = nullptr;
     QChart *m_chart;
     QChartView *m_chartView;

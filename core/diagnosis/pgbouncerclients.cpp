@@ -35,6 +35,7 @@ ServerSessions PgBouncerClients::sessions(const TextRowSink &clients, const Text
     ServerSessions out;
     for (int r = 0; r < clients.rowCount(); ++r) {
         ServerSession session;
+        session.pooler = QStringLiteral("pgbouncer");
         session.user = clients.textOf(r, "user");
         session.database = clients.textOf(r, "database");
         session.application = clients.textOf(r, "application_name");

@@ -54,8 +54,11 @@ struct ServerSession
     QList<qint64> blockedBy;                       // sessions holding the locks this one waits for
     QString program;                               // SQLite: the process name
     bool own = false;                              // one of poolscope's own connections
-    QString suspect;                               // empty, or why this session looks leaked
-    std::optional<ServerSessionOrigin> origin;     // empty when poolscope cannot tell
+    // "pgbouncer" for a client that PgBouncer's console lists (pid is then the
+    // backend of the server connection it holds); empty for a server's session.
+    QString pooler;
+    QString suspect;                           // empty, or why this session looks leaked
+    std::optional<ServerSessionOrigin> origin; // empty when poolscope cannot tell
 
     bool isSuspect() const { return !suspect.isEmpty(); }
     // The age that makes a session look stuck: its transaction's when it has

@@ -188,6 +188,15 @@ bool ServerSessionActions::isOffered(Action action, Dialect dialect, const Serve
                                             ? QCoreApplication::translate("ServerSessionActions",
                                                                           "unknown program")
                                             : session.program);
+    } else if (!session.pooler.isEmpty()) {
+        reason = QCoreApplication::translate(
+                     "ServerSessionActions",
+                     "%1 is a client of PgBouncer, whose console cannot cancel or end one "
+                     "client: end its server session (pid %2) from a bind to the PostgreSQL "
+                     "server, or kill its database (%3) from the Pooler menu.")
+                     .arg(session.client,
+                          session.pid > 0 ? QString::number(session.pid) : QStringLiteral("-"),
+                          session.database);
     } else if (action == Action::CancelStatement && session.state != ServerSession::State::Active) {
         reason = QCoreApplication::translate("ServerSessionActions",
                                              "Session %1 is not running a statement.")

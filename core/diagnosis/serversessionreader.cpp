@@ -273,10 +273,12 @@ bool ServerSessionReader::isPgBouncerConsole(WorkerContext &context)
 void ServerSessionReader::readPgBouncer(WorkerContext &context,
                                         ServerSessionSnapshot &snapshot) const
 {
-    TextRowSink clients, servers, pools, config;
+    TextRowSink clients, servers, pools, databases, config;
     if (!run(context, "SHOW CLIENTS", clients, &snapshot.error) ||
         !run(context, "SHOW SERVERS", servers, &snapshot.error) ||
-        !run(context, "SHOW POOLS", pools, &snapshot.error))
+        !run(context, "SHOW POOLS", pools, &snapshot.error) ||
+        !run(context, "SHOW DATABASES", databases, &snapshot.error) ||
+        !run(context, "SHOW CONFIG", config, &snapshot.error))
         return;
     // PgBouncer has no clock to ask: ages come from this machine's.
     snapshot.takenAt = QDateTime::currentDateTimeUtc();
@@ -284,17 +286,14 @@ void ServerSessionReader::readPgBouncer(WorkerContext &context,
     snapshot.sessions =
         PgBouncerClients::sessions(clients, servers, pools, snapshot.takenAt,
                                    localPort(context.native().socket()), m_includeReader, &self);
+    snapshot.pgbouncer =
+        PgBouncerState::fromShow(databases, pools, config, context.database().userName());
+    snapshot.maxConnections = snapshot.pgbouncer->maxClientConn;
+    snapshot.connectionLimitName = QStringLiteral("max_client_conn");
     quint16 port = 0;
-    if (run(context, "SHOW CONFIG", config, nullptr)) {
-        for (int r = 0; r < config.rowCount(); ++r) {
-            const QString key = config.textOf(r, "key");
-            if (key == QLatin1String("max_client_conn")) {
-                snapshot.maxConnections = config.textOf(r, "value").toInt();
-                snapshot.connectionLimitName = key;
-            } else if (key == QLatin1String("listen_port")) {
-                port = quint16(config.textOf(r, "value").toUInt());
-            }
-        }
+    for (int r = 0; r < config.rowCount(); ++r) {
+        if (config.textOf(r, "key") == QLatin1String("listen_port"))
+            port = quint16(config.textOf(r, "value").toUInt());
     }
     fillOrigins(snapshot, self, port);
 }

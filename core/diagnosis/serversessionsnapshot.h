@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnosis/pgbouncerstate.h"
 #include "core/diagnosis/serversession.h"
 #include "core/sql/dialect.h"
 
@@ -32,6 +33,9 @@ struct ServerSessionSnapshot
     int reservedConnections = 0;
     // The name of that limit: max_connections, or PgBouncer's max_client_conn.
     QString connectionLimitName = QStringLiteral("max_connections");
+    // Set when the bind is PgBouncer's admin console: its databases, pools
+    // and limits, and whether its user may act.
+    std::optional<PgBouncerState> pgbouncer{};
 
     bool isValid() const { return error.isEmpty() && takenAt.isValid(); }
     int suspectCount() const

@@ -100,6 +100,33 @@
     </message>
 </context>
 <context>
+    <name>PgBouncerActions</name>
+    <message numerus="yes">
+        <source>%n client(s) connected now</source>
+        <translation>
+            <numerusform>%n client connected now</numerusform>
+            <numerusform>%n clients connected now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PgBouncerState</name>
+    <message numerus="yes">
+        <source>max_client_conn %1 (%n client(s) now); </source>
+        <translation>
+            <numerusform>max_client_conn %1 (%n client now); </numerusform>
+            <numerusform>max_client_conn %1 (%n clients now); </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n server connection(s) for %1 database(s): pool_size and reserve_pool per user pool</source>
+        <translation>
+            <numerusform>up to %n server connection for %1 database(s): pool_size and reserve_pool per user pool</numerusform>
+            <numerusform>up to %n server connections for %1 database(s): pool_size and reserve_pool per user pool</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchemaPanel</name>
     <message numerus="yes">
         <source>%n table(s) and view(s)</source>

@@ -1159,6 +1159,75 @@
     </message>
 </context>
 <context>
+    <name>PgBouncerActions</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>强制断开</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Only PgBouncer&apos;s admin_users may pause, resume, kill or reconnect a database; this bind&apos;s user is a stats user, who may only look.</source>
+        <translation>只有 PgBouncer 的 admin_users 可以暂停、恢复、强制断开或重新连接数据库；此绑定的用户属于 stats_users，只能查看。</translation>
+    </message>
+    <message>
+        <source>PgBouncer no longer lists database %1.</source>
+        <translation>PgBouncer 已不再列出数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The admin console itself cannot be paused, killed or reconnected.</source>
+        <translation>管理控制台本身不能被暂停、强制断开或重新连接。</translation>
+    </message>
+    <message>
+        <source>Database %1 is paused already.</source>
+        <translation>数据库 %1 已经暂停。</translation>
+    </message>
+    <message>
+        <source>Database %1 is not paused.</source>
+        <translation>数据库 %1 未暂停。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) connected now</source>
+        <translation>
+            <numerusform>当前连接着 %n 个客户端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pause database %1 on PgBouncer (%2)? PgBouncer waits until every server connection of it is released (in %3 mode: %4), then closes them. Clients stay connected; their next statements wait until Resume, or fail after query_wait_timeout. A leaked transaction holds the pause until it ends.</source>
+        <translation>在 PgBouncer 上暂停数据库 %1（%2）？PgBouncer 会等到它的每个服务器连接都被释放（%3 模式下：%4），然后关闭它们。客户端保持连接；它们的下一条语句会等到恢复，或在 query_wait_timeout 之后失败。泄漏的事务会一直拖住暂停，直到它结束。</translation>
+    </message>
+    <message>
+        <source>when each client disconnects</source>
+        <translation>每个客户端断开时</translation>
+    </message>
+    <message>
+        <source>at the end of each transaction</source>
+        <translation>每个事务结束时</translation>
+    </message>
+    <message>
+        <source>Resume database %1 on PgBouncer (%2)? Clients waiting since the pause get server connections again.</source>
+        <translation>在 PgBouncer 上恢复数据库 %1（%2）？自暂停以来等待的客户端将重新获得服务器连接。</translation>
+    </message>
+    <message>
+        <source>Kill database %1 on PgBouncer (%2)? Every client and server connection of it is dropped at once: open transactions are rolled back and each client&apos;s next statement fails with a lost-connection error. New clients wait until Resume.</source>
+        <translation>在 PgBouncer 上强制断开数据库 %1（%2）？它的所有客户端和服务器连接会立即断开：未结束的事务被回滚，每个客户端的下一条语句会因连接丢失而失败。新客户端会等到恢复。</translation>
+    </message>
+    <message>
+        <source>Reconnect database %1 on PgBouncer (%2)? Each server connection of it is closed as soon as its client releases it and opened again on the next request; clients notice nothing. Use it after the server behind it moved or changed its settings.</source>
+        <translation>在 PgBouncer 上重新连接数据库 %1（%2）？它的每个服务器连接在客户端释放后立即关闭，并在下一个请求时重新打开；客户端不会察觉。适用于其后的服务器迁移或更改设置之后。</translation>
+    </message>
+</context>
+<context>
     <name>PgBouncerClients</name>
     <message>
         <source>waiting for a server connection (%1 mode)</source>
@@ -1171,6 +1240,45 @@
     <message>
         <source>%1 mode: still linked to a server connection after its last request: a transaction left open, or one long statement</source>
         <translation>%1 模式：最后一次请求之后仍占用服务器连接：事务未结束，或一条语句运行很久</translation>
+    </message>
+</context>
+<context>
+    <name>PgBouncerState</name>
+    <message numerus="yes">
+        <source>max_client_conn %1 (%n client(s) now); </source>
+        <translation>
+            <numerusform>max_client_conn %1（当前 %n 个客户端）；</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n server connection(s) for %1 database(s): pool_size and reserve_pool per user pool</source>
+        <translation>
+            <numerusform>%1 个数据库最多 %n 个服务器连接：每个用户池 pool_size 加 reserve_pool</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; more clients than max_client_conn: new ones are refused</source>
+        <translation>；客户端数超过 max_client_conn：新的客户端会被拒绝</translation>
+    </message>
+    <message>
+        <source>; the server admits %1: fits</source>
+        <translation>；服务器允许 %1：够用</translation>
+    </message>
+    <message>
+        <source>; the server admits only %1: cannot all be met, PgBouncer&apos;s server logins fail with &quot;too many connections&quot;</source>
+        <translation>；服务器只允许 %1：无法全部满足，PgBouncer 登录服务器时会因“too many connections”失败</translation>
+    </message>
+    <message>
+        <source>%1 active, %2 waiting</source>
+        <translation>%1 个活动，%2 个等待</translation>
+    </message>
+    <message>
+        <source> (longest %1 s)</source>
+        <translation>（最长 %1 秒）</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 mode): clients %4; servers %5 active, %6 idle, %7 used, %8 tested, %9 login</source>
+        <translation>%1/%2（%3 模式）：客户端 %4；服务器 %5 个活动，%6 个空闲，%7 个已用，%8 个检测中，%9 个登录中</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1517,53 @@
     <message>
         <source>connect_timeout must be at least 1 second, not %1</source>
         <translation>connect_timeout 至少为 1 秒，而不是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PoolerActionsButton</name>
+    <message>
+        <source>Pooler</source>
+        <translation>连接池代理</translation>
+    </message>
+    <message>
+        <source>Pause, resume, kill or reconnect one of PgBouncer&apos;s databases</source>
+        <translation>暂停、恢复、强制断开或重新连接 PgBouncer 的某个数据库</translation>
+    </message>
+    <message>
+        <source>%1 (%2 mode)</source>
+        <translation>%1（%2 模式）</translation>
+    </message>
+    <message>
+        <source>, paused</source>
+        <translation>，已暂停</translation>
+    </message>
+    <message>
+        <source>PgBouncer serves no database</source>
+        <translation>PgBouncer 没有提供任何数据库</translation>
+    </message>
+    <message>
+        <source>A pooler command is still running; PAUSE waits for the database&apos;s transactions to end.</source>
+        <translation>一条连接池代理命令仍在运行；PAUSE 会等待该数据库的事务结束。</translation>
+    </message>
+    <message>
+        <source>%1 changed while you were asked; nothing was done.%2</source>
+        <translation>询问期间 %1 发生了变化；未做任何操作。%2</translation>
+    </message>
+    <message>
+        <source>pooler command</source>
+        <translation>连接池代理命令</translation>
+    </message>
+    <message>
+        <source>%1 %2: done.</source>
+        <translation>%1 %2：完成。</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>The console connection is busy; try again in a moment.</source>
+        <translation>控制台连接正忙；请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +1859,10 @@
         <source>Session %1 is not the one you were asked about any more: it ended, or its id now belongs to a new session. Nothing was done.</source>
         <translation>会话 %1 已不是询问时的那个会话：它已结束，或其 ID 已属于一个新会话。未执行任何操作。</translation>
     </message>
+    <message>
+        <source>%1 is a client of PgBouncer, whose console cannot cancel or end one client: end its server session (pid %2) from a bind to the PostgreSQL server, or kill its database (%3) from the Pooler menu.</source>
+        <translation>%1 是 PgBouncer 的客户端，其控制台无法取消或结束单个客户端：请通过连接 PostgreSQL 服务器的绑定结束它的服务器会话（pid %2），或在“连接池代理”菜单中强制断开它的数据库（%3）。</translation>
+    </message>
 </context>
 <context>
     <name>ServerSessionGroup</name>
@@ -1961,6 +2120,16 @@
     <message>
         <source>Capacity: %1</source>
         <translation>容量：%1</translation>
+    </message>
+    <message>
+        <source>Pools:
+%1</source>
+        <translation>连接池：
+%1</translation>
+    </message>
+    <message>
+        <source>PgBouncer&apos;s console cannot cancel or end one client: use the Pooler menu, or a bind to the PostgreSQL server</source>
+        <translation>PgBouncer 的控制台无法取消或结束单个客户端：请使用“连接池代理”菜单，或连接 PostgreSQL 服务器的绑定</translation>
     </message>
 </context>
 <context>

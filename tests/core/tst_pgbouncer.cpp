@@ -2,8 +2,11 @@
 // run in front of PostgreSQL, in session and in transaction mode: a psycopg2
 // client that leaves a transaction open is flagged at the layer that can see
 // it, the well-behaved client nowhere; the console's errors are one line with
-// the password as ***.
+// the password as ***; its databases, pools and limits are read, and its
+// commands run for an admin and are refused to a stats user.
+#include "core/diagnosis/pgbounceractions.h"
 #include "core/diagnosis/pgbouncerclients.h"
+#include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessionreader.h"
 #include "core/diagnosis/suspectrules.h"
 #include "core/pool/engine.h"
@@ -11,6 +14,7 @@
 #include "tests/core/sessionclient.h"
 #include "tests/support/testsupport.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -37,6 +41,32 @@ ServerSessionSnapshot readSessions(const Url &url)
     rules.idleInTransactionOver = 0.5;
     rules.apply(snapshot);
     return snapshot;
+}
+
+PgBouncerActions::Result runCommand(const Url &url, PgBouncerActions::Action action,
+                                    const QString &database)
+{
+    Engine engine(testsupport::makeBind(url, QStringLiteral("pgbouncer")));
+    Session session(&engine, QStringLiteral("commands"));
+    QSignalSpy finished(&session, &Session::taskFinished);
+    PgBouncerActions::Result result;
+    if (!session.runTask(PgBouncerActions::task(action, database)) || !finished.wait(20000)) {
+        result.error = QStringLiteral("no answer");
+        return result;
+    }
+    result = finished.first().at(0).value<PgBouncerActions::Result>();
+    if (!finished.first().at(1).toString().isEmpty())
+        result.error = finished.first().at(1).toString();
+    session.close();
+    return result;
+}
+
+bool isPaused(const Url &console, const QString &database)
+{
+    const ServerSessionSnapshot snapshot = readSessions(console);
+    const PgBouncerDatabase *found =
+        snapshot.pgbouncer ? snapshot.pgbouncer->database(database) : nullptr;
+    return found && found->paused;
 }
 
 const ServerSession *byOrigin(const ServerSessionSnapshot &snapshot, qint64 processId)
@@ -70,6 +100,9 @@ private Q_SLOTS:
     void leakIsFlaggedAtItsLayer();
     void statsUserReadsToo();
     void consoleErrorsAreOneLine();
+    void databasesPoolsAndLimits();
+    void adminCommands();
+    void statsUserMayOnlyLook();
 };
 
 void TestPgBouncer::timesInPgBouncersWords()
@@ -208,6 +241,135 @@ void TestPgBouncer::consoleErrorsAreOneLine()
          QStringLiteral("0.5"), QStringLiteral("--fail-on-suspects")});
     QCOMPARE(run.exit, 3);
     QVERIFY2(run.out.contains("\"state\": \"idle_in_transaction\""), run.out.constData());
+}
+
+void TestPgBouncer::databasesPoolsAndLimits()
+{
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", pooled);
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(leaky.start(pooled, QString(), &error), qPrintable(error));
+    const ServerSessionSnapshot snapshot = readSessions(console);
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+    QVERIFY(snapshot.pgbouncer);
+    const PgBouncerState &state = *snapshot.pgbouncer;
+    QVERIFY(state.admin);
+    QCOMPARE(state.maxClientConn, 100);
+    QCOMPARE(state.defaultPoolSize, 5);
+    const PgBouncerDatabase *transaction = state.database(QStringLiteral("poolscope_transaction"));
+    const PgBouncerDatabase *session = state.database(QStringLiteral("poolscope_session"));
+    QVERIFY(transaction && session);
+    QCOMPARE(transaction->poolMode, QStringLiteral("transaction"));
+    QCOMPARE(session->poolMode, QStringLiteral("session"));
+    QCOMPARE(transaction->poolSize, 5);
+    QVERIFY(!transaction->paused);
+    QVERIFY(state.database(QStringLiteral("pgbouncer"))->isConsole());
+    // The leaked transaction holds a server connection of its pool.
+    const auto pool = std::find_if(state.pools.cbegin(), state.pools.cend(), [](const auto &p) {
+        return p.database == QLatin1String("poolscope_transaction");
+    });
+    QVERIFY(pool != state.pools.cend());
+    QCOMPARE(pool->poolMode, QStringLiteral("transaction"));
+    QVERIFY(pool->serversActive >= 1);
+    QVERIFY(pool->clientsActive >= 1);
+    QVERIFY(state.describePools()
+                .join(QLatin1Char('\n'))
+                .contains(QLatin1String("poolscope_transaction/poolscope (transaction mode)")));
+    // Two databases of pool_size 5, one user pool each at least.
+    QVERIFY(state.serverConnectionLimit() >= 10);
+    const QString fits = state.describeCapacity(3, 1000);
+    QVERIFY2(fits.startsWith(QLatin1String("max_client_conn 100 (3 client")), qPrintable(fits));
+    QVERIFY2(fits.endsWith(QLatin1String("fits")), qPrintable(fits));
+    QVERIFY(state.describeCapacity(3, 4).contains(QLatin1String("cannot all be met")));
+    // One client cannot be cancelled or ended through the console.
+    const ServerSession *client = byOrigin(snapshot, leaky.pid());
+    QVERIFY(client);
+    QCOMPARE(client->pooler, QStringLiteral("pgbouncer"));
+    QString why;
+    QVERIFY(!ServerSessionActions::isOffered(ServerSessionActions::Action::EndSession,
+                                             Dialect::PostgreSQL, *client, &why));
+    QVERIFY2(why.contains(QLatin1String("Pooler menu")), qPrintable(why));
+}
+
+void TestPgBouncer::adminCommands()
+{
+    using Action = PgBouncerActions::Action;
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_SESSION_URL", pooled);
+    QCOMPARE(PgBouncerActions::command(Action::Pause, QStringLiteral("a\"b")),
+             QByteArray("PAUSE \"a\"\"b\""));
+    const QString transaction = QStringLiteral("poolscope_transaction");
+    const QString session = QStringLiteral("poolscope_session");
+    // Whatever fails below, the pooler serves the other tests afterwards.
+    const auto resumeAll = qScopeGuard([&] {
+        for (const QString &database : {transaction, session}) {
+            if (isPaused(console, database))
+                runCommand(console, Action::Resume, database);
+        }
+    });
+    ServerSessionSnapshot snapshot = readSessions(console);
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+    QVERIFY(PgBouncerActions::isOffered(Action::Pause, *snapshot.pgbouncer, transaction));
+    QVERIFY(!PgBouncerActions::isOffered(Action::Resume, *snapshot.pgbouncer, transaction));
+    QVERIFY(!PgBouncerActions::isOffered(Action::Kill, *snapshot.pgbouncer,
+                                         QStringLiteral("pgbouncer")));
+
+    PgBouncerActions::Result result = runCommand(console, Action::Reconnect, transaction);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    // Nothing holds a server connection of it: the pause returns at once.
+    result = runCommand(console, Action::Pause, transaction);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(isPaused(console, transaction));
+    snapshot = readSessions(console);
+    QVERIFY(PgBouncerActions::isOffered(Action::Resume, *snapshot.pgbouncer, transaction));
+    const QString question = PgBouncerActions::confirmationText(
+        Action::Pause, *snapshot.pgbouncer->database(transaction), 2);
+    QVERIFY2(question.contains(QLatin1String("(2 client")) &&
+                 question.contains(QLatin1String("at the end of each transaction")),
+             qPrintable(question));
+    result = runCommand(console, Action::Resume, transaction);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(!isPaused(console, transaction));
+
+    // KILL drops the database's clients: the pooler lists the client no more.
+    SessionClient client(QFINDTESTDATA("../sessionclient/hold.py"));
+    client.setCommits(true);
+    QString error;
+    QVERIFY2(client.start(pooled, QString(), &error), qPrintable(error));
+    QVERIFY(byOrigin(readSessions(console), client.pid()));
+    result = runCommand(console, Action::Kill, session);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QTRY_VERIFY_WITH_TIMEOUT(!byOrigin(readSessions(console), client.pid()), 10000);
+    // New clients of a killed database wait for RESUME.
+    if (isPaused(console, session)) {
+        result = runCommand(console, Action::Resume, session);
+        QVERIFY2(result.ok, qPrintable(result.error));
+    }
+    QVERIFY(!isPaused(console, session));
+}
+
+void TestPgBouncer::statsUserMayOnlyLook()
+{
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_STATS_URL", stats);
+    const ServerSessionSnapshot snapshot = readSessions(stats);
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+    QVERIFY(snapshot.pgbouncer);
+    QVERIFY(!snapshot.pgbouncer->admin);
+    const QString transaction = QStringLiteral("poolscope_transaction");
+    for (const PgBouncerActions::Action action : PgBouncerActions::all()) {
+        QString why;
+        QVERIFY(!PgBouncerActions::isOffered(action, *snapshot.pgbouncer, transaction, &why));
+        QVERIFY2(why.contains(QLatin1String("stats user")), qPrintable(why));
+    }
+    // Were it run anyway, the pooler refuses it in one line.
+    const PgBouncerActions::Result result =
+        runCommand(stats, PgBouncerActions::Action::Pause, transaction);
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.contains(QLatin1String("admin access needed")) &&
+                 !result.error.contains(QLatin1Char('\n')),
+             qPrintable(result.error));
+    QVERIFY(!isPaused(stats, transaction));
 }
 
 QTEST_GUILESS_MAIN(TestPgBouncer)

@@ -1,6 +1,8 @@
 // The server-sessions panel on real servers: a session another program left
 // idle in a transaction shows as a suspect, the filter and findings show it,
 // and ending it from the panel (after the confirmation) removes it on the server.
+// On PgBouncer's admin console: its limits and pools among the findings, and
+// its commands in the Pooler menu, for an admin only.
 #include "core/models/serversessionmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
@@ -8,13 +10,16 @@
 #include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
+#include "ui/pooleractionsbutton.h"
 #include "ui/serversessionspanel.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -64,6 +69,7 @@ private Q_SLOTS:
     void actsOnlyOnWhatItAsked_data();
     void actsOnlyOnWhatItAsked();
     void readsFileHoldersOffTheGuiThread();
+    void poolerMenu();
 };
 
 void TestServerSessionsPanel::flagsAndEndsALeak_data()
@@ -251,6 +257,85 @@ void TestServerSessionsPanel::readsFileHoldersOffTheGuiThread()
     QVERIFY(shown.wait(10000));
     QVERIFY(!panel->isReading());
     QVERIFY(panel->model()->rowOf(QCoreApplication::applicationPid()) >= 0);
+}
+
+void TestServerSessionsPanel::poolerMenu()
+{
+    // Once, in the PostgreSQL run: PgBouncer stands in front of that server.
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, server);
+    Q_UNUSED(server)
+    POOLSCOPE_REQUIRE_URL(console, testsupport::environmentUrl, "POOLSCOPE_TEST_PGBOUNCER_URL");
+    POOLSCOPE_REQUIRE_URL(stats, testsupport::environmentUrl, "POOLSCOPE_TEST_PGBOUNCER_STATS_URL");
+    PanelWindow gui(console, QStringLiteral("pooler"));
+    ServerSessionsPanel *panel = gui.panel();
+    PoolerActionsButton *pooler = panel->pooler();
+    panel->showBind(gui.engine->name());
+    panel->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!pooler->isHidden(), 10000);
+    QVERIFY(pooler->isEnabled());
+    QVERIFY2(panel->findingsText().contains(QLatin1String("max_client_conn 100")),
+             qPrintable(panel->findingsText()));
+    // One client cannot be ended through the console: the buttons say so.
+    for (QPushButton *button : panel->findChildren<QPushButton *>()) {
+        if (button->text() == QLatin1String("End session"))
+            QVERIFY2(!button->isEnabled() && button->toolTip().contains(QLatin1String("Pooler")),
+                     qPrintable(button->toolTip()));
+    }
+    Q_EMIT pooler->menu()->aboutToShow();
+    QMenu *transaction = nullptr;
+    for (QAction *item : pooler->menu()->actions()) {
+        if (item->menu() && item->text().startsWith(QLatin1String("poolscope_transaction")))
+            transaction = item->menu();
+    }
+    QVERIFY(transaction);
+    QCOMPARE(transaction->actions().size(), 4);
+    QAction *resume = transaction->actions().at(1);
+    QVERIFY(!resume->isEnabled());
+    QVERIFY2(resume->toolTip().contains(QLatin1String("is not paused")),
+             qPrintable(resume->toolTip()));
+
+    // Asked, answered No: nothing happens. Asked, answered Yes: it runs.
+    QString question;
+    auto answerWith = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(100, this, [&question, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            question = box->text();
+            box->button(button)->click();
+        });
+    };
+    bool done = false, ok = false;
+    QString message;
+    connect(panel, &ServerSessionsPanel::actionDone, this, [&](bool success, const QString &text) {
+        done = true;
+        ok = success;
+        message = text;
+    });
+    answerWith(QMessageBox::Cancel);
+    pooler->act(PgBouncerActions::Action::Pause, QStringLiteral("poolscope_transaction"));
+    QVERIFY2(question.contains(QLatin1String("Pause database poolscope_transaction")),
+             qPrintable(question));
+    QVERIFY(!done && !pooler->isRunning());
+    answerWith(QMessageBox::Yes);
+    pooler->act(PgBouncerActions::Action::Reconnect, QStringLiteral("poolscope_transaction"));
+    QVERIFY2(question.contains(QLatin1String("clients notice nothing")), qPrintable(question));
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    QVERIFY2(ok, qPrintable(message));
+    QCOMPARE(message, QStringLiteral("Reconnect poolscope_transaction: done."));
+
+    // A stats user sees the menu, greyed, with the reason.
+    const Engine *statsEngine =
+        gui.workspace.addBind(testsupport::makeBind(stats, QStringLiteral("stats")));
+    QVERIFY(statsEngine);
+    panel->showBind(statsEngine->name());
+    panel->refresh();
+    QTRY_VERIFY2_WITH_TIMEOUT(!pooler->isHidden() && !pooler->isEnabled(),
+                              qPrintable(panel->statusText()), 10000);
+    QVERIFY2(pooler->toolTip().contains(QLatin1String("stats user")),
+             qPrintable(pooler->toolTip()));
+    gui.window.close();
+    QTRY_COMPARE(gui.engine->pool()->openCount(), 0);
 }
 
 QTEST_MAIN(TestServerSessionsPanel)

@@ -75,7 +75,7 @@ void TestTranslations::initTestCase()
         QStringLiteral("SQL"),        QStringLiteral("URL"),        QStringLiteral("PID"),
         QStringLiteral("Ctrl"),       QStringLiteral("Shift"),      QStringLiteral("Enter"),
         QStringLiteral("Esc"),        QStringLiteral("F5"),         QStringLiteral("F7"),
-        QStringLiteral("CSV")};
+        QStringLiteral("CSV"),        QStringLiteral("PgBouncer")};
     // Pool event names are SQLAlchemy's and are filtered on as written.
     for (int type = int(PoolEvent::Type::Connect); type <= int(PoolEvent::Type::Dispose); ++type)
         m_allowed << PoolEvent::typeName(PoolEvent::Type(type));

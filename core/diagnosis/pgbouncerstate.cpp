@@ -1,0 +1,138 @@
+#include "core/diagnosis/pgbouncerstate.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+bool flag(const QString &text)
+{
+    return text == QLatin1String("1") || text == QLatin1String("t");
+}
+
+} // namespace
+
+PgBouncerState PgBouncerState::fromShow(const TextRowSink &databases, const TextRowSink &pools,
+                                        const TextRowSink &config, const QString &user)
+{
+    PgBouncerState state;
+    for (int r = 0; r < databases.rowCount(); ++r) {
+        PgBouncerDatabase database;
+        database.name = databases.textOf(r, "name");
+        database.host = databases.textOf(r, "host");
+        database.port = databases.textOf(r, "port").toInt();
+        database.serverDatabase = databases.textOf(r, "database");
+        database.poolMode = databases.textOf(r, "pool_mode");
+        database.poolSize = databases.textOf(r, "pool_size").toInt();
+        database.reservePool = databases.textOf(r, "reserve_pool").toInt();
+        database.maxConnections = databases.textOf(r, "max_connections").toInt();
+        database.currentConnections = databases.textOf(r, "current_connections").toInt();
+        database.paused = flag(databases.textOf(r, "paused"));
+        database.disabled = flag(databases.textOf(r, "disabled"));
+        state.databases << database;
+    }
+    for (int r = 0; r < pools.rowCount(); ++r) {
+        PgBouncerPool pool;
+        pool.database = pools.textOf(r, "database");
+        pool.user = pools.textOf(r, "user");
+        pool.poolMode = pools.textOf(r, "pool_mode");
+        pool.clientsActive = pools.textOf(r, "cl_active").toInt();
+        pool.clientsWaiting = pools.textOf(r, "cl_waiting").toInt();
+        pool.serversActive = pools.textOf(r, "sv_active").toInt();
+        pool.serversIdle = pools.textOf(r, "sv_idle").toInt();
+        pool.serversUsed = pools.textOf(r, "sv_used").toInt();
+        pool.serversTested = pools.textOf(r, "sv_tested").toInt();
+        pool.serversLogin = pools.textOf(r, "sv_login").toInt();
+        pool.maxWaitSeconds =
+            pools.textOf(r, "maxwait").toDouble() + pools.textOf(r, "maxwait_us").toDouble() / 1e6;
+        state.pools << pool;
+    }
+    QStringList admins;
+    for (int r = 0; r < config.rowCount(); ++r) {
+        const QString key = config.textOf(r, "key");
+        const QString value = config.textOf(r, "value");
+        if (key == QLatin1String("max_client_conn"))
+            state.maxClientConn = value.toInt();
+        else if (key == QLatin1String("default_pool_size"))
+            state.defaultPoolSize = value.toInt();
+        else if (key == QLatin1String("max_db_connections"))
+            state.maxDbConnections = value.toInt();
+        else if (key == QLatin1String("admin_users"))
+            admins = value.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    }
+    state.admin = admins.contains(user);
+    return state;
+}
+
+const PgBouncerDatabase *PgBouncerState::database(const QString &name) const
+{
+    for (const PgBouncerDatabase &database : databases) {
+        if (database.name == name)
+            return &database;
+    }
+    return nullptr;
+}
+
+int PgBouncerState::serverConnectionLimit() const
+{
+    int total = 0;
+    for (const PgBouncerDatabase &database : databases) {
+        if (database.isConsole())
+            continue;
+        int users = 0;
+        for (const PgBouncerPool &pool : pools)
+            users += pool.database == database.name ? 1 : 0;
+        int most = (database.poolSize + database.reservePool) * qMax(users, 1);
+        if (database.maxConnections > 0)
+            most = qMin(most, database.maxConnections);
+        if (maxDbConnections > 0)
+            most = qMin(most, maxDbConnections);
+        total += most;
+    }
+    return total;
+}
+
+QString PgBouncerState::describeCapacity(int clients, std::optional<int> serverMax) const
+{
+    int served = 0;
+    for (const PgBouncerDatabase &database : databases)
+        served += database.isConsole() ? 0 : 1;
+    const int servers = serverConnectionLimit();
+    QString text =
+        tr("max_client_conn %1 (%n client(s) now); ", nullptr, clients).arg(maxClientConn) +
+        tr("up to %n server connection(s) for %1 database(s): pool_size and "
+           "reserve_pool per user pool",
+           nullptr, servers)
+            .arg(served);
+    if (clients > maxClientConn && maxClientConn > 0)
+        text += tr("; more clients than max_client_conn: new ones are refused");
+    if (serverMax) {
+        text += *serverMax >= servers
+                    ? tr("; the server admits %1: fits").arg(*serverMax)
+                    : tr("; the server admits only %1: cannot all be met, PgBouncer's "
+                         "server logins fail with \"too many connections\"")
+                          .arg(*serverMax);
+    }
+    return text;
+}
+
+QStringList PgBouncerState::describePools() const
+{
+    QStringList lines;
+    for (const PgBouncerPool &pool : pools) {
+        if (pool.database == QLatin1String("pgbouncer"))
+            continue;
+        QString clients =
+            tr("%1 active, %2 waiting").arg(pool.clientsActive).arg(pool.clientsWaiting);
+        if (pool.clientsWaiting > 0)
+            clients += tr(" (longest %1 s)").arg(pool.maxWaitSeconds, 0, 'f', 1);
+        lines << tr("%1/%2 (%3 mode): clients %4; servers %5 active, %6 idle, %7 used, "
+                    "%8 tested, %9 login")
+                     .arg(pool.database, pool.user, pool.poolMode, clients)
+                     .arg(pool.serversActive)
+                     .arg(pool.serversIdle)
+                     .arg(pool.serversUsed)
+                     .arg(pool.serversTested)
+                     .arg(pool.serversLogin);
+    }
+    return lines;
+}

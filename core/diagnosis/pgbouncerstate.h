@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/driver/textrowsink.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One database PgBouncer serves (SHOW DATABASES): the name clients connect
+// to, the server database behind it, its pool size per user and its state.
+struct PgBouncerDatabase
+{
+    QString name;
+    QString host; // of the server; empty for the console itself
+    int port = 0;
+    QString serverDatabase;
+    QString poolMode;
+    int poolSize = 0;
+    int reservePool = 0;
+    int maxConnections = 0; // server connections for all its pools; 0: no limit
+    int currentConnections = 0;
+    bool paused = false;
+    bool disabled = false;
+
+    // The admin console (database pgbouncer), which has no server behind it.
+    bool isConsole() const { return name == QLatin1String("pgbouncer"); }
+};
+
+// One pool (SHOW POOLS): a database and user pair, its clients and servers.
+struct PgBouncerPool
+{
+    QString database;
+    QString user;
+    QString poolMode;
+    int clientsActive = 0;
+    int clientsWaiting = 0;
+    int serversActive = 0;
+    int serversIdle = 0;
+    int serversUsed = 0;
+    int serversTested = 0;
+    int serversLogin = 0;
+    double maxWaitSeconds = 0; // the oldest waiting client's wait
+};
+
+// What PgBouncer's admin console says of itself, beside its clients: its
+// databases, its pools, its limits, and whether the user poolscope logged in
+// as may act (admin_users) or only look (stats_users).
+class PgBouncerState final
+{
+    Q_DECLARE_TR_FUNCTIONS(PgBouncerState)
+
+public:
+    QList<PgBouncerDatabase> databases;
+    QList<PgBouncerPool> pools;
+    int maxClientConn = 0;
+    int defaultPoolSize = 0;
+    int maxDbConnections = 0;
+    // The console user is in admin_users: PAUSE, RESUME, KILL and RECONNECT
+    // are allowed; a stats user may only SHOW.
+    bool admin = false;
+
+    // From SHOW DATABASES, SHOW POOLS and SHOW CONFIG, read by user.
+    static PgBouncerState fromShow(const TextRowSink &databases, const TextRowSink &pools,
+                                   const TextRowSink &config, const QString &user);
+
+    const PgBouncerDatabase *database(const QString &name) const;
+    // The most server connections the pooler may open to its servers: per
+    // database, its pool size and reserve for each user pool open now (at
+    // least one), capped by the database's and the global limit.
+    int serverConnectionLimit() const;
+    // For people, one line: "max_client_conn 100, 3 clients; up to 10 server
+    // connections (pool_size 5 × 2 pools)"; with serverMax (the server's
+    // max_connections for clients, when known), whether they fit.
+    QString describeCapacity(int clients, std::optional<int> serverMax = std::nullopt) const;
+    // One line per pool: "shop/app (transaction): 3 active, 1 waiting (2.0 s)
+    // clients; 2 active, 1 idle, 0 used, 0 tested, 0 login servers".
+    QStringList describePools() const;
+};
+
+Q_DECLARE_METATYPE(PgBouncerState)
