@@ -101,6 +101,33 @@ std::unique_ptr<QProcess> startLeakyApp(const Url &url, const QString &folder)
     return app;
 }
 
+// PgBouncer's console as a bind: a client left a transaction open through
+// the pooler in transaction mode; the panel shows it flagged at the pooler's
+// layer, with the pooler's capacity and pools. False only when saving fails.
+bool savePoolerPanel(MainWindow &window, Workspace &workspace, const QString &out)
+{
+    QString why;
+    const auto console = testsupport::environmentUrl("POOLSCOPE_TEST_PGBOUNCER_URL", &why);
+    const auto pooled =
+        testsupport::environmentUrl("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", &why);
+    if (!console || !pooled)
+        return true; // no pooler in this run: the picture stays as it was
+    testsupport::ServerProbe leaker(*pooled);
+    testsupport::ServerProbe tidy(*pooled);
+    leaker.exec(QStringLiteral("BEGIN"));
+    leaker.exec(QStringLiteral("SELECT count(*) FROM pg_class"));
+    tidy.exec(QStringLiteral("SELECT 1"));
+    workspace.addBind(Bind{QStringLiteral("pooler"), *console, PoolOptions()});
+    ServerSessionsPanel *panel = window.serverSessions();
+    panel->idleInTransactionOver()->setValue(1);
+    QTest::qWait(1500);
+    panel->showBind(QStringLiteral("pooler"));
+    panel->refresh();
+    testsupport::waitUntil([&] { return !panel->isReading(); }, 10000);
+    QTest::qWait(500);
+    return save(panel, out + QStringLiteral("/pgbouncer.png"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -276,6 +303,7 @@ int main(int argc, char *argv[])
             tab->discard();
         }
     }
+    ok &= savePoolerPanel(window, workspace, out);
     window.shutdown();
     if (leaky) {
         leaky->terminate();
