@@ -4,6 +4,7 @@
 #include "core/apps/appmonitor.h"
 #include "core/apps/apporigins.h"
 #include "core/apps/servercapacity.h"
+#include "core/diagnosis/pgbouncerstate.h"
 #include "core/diagnosis/serversessionformat.h"
 #include "core/diagnosis/serversessionreader.h"
 #include "core/diagnosis/suspectrules.h"
@@ -33,6 +34,59 @@ bool seconds(const QCommandLineParser &parser, const QCommandLineOption &option,
     return true;
 }
 
+// Runs task on a one-connection engine of bind and waits for its value;
+// empty, with *error, when it failed.
+QVariant runOnce(Bind bind, const QString &owner, const WorkerTask &task, QString *error)
+{
+    bind.options.poolSize = 1;
+    bind.options.maxOverflow = 0;
+    Engine engine(bind);
+    QVariant value;
+    {
+        Session session(&engine, owner);
+        bool done = false;
+        QObject::connect(&session, &Session::taskFinished, &session,
+                         [&](const QVariant &answer, const QString &message) {
+                             value = answer;
+                             *error = message;
+                             done = true;
+                         });
+        session.runTask(task);
+        CliContext::waitUntil([&] { return done; });
+        session.close();
+    }
+    CliContext::disposeAndWait(&engine);
+    return error->isEmpty() ? value : QVariant();
+}
+
+// PgBouncer's console named by --pooler: its server connections among the
+// server's sessions, its pools' server connections in the capacity.
+bool addPooler(const CliContext &cli, const QString &target, const Url &server,
+               ServerSessionSnapshot &snapshot, ServerCapacity &capacity, QString *error)
+{
+    const std::optional<Bind> console = cli.resolve(target, error);
+    if (!console)
+        return false;
+    const QVariant value =
+        runOnce(*console, QStringLiteral("poolscope sessions"), PgBouncerState::task(), error);
+    if (value.metaType() != QMetaType::fromType<PgBouncerState>()) {
+        if (error->isEmpty())
+            *error = value.toString();
+        return false;
+    }
+    const auto state = value.value<PgBouncerState>();
+    const QString name =
+        target.contains(QLatin1String("://")) ? console->url.toDisplayString() : console->name;
+    if (!state.serves(server)) {
+        snapshot.notes
+            << QStringLiteral("PgBouncer %1 serves no database on this server.").arg(name);
+        return true;
+    }
+    state.linkBackends(snapshot.sessions, name);
+    capacity.addPooler(name, state.serverConnectionLimit());
+    return true;
+}
+
 } // namespace
 
 int SessionsCommand::run(const QStringList &arguments)
@@ -59,7 +113,12 @@ int SessionsCommand::run(const QStringList &arguments)
     const QCommandLineOption failOnSuspects(
         QStringLiteral("fail-on-suspects"),
         QStringLiteral("Exit with status 3 when a session is flagged."));
-    parser.addOptions({format, idleInTransaction, idle, running, failOnSuspects});
+    const QCommandLineOption pooler(
+        QStringLiteral("pooler"),
+        QStringLiteral("PgBouncer's admin console (URL|NAME) in front of this server: its "
+                       "server connections are named among the sessions."),
+        QStringLiteral("URL|NAME"));
+    parser.addOptions({format, idleInTransaction, idle, running, failOnSuspects, pooler});
     int exit = CliContext::Ok;
     if (!cli.parse(arguments, &exit))
         return exit;
@@ -84,36 +143,32 @@ int SessionsCommand::run(const QStringList &arguments)
         !seconds(parser, running, &rules.runningOver, &error))
         return cli.fail(CliContext::Usage, error);
 
-    bind->options.poolSize = 1;
-    bind->options.maxOverflow = 0;
     // Probed apps (docs/probe.md) greet while the sessions are read.
     AppMonitor apps(nullptr);
     const QDeadlineTimer greeting(AppMonitor::kGreetingWaitMs);
-    Engine engine(*bind);
     ServerSessionReader reader;
     ServerSessionSnapshot snapshot;
     if (bind->url.dialect() == Dialect::SQLite) {
         // No server: the processes holding the file, without opening it ourselves.
         snapshot = reader.readSqliteFile(bind->url.database());
     } else {
-        Session session(&engine, QStringLiteral("poolscope sessions"));
-        bool done = false;
-        QString failure;
-        QObject::connect(&session, &Session::taskFinished, &session,
-                         [&](const QVariant &value, const QString &message) {
-                             snapshot = value.value<ServerSessionSnapshot>();
-                             failure = message;
-                             done = true;
-                         });
-        session.runTask(reader.task());
-        CliContext::waitUntil([&] { return done; });
-        session.close();
-        CliContext::disposeAndWait(&engine);
-        if (!failure.isEmpty())
-            return cli.fail(CliContext::Failure, failure);
+        const QVariant value =
+            runOnce(*bind, QStringLiteral("poolscope sessions"), reader.task(), &error);
+        if (!error.isEmpty())
+            return cli.fail(CliContext::Failure, error);
+        snapshot = value.value<ServerSessionSnapshot>();
     }
     if (!snapshot.error.isEmpty())
         return cli.fail(CliContext::Failure, snapshot.error);
+    ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
+                            snapshot.connectionLimitName);
+    if (parser.isSet(pooler)) {
+        if (bind->url.dialect() != Dialect::PostgreSQL || snapshot.pgbouncer)
+            return cli.fail(CliContext::Usage,
+                            QStringLiteral("--pooler goes with a PostgreSQL server's URL|NAME"));
+        if (!addPooler(cli, parser.value(pooler), bind->url, snapshot, capacity, &error))
+            return cli.fail(CliContext::Failure, error);
+    }
     CliContext::waitUntil(
         [&] { return (apps.hasScanned() && apps.allGreeted()) || greeting.hasExpired(); });
     AppOrigins::attach(snapshot, bind->url, apps.processes());
@@ -128,8 +183,6 @@ int SessionsCommand::run(const QStringList &arguments)
         for (const QString &pool : pools)
             text += "Pool " + pool.toUtf8() + '\n';
     } else if (chosen != QLatin1String("json") && snapshot.maxConnections) {
-        ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
-                                snapshot.connectionLimitName);
         capacity.addBinds(cli.binds().binds(), bind->url);
         capacity.addApps(apps.processes(), bind->url);
         text += "Capacity: " + capacity.describe().toUtf8() + '\n';

@@ -96,6 +96,11 @@ BindsDock::BindsDock(Workspace *workspace, AppMonitor *apps, QWidget *parent)
     }
 }
 
+void BindsDock::setPooler(PgBouncerMonitor *monitor)
+{
+    m_model->setPooler(monitor);
+}
+
 void BindsDock::buildAppsTree(AppMonitor *apps)
 {
     m_appsModel = new AppTreeModel(apps, this);

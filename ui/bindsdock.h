@@ -7,6 +7,7 @@ class AppMonitor;
 class AppTreeModel;
 class BindTreeModel;
 class Engine;
+class PgBouncerMonitor;
 class QSplitter;
 class QTreeView;
 class Workspace;
@@ -26,6 +27,8 @@ public:
 
     QTreeView *tree() const { return m_tree; }
     BindTreeModel *model() const { return m_model; }
+    // Shows PgBouncer's pools under its console binds.
+    void setPooler(PgBouncerMonitor *monitor);
     QTreeView *appsTree() const { return m_appsTree; }
     AppTreeModel *appsModel() const { return m_appsModel; }
     // The bind of the selected row, or nullptr.

@@ -3,6 +3,7 @@
 #include "core/apps/appmonitor.h"
 #include "core/browse/tableshape.h"
 #include "core/keychain/passwordstore.h"
+#include "core/models/pgbouncermonitor.h"
 #include "core/pool/engine.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     , m_histories(std::make_unique<QueryHistories>(settings))
     , m_completions(new CompletionWords(this))
     , m_apps(new AppMonitor(workspace->reaper(), QString(), this))
+    , m_pooler(new PgBouncerMonitor(workspace, PgBouncerMonitor::kReadEveryMs, this))
     , m_binds(new BindsDock(workspace, m_apps, this))
     , m_monitor(new PoolMonitorDock(workspace, this))
     , m_schema(new SchemaPanel(workspace, this))
@@ -53,6 +55,9 @@ MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *paren
     setWindowTitle(tr("poolscope"));
     m_sessions->setApps(m_apps);
     m_monitor->setApps(m_apps);
+    m_binds->setPooler(m_pooler);
+    m_monitor->setPooler(m_pooler);
+    m_sessions->setPoolers(m_pooler);
     createDocks();
     setCentralWidget(m_tabs);
     createActions();
@@ -368,6 +373,7 @@ void MainWindow::closeEverything()
     m_tabs->closeAll(); // rolls back what is still open
     m_sessions->stop();
     m_schema->stop();
+    m_pooler->stop();
 }
 
 void MainWindow::saveLayoutAndTabs()

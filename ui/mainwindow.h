@@ -12,6 +12,7 @@ class BindsDock;
 class CompletionWords;
 class Engine;
 class PasswordStore;
+class PgBouncerMonitor;
 class PoolMonitorDock;
 class QDockWidget;
 class QSettings;
@@ -99,6 +100,7 @@ private:
     std::unique_ptr<QueryHistories> m_histories;
     CompletionWords *m_completions;
     AppMonitor *m_apps;
+    PgBouncerMonitor *m_pooler;
     BindsDock *m_binds;
     PoolMonitorDock *m_monitor;
     SchemaPanel *m_schema;

@@ -2,7 +2,9 @@
 
 #include "core/apps/appmonitor.h"
 #include "core/models/apptreemodel.h"
+#include "core/models/bindtreemodel.h"
 #include "core/models/eventlogmodel.h"
+#include "core/models/pgbouncermonitor.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
 #include "core/pool/poolevent.h"
@@ -185,9 +187,13 @@ PoolMonitorDock::~PoolMonitorDock() = default;
 
 void PoolMonitorDock::addEngine(Engine *engine)
 {
-    auto *sampler = new PoolSampler(engine->pool(), 600, this);
-    m_samplers.insert(engine->name(), sampler);
-    const QString name = engine->name();
+    addChoice(engine->name(), new PoolSampler(engine->pool(), 600, this));
+}
+
+void PoolMonitorDock::addChoice(const QString &name, PoolSampler *sampler)
+{
+    // The sampler first: adding the choice may draw it at once.
+    m_samplers.insert(name, sampler);
     connect(sampler, &PoolSampler::sampled, this, [this, name] {
         if (m_bind->currentText() == name)
             redraw();
@@ -249,7 +255,6 @@ void PoolMonitorDock::syncApps()
         if (m_appPools.contains(it.key()))
             continue;
         const auto [pid, id] = it.value();
-        // The sampler first: adding the choice may draw it at once.
         auto *sampler = new PoolSampler(
             [apps = QPointer<AppMonitor>(m_apps), pid = pid, id = id](PoolSampler::Sample *s) {
                 const ProbeMessage::Engine *engine =
@@ -263,14 +268,79 @@ void PoolMonitorDock::syncApps()
                 return true;
             },
             600, this);
-        m_samplers.insert(it.key(), sampler);
         m_appPools.insert(it.key(), it.value());
-        const QString name = it.key();
-        connect(sampler, &PoolSampler::sampled, this, [this, name] {
-            if (m_bind->currentText() == name)
-                redraw();
-        });
-        m_bind->addItem(name);
+        addChoice(it.key(), sampler);
+    }
+}
+
+void PoolMonitorDock::setPooler(PgBouncerMonitor *monitor)
+{
+    m_pooler = monitor;
+    connect(monitor, &PgBouncerMonitor::changed, this, &PoolMonitorDock::syncPooler);
+    const QStringList binds = monitor->binds();
+    for (const QString &bind : binds)
+        syncPooler(bind);
+}
+
+namespace {
+
+const PgBouncerPool *findPool(const PgBouncerState &state, const QString &database,
+                              const QString &user)
+{
+    for (const PgBouncerPool &pool : state.pools) {
+        if (pool.database == database && pool.user == user)
+            return &pool;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void PoolMonitorDock::syncPooler(const QString &bind)
+{
+    const bool watched = m_pooler && m_pooler->binds().contains(bind);
+    const std::optional<PgBouncerState> state =
+        watched ? m_pooler->state(bind) : std::optional<PgBouncerState>();
+    // A failed read keeps the choices, with a gap in their lines; a pool
+    // gone from a good read, or the bind gone, takes its choice.
+    for (auto it = m_poolerPools.begin(); it != m_poolerPools.end();) {
+        const bool gone =
+            it->bind == bind && (!watched || (state && !findPool(*state, it->database, it->user)));
+        if (!gone) {
+            if (it->bind == bind)
+                m_samplers.value(it.key())->poke();
+            ++it;
+            continue;
+        }
+        removeEngine(it.key());
+        it = m_poolerPools.erase(it);
+    }
+    if (!state)
+        return;
+    for (const PgBouncerPool &pool : state->pools) {
+        if (pool.database == QLatin1String("pgbouncer"))
+            continue; // the console's own
+        const QString name = tr("%1 · PgBouncer %2/%3").arg(bind, pool.database, pool.user);
+        if (m_poolerPools.contains(name))
+            continue;
+        auto *sampler = new PoolSampler(
+            [monitor = m_pooler, bind, database = pool.database,
+             user = pool.user](PoolSampler::Sample *s) {
+                const std::optional<PgBouncerState> now =
+                    monitor ? monitor->state(bind) : std::nullopt;
+                const PgBouncerPool *found = now ? findPool(*now, database, user) : nullptr;
+                if (!found)
+                    return false;
+                const PoolGauge gauge = BindTreeModel::gaugeOf(*now, *found);
+                s->checkedOut = gauge.checkedOut;
+                s->idle = gauge.idle;
+                s->overflow = gauge.overflow();
+                s->waiting = gauge.waiting;
+                return true;
+            },
+            600, this);
+        m_poolerPools.insert(name, {bind, pool.database, pool.user});
+        addChoice(name, sampler);
     }
 }
 
@@ -289,6 +359,8 @@ int PoolMonitorDock::pointCount() const
 void PoolMonitorDock::redraw()
 {
     const PoolSampler *sampler = m_samplers.value(m_bind->currentText());
+    const auto pooler = m_poolerPools.constFind(m_bind->currentText());
+    nameSeries(pooler != m_poolerPools.constEnd());
     if (!sampler) {
         for (QLineSeries *series : {m_checkedOut, m_idle, m_overflow, m_waiting})
             series->clear();
@@ -328,8 +400,25 @@ void PoolMonitorDock::redraw()
             findEngine(m_apps->processes(), probed->first, probed->second);
         status = app ? app->status : QString();
     }
-    m_chart->setTitle(status.isEmpty() ? QString()
-                                       : tr("%1 · %2").arg(m_bind->currentText(), status));
+    if (pooler != m_poolerPools.constEnd() && m_pooler) {
+        const std::optional<PgBouncerState> state = m_pooler->state(pooler->bind);
+        const PgBouncerPool *pool =
+            state ? findPool(*state, pooler->database, pooler->user) : nullptr;
+        status = pool ? PgBouncerState::describeBesideChart(*pool) : m_pooler->error(pooler->bind);
+    }
+    // A PgBouncer pool's choice already names its pool: the bind is enough.
+    const QString who = pooler != m_poolerPools.constEnd() ? pooler->bind : m_bind->currentText();
+    m_chart->setTitle(status.isEmpty() ? QString() : tr("%1 · %2").arg(who, status));
+}
+
+void PoolMonitorDock::nameSeries(bool pooler)
+{
+    // PgBouncer counts server connections and waiting clients: the same
+    // shapes as a pool's, under its own words.
+    m_checkedOut->setName(pooler ? tr("servers active") : tr("checked out"));
+    m_idle->setName(pooler ? tr("servers idle") : tr("idle"));
+    m_overflow->setName(pooler ? tr("reserve") : tr("overflow"));
+    m_waiting->setName(pooler ? tr("clients waiting") : tr("waiting"));
 }
 
 void PoolMonitorDock::applyFilter()

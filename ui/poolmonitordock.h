@@ -7,6 +7,7 @@
 class AppMonitor;
 class Engine;
 class EventLogModel;
+class PgBouncerMonitor;
 class PoolSampler;
 class QChart;
 class QChartView;
@@ -20,8 +21,9 @@ class QValueAxis;
 class Workspace;
 
 // The bottom dock: for the chosen bind, a chart of checked-out, idle,
-// overflow and waiting over the last minutes; beside it the pool event log of
-// every bind, with a text and an event-type filter.
+// overflow and waiting over the last minutes (for a PgBouncer pool: its
+// servers active, idle and from the reserve, and its clients waiting); beside it the pool event log
+// of every bind, with a text and an event-type filter.
 class PoolMonitorDock final : public QWidget
 {
     Q_OBJECT
@@ -39,6 +41,10 @@ public:
     // Probed applications' pools (docs/probe.md) become choices too, named
     // "app · bind (pid N)", for as long as their process runs.
     void setApps(AppMonitor *apps);
+    // PgBouncer's pools, as monitor reads them from console binds, become
+    // choices too, named "bind · PgBouncer database/user", for as long as
+    // the pooler reports them.
+    void setPooler(PgBouncerMonitor *monitor);
     // Points per series currently drawn (for tests).
     int pointCount() const;
 
@@ -52,12 +58,26 @@ private:
     void redraw();
     void applyFilter();
     void syncApps();
+    void syncPooler(const QString &bind);
+    // Adds choice name, drawn from sampler, which this dock now owns.
+    void addChoice(const QString &name, PoolSampler *sampler);
+    // Names the series for what the chosen pool counts.
+    void nameSeries(bool pooler);
 
     Workspace *m_workspace;
     QHash<QString, PoolSampler *> m_samplers;
     AppMonitor *m_apps = nullptr;
     // Choice name -> (pid, engine id) of the probed pools among m_samplers.
     QHash<QString, QPair<qint64, QString>> m_appPools;
+    QPointer<PgBouncerMonitor> m_pooler;
+    // Choice name -> (console bind, PgBouncer database and user) among m_samplers.
+    struct PoolerPoolKey
+    {
+        QString bind;
+        QString database;
+        QString user;
+    };
+    QHash<QString, PoolerPoolKey> m_poolerPools;
     QComboBox *m_bind;
     QChart *m_chart;
     QChartView *m_chartView;

@@ -347,6 +347,9 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
     }
     if (m_apps && m_engine)
         AppOrigins::attach(snapshot, m_engine->url(), m_apps->processes());
+    QList<PgBouncerMonitor::Pooler> poolers;
+    if (m_poolers && m_engine && !snapshot.pgbouncer)
+        poolers = m_poolers->linkBackends(snapshot.sessions, m_engine->url());
     const SuspectRules current = rules();
     current.apply(snapshot);
     const bool fresh = snapshot.takenAt != m_model->snapshot().takenAt;
@@ -371,7 +374,7 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
             tr("Capacity: %1")
                 .arg(snapshot.pgbouncer->describeCapacity(int(snapshot.sessions.size()))));
     } else if (snapshot.maxConnections && m_engine) {
-        lines.prepend(tr("Capacity: %1").arg(capacityText(snapshot)));
+        lines.prepend(tr("Capacity: %1").arg(capacityText(snapshot, poolers)));
     }
     showPooler(snapshot);
     m_findings->setPlainText(lines.isEmpty() ? tr("No suspects.")
@@ -384,7 +387,8 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
     Q_EMIT snapshotShown();
 }
 
-QString ServerSessionsPanel::capacityText(const ServerSessionSnapshot &snapshot) const
+QString ServerSessionsPanel::capacityText(const ServerSessionSnapshot &snapshot,
+                                          const QList<PgBouncerMonitor::Pooler> &poolers) const
 {
     ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
                             snapshot.connectionLimitName);
@@ -395,6 +399,8 @@ QString ServerSessionsPanel::capacityText(const ServerSessionSnapshot &snapshot)
     capacity.addBinds(binds, m_engine->url());
     if (m_apps)
         capacity.addApps(m_apps->processes(), m_engine->url());
+    for (const PgBouncerMonitor::Pooler &pooler : poolers)
+        capacity.addPooler(pooler.bind, pooler.serverConnections);
     return capacity.describe();
 }
 

@@ -3,6 +3,7 @@
 #include "core/diagnosis/serversessionhistory.h"
 #include "core/diagnosis/serversessionsnapshot.h"
 #include "core/diagnosis/suspectrules.h"
+#include "core/models/pgbouncermonitor.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -46,6 +47,9 @@ public:
     void showBind(const QString &name);
     // Probed applications name the code behind their sessions (docs/probe.md).
     void setApps(AppMonitor *apps) { m_apps = apps; }
+    // PgBouncers in front of the server: their server connections are named
+    // among its sessions, and counted in its capacity.
+    void setPoolers(PgBouncerMonitor *poolers) { m_poolers = poolers; }
     void refresh();
     // Stops refreshing and closes the panel's connection (the window closes).
     void stop();
@@ -75,13 +79,15 @@ private:
     void onBindChosen();
     void onSnapshot(const ServerSessionSnapshot &snapshot);
     void act(int action);
-    QString capacityText(const ServerSessionSnapshot &snapshot) const;
+    QString capacityText(const ServerSessionSnapshot &snapshot,
+                         const QList<PgBouncerMonitor::Pooler> &poolers) const;
     void showPooler(const ServerSessionSnapshot &snapshot);
     SuspectRules rules() const;
     void redrawChart();
 
     Workspace *m_workspace;
     AppMonitor *m_apps = nullptr;
+    QPointer<PgBouncerMonitor> m_poolers;
     BindComboBox *m_bind;
     QComboBox *m_interval;
     QCheckBox *m_suspectsOnly;

@@ -36,6 +36,11 @@ void ServerCapacity::addBinds(const QList<Bind> &binds, const Url &server)
     }
 }
 
+void ServerCapacity::addPooler(const QString &who, int serverConnections)
+{
+    m_claims.append({tr("PgBouncer %1").arg(who), 1, serverConnections});
+}
+
 void ServerCapacity::addApps(const QList<AppProcess> &processes, const Url &server)
 {
     for (const AppMonitor::App &app : AppMonitor::group(processes)) {

@@ -33,6 +33,9 @@ public:
     // Our binds to server, and the probed engines that reach it.
     void addBinds(const QList<Bind> &binds, const Url &server);
     void addApps(const QList<AppProcess> &processes, const Url &server);
+    // A PgBouncer in front of the server, which may open serverConnections
+    // (PgBouncerState::serverConnectionLimit()).
+    void addPooler(const QString &who, int serverConnections);
 
     const QList<Claim> &claims() const { return m_claims; }
     // The slots clients may use; unset when the server did not say.

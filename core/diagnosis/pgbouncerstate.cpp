@@ -1,6 +1,11 @@
 #include "core/diagnosis/pgbouncerstate.h"
 
+#include "core/driver/nativeconnection.h"
+#include "core/driver/statementresult.h"
+
+#include <QHash>
 #include <QRegularExpression>
+#include <QSqlDatabase>
 
 namespace {
 
@@ -96,17 +101,17 @@ QString PgBouncerState::describeCapacity(int clients, std::optional<int> serverM
     int served = 0;
     for (const PgBouncerDatabase &database : databases)
         served += database.isConsole() ? 0 : 1;
-    const int servers = serverConnectionLimit();
+    const int most = serverConnectionLimit();
     QString text =
         tr("max_client_conn %1 (%n client(s) now); ", nullptr, clients).arg(maxClientConn) +
         tr("up to %n server connection(s) for %1 database(s): pool_size and "
            "reserve_pool per user pool",
-           nullptr, servers)
+           nullptr, most)
             .arg(served);
     if (clients > maxClientConn && maxClientConn > 0)
         text += tr("; more clients than max_client_conn: new ones are refused");
     if (serverMax) {
-        text += *serverMax >= servers
+        text += *serverMax >= most
                     ? tr("; the server admits %1: fits").arg(*serverMax)
                     : tr("; the server admits only %1: cannot all be met, PgBouncer's "
                          "server logins fail with \"too many connections\"")
@@ -119,20 +124,140 @@ QStringList PgBouncerState::describePools() const
 {
     QStringList lines;
     for (const PgBouncerPool &pool : pools) {
-        if (pool.database == QLatin1String("pgbouncer"))
-            continue;
-        QString clients =
-            tr("%1 active, %2 waiting").arg(pool.clientsActive).arg(pool.clientsWaiting);
-        if (pool.clientsWaiting > 0)
-            clients += tr(" (longest %1 s)").arg(pool.maxWaitSeconds, 0, 'f', 1);
-        lines << tr("%1/%2 (%3 mode): clients %4; servers %5 active, %6 idle, %7 used, "
-                    "%8 tested, %9 login")
-                     .arg(pool.database, pool.user, pool.poolMode, clients)
-                     .arg(pool.serversActive)
-                     .arg(pool.serversIdle)
-                     .arg(pool.serversUsed)
-                     .arg(pool.serversTested)
-                     .arg(pool.serversLogin);
+        if (pool.database != QLatin1String("pgbouncer"))
+            lines << describePool(pool);
     }
     return lines;
+}
+
+QString PgBouncerState::describePool(const PgBouncerPool &pool)
+{
+    QString clients = tr("%1 active, %2 waiting").arg(pool.clientsActive).arg(pool.clientsWaiting);
+    if (pool.clientsWaiting > 0)
+        clients += tr(" (longest %1 s)").arg(pool.maxWaitSeconds, 0, 'f', 1);
+    return tr("%1/%2 (%3 mode): clients %4; servers %5 active, %6 idle, %7 used, "
+              "%8 tested, %9 login")
+        .arg(pool.database, pool.user, pool.poolMode, clients)
+        .arg(pool.serversActive)
+        .arg(pool.serversIdle)
+        .arg(pool.serversUsed)
+        .arg(pool.serversTested)
+        .arg(pool.serversLogin);
+}
+
+QString PgBouncerState::describeBesideChart(const PgBouncerPool &pool)
+{
+    return tr("%1 mode; %n active client(s); ", nullptr, pool.clientsActive).arg(pool.poolMode) +
+           tr("servers %1 used, %2 tested, %3 login; longest wait %4 s")
+               .arg(pool.serversUsed)
+               .arg(pool.serversTested)
+               .arg(pool.serversLogin)
+               .arg(pool.maxWaitSeconds, 0, 'f', 1);
+}
+
+std::optional<PgBouncerState> PgBouncerState::read(WorkerContext &context, QString *error)
+{
+    TextRowSink databases, pools, config, servers, clients;
+    const std::pair<const char *, TextRowSink *> shows[] = {{"SHOW DATABASES", &databases},
+                                                            {"SHOW POOLS", &pools},
+                                                            {"SHOW CONFIG", &config},
+                                                            {"SHOW SERVERS", &servers},
+                                                            {"SHOW CLIENTS", &clients}};
+    for (const auto &[sql, rows] : shows) {
+        StatementResult result;
+        context.native().execute(QByteArray(sql), *rows, result);
+        if (!result.ok) {
+            if (error)
+                *error = result.error;
+            return std::nullopt;
+        }
+    }
+    PgBouncerState state = fromShow(databases, pools, config, context.database().userName());
+    state.servers = serversFrom(servers, clients, pools);
+    return state;
+}
+
+QList<PgBouncerServer> PgBouncerState::serversFrom(const TextRowSink &servers,
+                                                   const TextRowSink &clients,
+                                                   const TextRowSink &pools)
+{
+    QHash<QString, QString> modes; // "database/user" → pool mode
+    for (int r = 0; r < pools.rowCount(); ++r)
+        modes.insert(pools.textOf(r, "database") + QLatin1Char('/') + pools.textOf(r, "user"),
+                     pools.textOf(r, "pool_mode"));
+    QHash<QString, int> clientByPtr;
+    for (int r = 0; r < clients.rowCount(); ++r)
+        clientByPtr.insert(clients.textOf(r, "ptr"), r);
+    QList<PgBouncerServer> out;
+    for (int r = 0; r < servers.rowCount(); ++r) {
+        PgBouncerServer server;
+        server.database = servers.textOf(r, "database");
+        server.user = servers.textOf(r, "user");
+        server.poolMode = modes.value(server.database + QLatin1Char('/') + server.user);
+        server.state = servers.textOf(r, "state");
+        server.backendPid = servers.textOf(r, "remote_pid").toLongLong();
+        const auto linked = clientByPtr.constFind(servers.textOf(r, "link"));
+        if (linked != clientByPtr.constEnd()) {
+            const QString address = clients.textOf(*linked, "addr");
+            const QString port = clients.textOf(*linked, "port");
+            server.client = address == QLatin1String("unix") ? QStringLiteral("local")
+                                                             : address + QLatin1Char(':') + port;
+            server.clientApplication = clients.textOf(*linked, "application_name");
+        }
+        out << server;
+    }
+    return out;
+}
+
+namespace {
+
+bool isThisMachine(const QString &host)
+{
+    return host.isEmpty() || host.startsWith(QLatin1Char('/')) ||
+           host == QLatin1String("localhost") || host.startsWith(QLatin1String("127.")) ||
+           host == QLatin1String("::1");
+}
+
+} // namespace
+
+bool PgBouncerState::serves(const Url &server) const
+{
+    const int port = server.port() > 0 ? server.port() : 5432;
+    for (const PgBouncerDatabase &database : databases) {
+        if (database.isConsole() || (database.port > 0 ? database.port : 5432) != port)
+            continue;
+        if (database.host == server.host() ||
+            (isThisMachine(database.host) && isThisMachine(server.host())))
+            return true;
+    }
+    return false;
+}
+
+int PgBouncerState::linkBackends(ServerSessions &sessions, const QString &console) const
+{
+    QHash<qint64, const PgBouncerServer *> byPid;
+    for (const PgBouncerServer &server : servers) {
+        if (server.backendPid > 0)
+            byPid.insert(server.backendPid, &server);
+    }
+    int linked = 0;
+    for (ServerSession &session : sessions) {
+        const PgBouncerServer *server = byPid.value(session.pid);
+        if (!server)
+            continue;
+        session.poolerLink = ServerSessionPoolerLink{
+            console,        server->database,         server->user, server->poolMode, server->state,
+            server->client, server->clientApplication};
+        ++linked;
+    }
+    return linked;
+}
+
+WorkerTask PgBouncerState::task()
+{
+    return [](WorkerContext &context) {
+        QString error;
+        const std::optional<PgBouncerState> state = read(context, &error);
+        return state ? QVariant::fromValue(*state) : QVariant(error);
+    };
 }

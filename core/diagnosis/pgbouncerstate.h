@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/config/url.h"
+#include "core/connection/workercontext.h"
+#include "core/diagnosis/serversession.h"
 #include "core/driver/textrowsink.h"
 
 #include <QCoreApplication>
@@ -46,6 +49,19 @@ struct PgBouncerPool
     double maxWaitSeconds = 0; // the oldest waiting client's wait
 };
 
+// One server connection (SHOW SERVERS): the backend it is on the server, its
+// pool, and the client linked to it now (SHOW CLIENTS, by its link).
+struct PgBouncerServer
+{
+    QString database;
+    QString user;
+    QString poolMode;
+    QString state; // active, idle, used, tested, login
+    qint64 backendPid = 0;
+    QString client; // "address:port"; empty when no client is linked
+    QString clientApplication;
+};
+
 // What PgBouncer's admin console says of itself, beside its clients: its
 // databases, its pools, its limits, and whether the user poolscope logged in
 // as may act (admin_users) or only look (stats_users).
@@ -56,6 +72,7 @@ class PgBouncerState final
 public:
     QList<PgBouncerDatabase> databases;
     QList<PgBouncerPool> pools;
+    QList<PgBouncerServer> servers;
     int maxClientConn = 0;
     int defaultPoolSize = 0;
     int maxDbConnections = 0;
@@ -66,8 +83,26 @@ public:
     // From SHOW DATABASES, SHOW POOLS and SHOW CONFIG, read by user.
     static PgBouncerState fromShow(const TextRowSink &databases, const TextRowSink &pools,
                                    const TextRowSink &config, const QString &user);
+    // SHOW SERVERS with each one's linked client from SHOW CLIENTS and its
+    // pool's mode from SHOW POOLS.
+    static QList<PgBouncerServer> serversFrom(const TextRowSink &servers,
+                                              const TextRowSink &clients, const TextRowSink &pools);
+    // Runs those SHOWs and SHOW SERVERS and CLIENTS on context's console
+    // connection; nullopt, with
+    // the console's message in *error, when one fails.
+    static std::optional<PgBouncerState> read(WorkerContext &context, QString *error);
+    // read() as a worker task: its value is a PgBouncerState, or a QString
+    // saying why there is none.
+    static WorkerTask task();
 
     const PgBouncerDatabase *database(const QString &name) const;
+    // Whether one of its databases is on server (same port; same host, or
+    // both this machine): then its server connections are backends there.
+    bool serves(const Url &server) const;
+    // Marks each of sessions (read from a server this pooler serves) that is
+    // one of its server connections with its pool and client; console names
+    // the console for people. Returns how many were marked.
+    int linkBackends(ServerSessions &sessions, const QString &console) const;
     // The most server connections the pooler may open to its servers: per
     // database, its pool size and reserve for each user pool open now (at
     // least one), capped by the database's and the global limit.
@@ -79,6 +114,13 @@ public:
     // One line per pool: "shop/app (transaction): 3 active, 1 waiting (2.0 s)
     // clients; 2 active, 1 idle, 0 used, 0 tested, 0 login servers".
     QStringList describePools() const;
+    // describePools()'s line for one pool.
+    static QString describePool(const PgBouncerPool &pool);
+    // What a chart of the pool's servers active and idle and clients waiting
+    // leaves out: "transaction mode; 3 active clients; servers 0 used, 0
+    // tested, 0 login; longest wait 0.0 s".
+    static QString describeBesideChart(const PgBouncerPool &pool);
 };
 
+Q_DECLARE_METATYPE(PgBouncerPool)
 Q_DECLARE_METATYPE(PgBouncerState)

@@ -83,3 +83,16 @@ QString ServerSessionOrigin::shortCommand() const
         return programName();
     return programName() + command.mid(space);
 }
+
+QString ServerSessionPoolerLink::describe() const
+{
+    QString text = QCoreApplication::translate("ServerSession", "PgBouncer %1/%2 (%3 mode)")
+                       .arg(database, user, poolMode);
+    if (client.isEmpty())
+        return QCoreApplication::translate("ServerSession", "%1, %2, no client")
+            .arg(text, serverState);
+    const QString who = clientApplication.isEmpty()
+                            ? client
+                            : QStringLiteral("%1 (%2)").arg(client, clientApplication);
+    return QCoreApplication::translate("ServerSession", "%1, for client %2").arg(text, who);
+}

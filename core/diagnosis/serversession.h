@@ -29,6 +29,32 @@ struct ServerSessionOrigin
     bool operator!=(const ServerSessionOrigin &other) const { return !(*this == other); }
 };
 
+// A server's backend that is a pooler's server connection, as PgBouncer's
+// console says (its SHOW SERVERS names the backend's pid): the pool it
+// belongs to and the client the pooler has linked it to now.
+struct ServerSessionPoolerLink
+{
+    QString console;     // the console's bind name, or its URL with *** for the password
+    QString database;    // the pool's database, as PgBouncer names it
+    QString user;        // the pool's user
+    QString poolMode;    // session, transaction or statement
+    QString serverState; // PgBouncer's: active (linked to a client), idle, used, tested, login
+    QString client;      // the linked client's "address:port"; empty when none
+    QString clientApplication;
+
+    // A transaction- or statement-mode server connection idles between
+    // clients' transactions by design.
+    bool idleIsNormal() const { return poolMode != QLatin1String("session"); }
+    // "PgBouncer shop/app (transaction mode), for client 10.0.0.5:53412"
+    QString describe() const;
+    bool operator==(const ServerSessionPoolerLink &other) const
+    {
+        return console == other.console && database == other.database && user == other.user &&
+               poolMode == other.poolMode && serverState == other.serverState &&
+               client == other.client && clientApplication == other.clientApplication;
+    }
+};
+
 // One session as the server sees it (pg_stat_activity, PROCESSLIST, or for
 // SQLite a process that holds the database file open). The fields follow the
 // `poolscope sessions --format json` contract; an empty QString, an invalid
@@ -57,6 +83,9 @@ struct ServerSession
     // "pgbouncer" for a client that PgBouncer's console lists (pid is then the
     // backend of the server connection it holds); empty for a server's session.
     QString pooler;
+    // On a server: the pooler's server connection this backend is, when a
+    // console bind says so (PgBouncerState::linkBackends).
+    std::optional<ServerSessionPoolerLink> poolerLink;
     QString suspect;                           // empty, or why this session looks leaked
     std::optional<ServerSessionOrigin> origin; // empty when poolscope cannot tell
 

@@ -88,6 +88,19 @@ QString textCell(const QString &text, int limit = 0)
     return cell;
 }
 
+QByteArray jsonPoolerLink(const std::optional<ServerSessionPoolerLink> &link)
+{
+    if (!link)
+        return QByteArrayLiteral("null");
+    return "{\"console\": " + jsonString(link->console) +
+           ", \"database\": " + jsonString(link->database) +
+           ", \"user\": " + jsonString(link->user) +
+           ", \"pool_mode\": " + jsonString(link->poolMode) +
+           ", \"server_state\": " + jsonString(link->serverState) +
+           ", \"client\": " + jsonString(link->client) +
+           ", \"client_application\": " + jsonString(link->clientApplication) + '}';
+}
+
 // "4242 python3": the pid and the program's name, enough to find it in ps.
 QString originCell(const std::optional<ServerSessionOrigin> &origin)
 {
@@ -200,7 +213,7 @@ QStringList ServerSessionFormat::jsonKeys()
             QStringLiteral("state_change"),  QStringLiteral("query"),
             QStringLiteral("idle_s"),        QStringLiteral("transaction_age_s"),
             QStringLiteral("own"),           QStringLiteral("suspect"),
-            QStringLiteral("origin")};
+            QStringLiteral("origin"),        QStringLiteral("pooler")};
 }
 
 QByteArray ServerSessionFormat::toJson(const ServerSessions &sessions)
@@ -225,6 +238,7 @@ QByteArray ServerSessionFormat::toJson(const ServerSessions &sessions)
         out += ", \"own\": " + QByteArray(s.own ? "true" : "false");
         out += ", \"suspect\": " + jsonString(s.suspect);
         out += ", \"origin\": " + jsonOrigin(s.origin);
+        out += ", \"pooler\": " + jsonPoolerLink(s.poolerLink);
         out += i + 1 < sessions.size() ? "},\n" : "}\n";
     }
     out += "]\n";
@@ -238,6 +252,13 @@ QString ServerSessionFormat::toTable(const ServerSessionSnapshot &snapshot,
         return snapshot.error + QLatin1Char('\n');
     QString out = alignedColumns(tableRows(snapshot.sessions));
     out += countsLine(snapshot);
+    QStringList links;
+    for (const ServerSession &s : snapshot.sessions) {
+        if (s.poolerLink)
+            links << QStringLiteral("  %1: %2\n").arg(s.pid).arg(s.poolerLink->describe());
+    }
+    if (!links.isEmpty())
+        out += QStringLiteral("\nServer connections of a pooler:\n") + links.join(QString());
     if (snapshot.dialect == Dialect::SQLite)
         out += QStringLiteral("poolscope itself has %1 connection(s) to this file.\n")
                    .arg(snapshot.ownConnections);

@@ -288,6 +288,7 @@ void ServerSessionReader::readPgBouncer(WorkerContext &context,
                                    localPort(context.native().socket()), m_includeReader, &self);
     snapshot.pgbouncer =
         PgBouncerState::fromShow(databases, pools, config, context.database().userName());
+    snapshot.pgbouncer->servers = PgBouncerState::serversFrom(servers, clients, pools);
     snapshot.maxConnections = snapshot.pgbouncer->maxClientConn;
     snapshot.connectionLimitName = QStringLiteral("max_client_conn");
     quint16 port = 0;

@@ -45,6 +45,8 @@ QString SuspectRules::reasonFor(const ServerSession &session) const
                         *session.idleSeconds, *idleInTransactionOver);
         break;
     case ServerSession::State::Idle:
+        if (session.poolerLink && session.poolerLink->idleIsNormal())
+            break; // a pooled server connection waiting for the next transaction
         if (idleOver && session.idleSeconds && *session.idleSeconds > *idleOver)
             return over(QCoreApplication::translate("SuspectRules", "idle"), *session.idleSeconds,
                         *idleOver);

@@ -1,6 +1,7 @@
 #include "core/models/bindtreemodel.h"
 
 #include "core/connection/connection.h"
+#include "core/models/pgbouncermonitor.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
 #include "core/pool/poolgauge.h"
@@ -9,8 +10,8 @@
 #include <algorithm>
 
 // internalId: 0 for bind rows; otherwise (bind row + 1) << 34 | connection
-// row << 2 | level, where level 1 is a child of the bind (engine, pool), 2 a
-// connection and 3 the session row under connection `connection row`.
+// row << 2 | level, where level 1 is a child of the bind (engine, pool, then
+// PgBouncer's pools), 2 a connection and 3 the session row under connection `connection row`.
 namespace {
 
 quintptr makeId(int bindRow, int level, int connectionRow = 0)
@@ -33,7 +34,7 @@ int levelOf(quintptr id)
     return int(id & 3u);
 }
 
-PoolGauge gaugeOf(const Pool *pool)
+PoolGauge poolGaugeOf(const Pool *pool)
 {
     PoolGauge gauge;
     gauge.checkedOut = pool->checkedout();
@@ -114,10 +115,89 @@ void BindTreeModel::addEngine(Engine *engine)
 {
     const int row = int(m_binds.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_binds.push_back(BindNode{engine, {}, {}});
+    m_binds.push_back(BindNode{engine, {}, {}, {}, {}});
     endInsertRows();
     connect(engine, &Engine::changed, this, [this, engine] { sync(engine); });
     sync(engine);
+    if (m_pooler)
+        syncPooler(engine->name());
+}
+
+void BindTreeModel::setPooler(PgBouncerMonitor *monitor)
+{
+    if (m_pooler)
+        disconnect(m_pooler, nullptr, this, nullptr);
+    m_pooler = monitor;
+    connect(monitor, &PgBouncerMonitor::changed, this, &BindTreeModel::syncPooler);
+    for (const BindNode &node : m_binds)
+        syncPooler(node.engine->name());
+}
+
+PoolGauge BindTreeModel::gaugeOf(const PgBouncerState &state, const PgBouncerPool &pool)
+{
+    PoolGauge gauge;
+    gauge.checkedOut = pool.serversActive;
+    // Used and tested ones are open and free for the next client after a check.
+    gauge.idle = pool.serversIdle + pool.serversUsed + pool.serversTested;
+    gauge.waiting = pool.clientsWaiting;
+    if (const PgBouncerDatabase *database = state.database(pool.database)) {
+        gauge.poolSize = database->poolSize;
+        gauge.capacity = database->poolSize + database->reservePool;
+        if (database->maxConnections > 0)
+            gauge.capacity = qMin(gauge.capacity, database->maxConnections);
+    }
+    return gauge;
+}
+
+void BindTreeModel::syncPooler(const QString &bind)
+{
+    const auto it = std::find_if(m_binds.begin(), m_binds.end(),
+                                 [&](const BindNode &node) { return node.engine->name() == bind; });
+    if (it == m_binds.end())
+        return;
+    const int row = int(std::distance(m_binds.begin(), it));
+    BindNode &node = *it;
+    const std::optional<PgBouncerState> state = m_pooler ? m_pooler->state(bind) : std::nullopt;
+    std::vector<PgBouncerPool> now;
+    if (state) {
+        for (const PgBouncerPool &pool : state->pools) {
+            if (pool.database != QLatin1String("pgbouncer")) // the console's own
+                now.push_back(pool);
+        }
+    }
+    auto same = [](const PgBouncerPool &a, const PgBouncerPool &b) {
+        return a.database == b.database && a.user == b.user;
+    };
+    const QModelIndex bindIndex = index(row, 0);
+    // Pools come and go (a user's first client, KILL): removals then appends
+    // keep every other row's identity.
+    for (int i = int(node.poolerPools.size()) - 1; i >= 0; --i) {
+        const PgBouncerPool &old = node.poolerPools[size_t(i)];
+        if (std::none_of(now.cbegin(), now.cend(), [&](const auto &p) { return same(p, old); })) {
+            beginRemoveRows(bindIndex, 2 + i, 2 + i);
+            node.poolerPools.erase(node.poolerPools.begin() + i);
+            endRemoveRows();
+        }
+    }
+    std::vector<PgBouncerPool> added;
+    for (const PgBouncerPool &pool : now) {
+        const auto kept = std::find_if(node.poolerPools.begin(), node.poolerPools.end(),
+                                       [&](const auto &p) { return same(p, pool); });
+        if (kept != node.poolerPools.end())
+            *kept = pool;
+        else
+            added.push_back(pool);
+    }
+    node.pooler = state.value_or(PgBouncerState());
+    if (!added.empty()) {
+        const int first = 2 + int(node.poolerPools.size());
+        beginInsertRows(bindIndex, first, first + int(added.size()) - 1);
+        node.poolerPools.insert(node.poolerPools.end(), added.cbegin(), added.cend());
+        endInsertRows();
+    }
+    if (!node.poolerPools.empty())
+        Q_EMIT dataChanged(index(2, 0, bindIndex),
+                           index(1 + int(node.poolerPools.size()), 1, bindIndex));
 }
 
 void BindTreeModel::removeEngine(const QString &name)
@@ -206,6 +286,8 @@ BindTreeModel::NodeKind BindTreeModel::kindOf(const QModelIndex &index)
         return NodeKind::Connection;
     if (levelOf(id) == 3)
         return NodeKind::Session;
+    if (index.row() >= 2)
+        return NodeKind::PoolerPool;
     return index.row() == 0 ? NodeKind::Engine : NodeKind::Pool;
 }
 
@@ -216,8 +298,11 @@ QModelIndex BindTreeModel::index(int row, int column, const QModelIndex &parent)
     if (!parent.isValid())
         return row < int(m_binds.size()) ? createIndex(row, column, quintptr(0)) : QModelIndex();
     const NodeKind kind = kindOf(parent);
-    if (kind == NodeKind::Bind)
-        return row < 2 ? createIndex(row, column, makeId(parent.row(), 1)) : QModelIndex();
+    if (kind == NodeKind::Bind) {
+        const size_t rows = 2 + m_binds[size_t(parent.row())].poolerPools.size();
+        return size_t(row) < rows ? createIndex(row, column, makeId(parent.row(), 1))
+                                  : QModelIndex();
+    }
     const int bind = bindRowOf(parent.internalId());
     if (kind == NodeKind::Pool) {
         if (row < int(m_binds[size_t(bind)].connections.size()))
@@ -254,7 +339,7 @@ int BindTreeModel::rowCount(const QModelIndex &parent) const
         return 0;
     switch (kindOf(parent)) {
     case NodeKind::Bind:
-        return 2;
+        return 2 + int(m_binds[size_t(parent.row())].poolerPools.size());
     case NodeKind::Pool:
         return int(m_binds[size_t(bindRowOf(parent.internalId()))].connections.size());
     case NodeKind::Connection: {
@@ -376,6 +461,8 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
             return connection->isLeakSuspected();
         return {};
     }
+    if (kind == NodeKind::PoolerPool)
+        return poolerData(index, role);
     if (kind == NodeKind::Connection) {
         const Connection *connection = connectionAt(index);
         if (!connection)
@@ -391,7 +478,7 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (kind == NodeKind::Pool && role == PoolGaugeRole)
-        return QVariant::fromValue(gaugeOf(engine->pool()));
+        return QVariant::fromValue(poolGaugeOf(engine->pool()));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (kind) {
@@ -413,10 +500,43 @@ QVariant BindTreeModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == 0)
             return engine->pool()->isStatic() ? tr("pool (static)") : tr("pool");
-        return gaugeText(gaugeOf(engine->pool()));
+        return gaugeText(poolGaugeOf(engine->pool()));
     default:
         return {};
     }
+}
+
+const PgBouncerPool *BindTreeModel::poolerPoolAt(const QModelIndex &index) const
+{
+    const auto &pools = m_binds[size_t(bindRowOf(index.internalId()))].poolerPools;
+    const int row = index.row() - 2;
+    return row >= 0 && row < int(pools.size()) ? &pools[size_t(row)] : nullptr;
+}
+
+QVariant BindTreeModel::poolerData(const QModelIndex &index, int role) const
+{
+    const PgBouncerPool *pool = poolerPoolAt(index);
+    if (!pool)
+        return {};
+    const PgBouncerState &state = m_binds[size_t(bindRowOf(index.internalId()))].pooler;
+    if (role == PoolGaugeRole && index.column() == 1)
+        return QVariant::fromValue(gaugeOf(state, *pool));
+    if (role == Qt::ToolTipRole)
+        return PgBouncerState::describePool(*pool);
+    if (role != Qt::DisplayRole)
+        return {};
+    if (index.column() == 0)
+        return tr("PgBouncer pool %1/%2").arg(pool->database, pool->user);
+    const PoolGauge gauge = gaugeOf(state, *pool);
+    QStringList parts{tr("%1 mode").arg(pool->poolMode),
+                      tr("%n active client(s)", nullptr, pool->clientsActive)};
+    if (pool->clientsWaiting > 0)
+        parts << tr("%n waiting for %1 s", nullptr, pool->clientsWaiting)
+                     .arg(pool->maxWaitSeconds, 0, 'f', 1);
+    parts << tr("servers %1 active, %2 idle").arg(gauge.checkedOut).arg(gauge.idle);
+    if (gauge.capacity > 0)
+        parts << tr("limit %1").arg(gauge.capacity);
+    return parts.join(QStringLiteral(" · "));
 }
 
 QVariant BindTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "core/diagnosis/pgbouncerstate.h"
+
 #include <QAbstractItemModel>
+#include <QPointer>
 #include <QTimer>
 
 #include <vector>
 
 class Connection;
 class Engine;
+class PgBouncerMonitor;
 struct PoolGauge;
 class Workspace;
 
@@ -17,6 +21,8 @@ class Workspace;
 //                 pooled connection
 //       #3 pid 4711   state, age, owner, last SQL
 //         session     the session that holds it, its transaction, what runs
+//     PgBouncer pool  on a console bind (setPooler()), one per pool PgBouncer
+//                     keeps: its server connections as a gauge, its clients
 // Follows the core's signals; rows are inserted and removed, never reset, so
 // views keep their expansion. Ages are refreshed once a second.
 class BindTreeModel final : public QAbstractItemModel
@@ -30,7 +36,7 @@ public:
         NodeKindRole,                         // int(NodeKind)
         PoolGaugeRole,                        // PoolGauge, on pool rows
     };
-    enum class NodeKind { Bind, Engine, Pool, Connection, Session };
+    enum class NodeKind { Bind, Engine, Pool, Connection, Session, PoolerPool };
 
     explicit BindTreeModel(Workspace *workspace, QObject *parent = nullptr);
 
@@ -43,6 +49,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // Shows the pools PgBouncer consoles report, as monitor reads them.
+    void setPooler(PgBouncerMonitor *monitor);
+    // A PgBouncer pool as a gauge: its server connections linked to clients
+    // (out) and not (idle), against the database's pool_size and reserve_pool,
+    // and the clients waiting for one.
+    static PoolGauge gaugeOf(const PgBouncerState &state, const PgBouncerPool &pool);
+
     Engine *engineAt(const QModelIndex &index) const;
     Connection *connectionAt(const QModelIndex &index) const;
 
@@ -51,12 +64,17 @@ private:
     {
         Engine *engine;
         std::vector<Connection *> connections;
-        std::vector<bool> sessionShown; // a session row under the connection
+        std::vector<bool> sessionShown;         // a session row under the connection
+        std::vector<PgBouncerPool> poolerPools; // rows 2… under the bind
+        PgBouncerState pooler;                  // what they were read with
     };
 
     void addEngine(Engine *engine);
     void removeEngine(const QString &name);
     void sync(Engine *engine);
+    void syncPooler(const QString &bind);
+    const PgBouncerPool *poolerPoolAt(const QModelIndex &index) const;
+    QVariant poolerData(const QModelIndex &index, int role) const;
     int rowOf(const Engine *engine) const;
     static NodeKind kindOf(const QModelIndex &index);
     static QString connectionText(const Connection *connection);
@@ -69,4 +87,5 @@ private:
     Workspace *m_workspace;
     std::vector<BindNode> m_binds;
     QTimer m_ticker;
+    QPointer<PgBouncerMonitor> m_pooler;
 };

@@ -12,7 +12,7 @@ bool sameRow(const ServerSession &a, const ServerSession &b)
            a.idleSeconds == b.idleSeconds && a.transactionAgeSeconds == b.transactionAgeSeconds &&
            a.runningSeconds == b.runningSeconds && a.blockedBy == b.blockedBy &&
            a.program == b.program && a.own == b.own && a.suspect == b.suspect &&
-           a.origin == b.origin;
+           a.origin == b.origin && a.poolerLink == b.poolerLink;
 }
 
 QVariant age(const std::optional<double> &seconds)
@@ -155,9 +155,13 @@ QVariant ServerSessionModel::toolTip(const ServerSession &session, int column) c
         return session.suspect;
     if (column == ApplicationColumn && !session.program.isEmpty())
         return session.program;
-    if (column == OriginColumn && session.origin) {
-        const ServerSessionOrigin &origin = *session.origin;
+    if (column == OriginColumn && (session.origin || session.poolerLink)) {
         QStringList lines;
+        if (session.poolerLink)
+            lines << session.poolerLink->describe();
+        if (!session.origin)
+            return lines.constFirst();
+        const ServerSessionOrigin &origin = *session.origin;
         if (origin.pid > 0)
             lines << tr("Process %1: %2").arg(QString::number(origin.pid), origin.command);
         if (!origin.application.isEmpty())
@@ -171,6 +175,13 @@ QVariant ServerSessionModel::toolTip(const ServerSession &session, int column) c
 
 QVariant ServerSessionModel::origin(const ServerSession &session)
 {
+    // A pooler's server connection: the client it serves is the answer sought.
+    if (const auto &link = session.poolerLink) {
+        return link->client.isEmpty()
+                   ? tr("PgBouncer %1/%2 · no client").arg(link->database, link->user)
+                   : tr("PgBouncer %1/%2 · client %3")
+                         .arg(link->database, link->user, link->client);
+    }
     if (!session.origin)
         return {};
     const ServerSessionOrigin &origin = *session.origin;

@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>BindTreeModel</name>
+    <message numerus="yes">
+        <source>%n active client(s)</source>
+        <translation>
+            <numerusform>%n active client</numerusform>
+            <numerusform>%n active clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for %1 s</source>
+        <translation>
+            <numerusform>%n waiting for %1 s</numerusform>
+            <numerusform>%n waiting for %1 s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>The %n row(s) already fetched</source>
@@ -123,6 +140,13 @@
         <translation>
             <numerusform>up to %n server connection for %1 database(s): pool_size and reserve_pool per user pool</numerusform>
             <numerusform>up to %n server connections for %1 database(s): pool_size and reserve_pool per user pool</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 mode; %n active client(s); </source>
+        <translation>
+            <numerusform>%1 mode; %n active client; </numerusform>
+            <numerusform>%1 mode; %n active clients; </numerusform>
         </translation>
     </message>
 </context>

@@ -237,6 +237,30 @@
         <source>connected %1 s ago</source>
         <translation>%1 秒前连接</translation>
     </message>
+    <message>
+        <source>PgBouncer pool %1/%2</source>
+        <translation>PgBouncer 池 %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 mode</source>
+        <translation>%1 模式</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active client(s)</source>
+        <translation>
+            <numerusform>%n 个活动客户端</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for %1 s</source>
+        <translation>
+            <numerusform>%n 个已等待 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>servers %1 active, %2 idle</source>
+        <translation>服务器 %1 个活动，%2 个空闲</translation>
+    </message>
 </context>
 <context>
     <name>BindsDock</name>
@@ -1243,6 +1267,13 @@
     </message>
 </context>
 <context>
+    <name>PgBouncerMonitor</name>
+    <message>
+        <source>PgBouncer pools</source>
+        <translation>PgBouncer 池</translation>
+    </message>
+</context>
+<context>
     <name>PgBouncerState</name>
     <message numerus="yes">
         <source>max_client_conn %1 (%n client(s) now); </source>
@@ -1279,6 +1310,16 @@
     <message>
         <source>%1/%2 (%3 mode): clients %4; servers %5 active, %6 idle, %7 used, %8 tested, %9 login</source>
         <translation>%1/%2（%3 模式）：客户端 %4；服务器 %5 个活动，%6 个空闲，%7 个已用，%8 个检测中，%9 个登录中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 mode; %n active client(s); </source>
+        <translation>
+            <numerusform>%1 模式；%n 个活动客户端；</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>servers %1 used, %2 tested, %3 login; longest wait %4 s</source>
+        <translation>服务器 %1 个已用，%2 个检测中，%3 个登录中；最长等待 %4 秒</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1531,26 @@
     <message>
         <source>%1 · %2 (pid %3)</source>
         <translation>%1 · %2（PID %3）</translation>
+    </message>
+    <message>
+        <source>%1 · PgBouncer %2/%3</source>
+        <translation>%1 · PgBouncer %2/%3</translation>
+    </message>
+    <message>
+        <source>servers active</source>
+        <translation>活动服务器连接</translation>
+    </message>
+    <message>
+        <source>servers idle</source>
+        <translation>空闲服务器连接</translation>
+    </message>
+    <message>
+        <source>reserve</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>clients waiting</source>
+        <translation>等待的客户端</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +1782,10 @@
         <source> — CAN EXCEED %1</source>
         <translation> — 可能超过 %1</translation>
     </message>
+    <message>
+        <source>PgBouncer %1</source>
+        <translation>PgBouncer %1</translation>
+    </message>
 </context>
 <context>
     <name>ServerSession</name>
@@ -1751,6 +1816,18 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>PgBouncer %1/%2 (%3 mode)</source>
+        <translation>PgBouncer %1/%2（%3 模式）</translation>
+    </message>
+    <message>
+        <source>%1, %2, no client</source>
+        <translation>%1，%2，无客户端</translation>
+    </message>
+    <message>
+        <source>%1, for client %2</source>
+        <translation>%1，服务于客户端 %2</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2053,14 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>PgBouncer %1/%2 · no client</source>
+        <translation>PgBouncer %1/%2 · 无客户端</translation>
+    </message>
+    <message>
+        <source>PgBouncer %1/%2 · client %3</source>
+        <translation>PgBouncer %1/%2 · 客户端 %3</translation>
     </message>
 </context>
 <context>

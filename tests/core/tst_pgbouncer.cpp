@@ -14,6 +14,10 @@
 #include "tests/core/sessionclient.h"
 #include "tests/support/testsupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
@@ -24,7 +28,10 @@ namespace {
 #define REQUIRE_BOUNCER(variable, var)                                                             \
     POOLSCOPE_REQUIRE_URL(var, testsupport::environmentUrl, variable)
 
-ServerSessionSnapshot readSessions(const Url &url)
+// pooler, when given, names its server connections among the sessions
+// before the rules judge them; idleOver adds that rule.
+ServerSessionSnapshot readSessions(const Url &url, const PgBouncerState *pooler = nullptr,
+                                   std::optional<double> idleOver = std::nullopt)
 {
     Engine engine(testsupport::makeBind(url, QStringLiteral("pgbouncer")));
     Session session(&engine, QStringLiteral("reader"));
@@ -37,10 +44,32 @@ ServerSessionSnapshot readSessions(const Url &url)
     snapshot = finished.first().at(0).value<ServerSessionSnapshot>();
     if (snapshot.error.isEmpty() && !finished.first().at(1).toString().isEmpty())
         snapshot.error = finished.first().at(1).toString();
+    if (pooler)
+        pooler->linkBackends(snapshot.sessions, QStringLiteral("pooler"));
     SuspectRules rules;
     rules.idleInTransactionOver = 0.5;
+    rules.idleOver = idleOver;
     rules.apply(snapshot);
     return snapshot;
+}
+
+std::optional<PgBouncerState> readState(const Url &console, QString *error)
+{
+    Engine engine(testsupport::makeBind(console, QStringLiteral("pgbouncer")));
+    Session session(&engine, QStringLiteral("state"));
+    QSignalSpy finished(&session, &Session::taskFinished);
+    if (!session.runTask(PgBouncerState::task()) || !finished.wait(20000)) {
+        *error = QStringLiteral("no answer");
+        return std::nullopt;
+    }
+    session.close();
+    const QVariant value = finished.first().at(0);
+    *error = finished.first().at(1).toString();
+    if (value.metaType() != QMetaType::fromType<PgBouncerState>()) {
+        *error += value.toString();
+        return std::nullopt;
+    }
+    return value.value<PgBouncerState>();
 }
 
 PgBouncerActions::Result runCommand(const Url &url, PgBouncerActions::Action action,
@@ -103,6 +132,8 @@ private Q_SLOTS:
     void databasesPoolsAndLimits();
     void adminCommands();
     void statsUserMayOnlyLook();
+    void backendsKnowTheirPooler();
+    void sessionsWithPooler();
 };
 
 void TestPgBouncer::timesInPgBouncersWords()
@@ -370,6 +401,113 @@ void TestPgBouncer::statsUserMayOnlyLook()
                  !result.error.contains(QLatin1Char('\n')),
              qPrintable(result.error));
     QVERIFY(!isPaused(stats, transaction));
+}
+
+void TestPgBouncer::backendsKnowTheirPooler()
+{
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", transaction);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_SESSION_URL", sessionMode);
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, server);
+    // A transaction left open in transaction mode; a tidy client in each mode.
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    SessionClient tidyTransaction(QFINDTESTDATA("../sessionclient/hold.py"));
+    SessionClient tidySession(QFINDTESTDATA("../sessionclient/hold.py"));
+    tidyTransaction.setCommits(true);
+    tidySession.setCommits(true);
+    QString error;
+    QVERIFY2(leaky.start(transaction, QString(), &error), qPrintable(error));
+    QVERIFY2(tidyTransaction.start(transaction, QString(), &error), qPrintable(error));
+    QVERIFY2(tidySession.start(sessionMode, QString(), &error), qPrintable(error));
+    QTest::qWait(1200);
+
+    const std::optional<PgBouncerState> state = readState(console, &error);
+    QVERIFY2(state, qPrintable(error));
+    QVERIFY(state->serves(server));
+    const Url elsewhere =
+        *Url::parse(QStringLiteral("postgresql://u@127.0.0.1:%1/d").arg(testsupport::freePort()));
+    QVERIFY(!state->serves(elsewhere));
+    const ServerSessionSnapshot snapshot = readSessions(server, &*state, 0.5);
+    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
+
+    // The leak: its backend is the pooler's server connection linked to it.
+    const ServerSession *held = byPid(snapshot, leaky.serverId());
+    QVERIFY(held && held->poolerLink);
+    QCOMPARE(held->poolerLink->database, QStringLiteral("poolscope_transaction"));
+    QCOMPARE(held->poolerLink->poolMode, QStringLiteral("transaction"));
+    QCOMPARE(held->poolerLink->serverState, QStringLiteral("active"));
+    QVERIFY(held->poolerLink->client.startsWith(QLatin1String("127.0.0.1:")));
+    QCOMPARE(held->state, ServerSession::State::IdleInTransaction);
+    QVERIFY(held->isSuspect());
+    QVERIFY2(held->poolerLink->describe().contains(QLatin1String("(transaction mode), for client")),
+             qPrintable(held->poolerLink->describe()));
+    // In transaction mode a server connection idle in the pool is normal.
+    const ServerSession *pooled = byPid(snapshot, tidyTransaction.serverId());
+    QVERIFY(pooled && pooled->poolerLink);
+    QVERIFY(pooled->poolerLink->client.isEmpty());
+    QCOMPARE(pooled->state, ServerSession::State::Idle);
+    QVERIFY2(!pooled->isSuspect(), qPrintable(pooled->suspect));
+    // In session mode it is the quiet client's own, judged as any idle session.
+    const ServerSession *quiet = byPid(snapshot, tidySession.serverId());
+    QVERIFY(quiet && quiet->poolerLink);
+    QCOMPARE(quiet->poolerLink->poolMode, QStringLiteral("session"));
+    QVERIFY(!quiet->poolerLink->client.isEmpty());
+    QCOMPARE(quiet->state, ServerSession::State::Idle);
+    QVERIFY(quiet->isSuspect());
+    // poolscope's own reading connection goes straight to the server.
+    for (const ServerSession &session : snapshot.sessions)
+        QVERIFY(!session.own || !session.poolerLink);
+}
+
+void TestPgBouncer::sessionsWithPooler()
+{
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
+    REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", transaction);
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, server);
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(leaky.start(transaction, QString(), &error), qPrintable(error));
+    const QString binary = QStringLiteral(POOLSCOPE_BINARY);
+    const testsupport::ProgramRun json = testsupport::runProgram(
+        binary, {QStringLiteral("sessions"), server.render(false), QStringLiteral("--pooler"),
+                 console.render(false), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exit, 0);
+    const QJsonArray sessions = QJsonDocument::fromJson(json.out).array();
+    QJsonObject link;
+    for (const QJsonValue &value : sessions) {
+        if (value.toObject().value(QLatin1String("pid")).toInteger() == leaky.serverId())
+            link = value.toObject().value(QLatin1String("pooler")).toObject();
+    }
+    QCOMPARE(link.value(QLatin1String("pool_mode")).toString(), QStringLiteral("transaction"));
+    QCOMPARE(link.value(QLatin1String("database")).toString(),
+             QStringLiteral("poolscope_transaction"));
+    QVERIFY(link.value(QLatin1String("client")).toString().startsWith(QLatin1String("127.0.0.1:")));
+    // The console's password never reaches the output.
+    QVERIFY(!json.out.contains(console.password().toUtf8()));
+
+    const testsupport::ProgramRun table =
+        testsupport::runProgram(binary, {QStringLiteral("sessions"), server.render(false),
+                                         QStringLiteral("--pooler"), console.render(false)});
+    QCOMPARE(table.exit, 0);
+    const QString text = QString::fromUtf8(table.out);
+    QVERIFY2(text.contains(QStringLiteral("Server connections of a pooler:\n  %1: PgBouncer "
+                                          "poolscope_transaction/")
+                               .arg(leaky.serverId())),
+             qPrintable(text));
+    // Capacity: the pooler's server connections beside the server's limit.
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral(
+                 "Capacity: max_connections \\d+ .*PgBouncer postgresql://\\S+ \\d+"))),
+             qPrintable(text));
+    // A console as the server, or the server as the pooler, is refused plainly.
+    const testsupport::ProgramRun wrong =
+        testsupport::runProgram(binary, {QStringLiteral("sessions"), console.render(false),
+                                         QStringLiteral("--pooler"), console.render(false)});
+    QCOMPARE(wrong.exit, 1);
+    const testsupport::ProgramRun notConsole =
+        testsupport::runProgram(binary, {QStringLiteral("sessions"), server.render(false),
+                                         QStringLiteral("--pooler"), server.render(false)});
+    QCOMPARE(notConsole.exit, 2);
+    QVERIFY(!notConsole.err.contains(server.password().toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TestPgBouncer)

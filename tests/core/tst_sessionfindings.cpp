@@ -24,6 +24,7 @@ private Q_SLOTS:
     void durations();
     void clientAddress();
     void ageRules();
+    void poolerServerConnections();
     void poolLimit();
     void poolLimitOfOptions();
     void groupsByBind();
@@ -129,6 +130,34 @@ void TestSessionFindings::clientAddress()
     QCOMPARE(s.clientAddress(), QString("fe80::1"));
     s.client.clear();
     QCOMPARE(s.clientAddress(), QString());
+}
+
+void TestSessionFindings::poolerServerConnections()
+{
+    SuspectRules rules;
+    rules.idleInTransactionOver = 60;
+    rules.idleOver = 600;
+    auto linked = [](ServerSession s, const QString &mode, const QString &client) {
+        s.poolerLink = ServerSessionPoolerLink{"pooler", "shop", "app", mode, "idle", client, {}};
+        return s;
+    };
+    ServerSessions sessions{
+        linked(session(1, ServerSession::State::Idle, 1200), "transaction", {}),
+        linked(session(2, ServerSession::State::Idle, 1200), "statement", {}),
+        linked(session(3, ServerSession::State::Idle, 1200), "session", "10.0.0.5:1"),
+        linked(session(4, ServerSession::State::IdleInTransaction, 312), "transaction",
+               "10.0.0.5:2")};
+    QCOMPARE(rules.apply(sessions), 2);
+    // Waiting in the pool for the next transaction is how the pooler works.
+    QCOMPARE(sessions[0].suspect, QString());
+    QCOMPARE(sessions[1].suspect, QString());
+    // In session mode it is one client's connection, judged like any other.
+    QCOMPARE(sessions[2].suspect, QString("idle for 1200 s (over 600 s)"));
+    QCOMPARE(sessions[3].suspect, QString("idle in transaction for 312 s (over 60 s)"));
+    QCOMPARE(sessions[3].poolerLink->describe(),
+             QString("PgBouncer shop/app (transaction mode), for client 10.0.0.5:2"));
+    QCOMPARE(sessions[0].poolerLink->describe(),
+             QString("PgBouncer shop/app (transaction mode), idle, no client"));
 }
 
 void TestSessionFindings::ageRules()
@@ -351,6 +380,8 @@ void TestSessionFindings::jsonShape()
     full.suspect = "idle in transaction for 312 s (over 60 s)";
     full.user = QString::fromUtf8("m\xc3\xbcller");
     full.origin = ServerSessionOrigin{4242, "/usr/bin/python3 leak.py --db \"x\"", {}, {}};
+    full.poolerLink = ServerSessionPoolerLink{"pooler", "shop",           "app", "transaction",
+                                              "active", "10.0.0.5:53412", {}};
     ServerSession bare;
     bare.pid = 12;
     bare.own = true;
@@ -366,7 +397,7 @@ void TestSessionFindings::jsonShape()
     QStringList keys = ServerSessionFormat::jsonKeys();
     QCOMPARE(keys, (QStringList{"pid", "user", "database", "application", "client", "state",
                                 "backend_start", "xact_start", "state_change", "query", "idle_s",
-                                "transaction_age_s", "own", "suspect", "origin"}));
+                                "transaction_age_s", "own", "suspect", "origin", "pooler"}));
     keys.sort();
     for (const QJsonValue &value : array) {
         QStringList present = value.toObject().keys();
@@ -398,13 +429,19 @@ void TestSessionFindings::jsonShape()
     QCOMPARE(origin["command"].toString(), full.origin->command);
     QVERIFY(origin["application"].isNull());
     QVERIFY(origin["code"].isNull());
+    const QJsonObject pooler = a["pooler"].toObject();
+    QCOMPARE(pooler.keys(), (QStringList{"client", "client_application", "console", "database",
+                                         "pool_mode", "server_state", "user"}));
+    QCOMPARE(pooler["pool_mode"].toString(), QString("transaction"));
+    QCOMPARE(pooler["client"].toString(), QString("10.0.0.5:53412"));
+    QVERIFY(pooler["client_application"].isNull());
 
     const QJsonObject b = array[1].toObject();
     QCOMPARE(b["state"].toString(), QString("other"));
     QCOMPARE(b["own"], QJsonValue(true));
     for (const char *key :
          {"user", "database", "application", "client", "backend_start", "xact_start",
-          "state_change", "query", "idle_s", "transaction_age_s", "suspect", "origin"})
+          "state_change", "query", "idle_s", "transaction_age_s", "suspect", "origin", "pooler"})
         QVERIFY2(b[QLatin1String(key)].isNull(), key);
 }
 

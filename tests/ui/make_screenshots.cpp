@@ -1,6 +1,7 @@
 // Makes the README's screenshots from the real window: `make screenshots`
 // runs it under Xvfb with the test servers up. Not a test.
 #include "core/models/apptreemodel.h"
+#include "core/models/bindtreemodel.h"
 #include "core/models/resultmodel.h"
 #include "core/models/tabledatamodel.h"
 #include "core/pool/engine.h"
@@ -22,12 +23,15 @@
 #include "ui/translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
 #include <QProcess>
 #include <QSettings>
 #include <QSplitter>
@@ -101,6 +105,58 @@ std::unique_ptr<QProcess> startLeakyApp(const Url &url, const QString &folder)
     return app;
 }
 
+// The pooler's pools in the binds tree and charted in the pool monitor: the
+// leaked transaction holds a server connection until it commits.
+bool savePoolerPools(MainWindow &window, testsupport::ServerProbe &leaker, const QString &out)
+{
+    PoolMonitorDock *monitor = window.poolMonitor();
+    QString choice;
+    testsupport::waitUntil(
+        [&] {
+            for (int i = 0; i < monitor->bindChooser()->count(); ++i) {
+                if (monitor->bindChooser()->itemText(i).startsWith(
+                        QStringLiteral("pooler · PgBouncer poolscope_transaction/")))
+                    choice = monitor->bindChooser()->itemText(i);
+            }
+            return !choice.isEmpty();
+        },
+        10000);
+    monitor->showBind(choice);
+    // The pool monitor in front, and the binds tree with room for the pooler.
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("poolmonitor")))
+        dock->raise();
+    if (auto *schema = window.findChild<QDockWidget *>(QStringLiteral("schema")))
+        schema->hide();
+    if (auto *binds = window.findChild<QDockWidget *>(QStringLiteral("binds")))
+        window.resizeDocks({binds}, {window.width() * 2 / 3}, Qt::Horizontal);
+    if (auto *split = window.bindsDock()->findChild<QSplitter *>())
+        split->setSizes({3, 1});
+    BindTreeModel *model = window.bindsDock()->model();
+    QTreeView *tree = window.bindsDock()->tree();
+    tree->collapseAll();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex bind = model->index(row, 0);
+        tree->setExpanded(bind, bind.data().toString() == QLatin1String("pooler"));
+    }
+    QTest::qWait(8000);
+    leaker.exec(QStringLiteral("COMMIT"));
+    QTest::qWait(6000);
+    // One picture: the tree above the chart.
+    QApplication::processEvents();
+    const QPixmap top = window.bindsDock()->grab();
+    const QPixmap bottom = monitor->grab();
+    QPixmap both(qMax(top.width(), bottom.width()), top.height() + bottom.height());
+    both.fill(window.palette().color(QPalette::Window));
+    QPainter painter(&both);
+    painter.drawPixmap(0, 0, top);
+    painter.drawPixmap(0, top.height(), bottom);
+    painter.end();
+    const QString path = out + QStringLiteral("/pgbouncer-pools.png");
+    const bool ok = both.save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
 // PgBouncer's console as a bind: a client left a transaction open through
 // the pooler in transaction mode; the panel shows it flagged at the pooler's
 // layer, with the pooler's capacity and pools. False only when saving fails.
@@ -125,7 +181,8 @@ bool savePoolerPanel(MainWindow &window, Workspace &workspace, const QString &ou
     panel->refresh();
     testsupport::waitUntil([&] { return !panel->isReading(); }, 10000);
     QTest::qWait(500);
-    return save(panel, out + QStringLiteral("/pgbouncer.png"));
+    return save(panel, out + QStringLiteral("/pgbouncer.png")) &&
+           savePoolerPools(window, leaker, out);
 }
 
 } // namespace

@@ -2,12 +2,14 @@
 // idle in a transaction shows as a suspect, the filter and findings show it,
 // and ending it from the panel (after the confirmation) removes it on the server.
 // On PgBouncer's admin console: its limits and pools among the findings, and
-// its commands in the Pooler menu, for an admin only.
+// its commands in the Pooler menu, for an admin only; on the server behind
+// it, the pooler's server connections name their pool and client.
 #include "core/models/serversessionmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
+#include "tests/core/sessionclient.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/pooleractionsbutton.h"
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void actsOnlyOnWhatItAsked();
     void readsFileHoldersOffTheGuiThread();
     void poolerMenu();
+    void serverBehindPooler();
 };
 
 void TestServerSessionsPanel::flagsAndEndsALeak_data()
@@ -335,6 +338,50 @@ void TestServerSessionsPanel::poolerMenu()
     QVERIFY2(pooler->toolTip().contains(QLatin1String("stats user")),
              qPrintable(pooler->toolTip()));
     gui.window.close();
+    QTRY_COMPARE(gui.engine->pool()->openCount(), 0);
+}
+
+void TestServerSessionsPanel::serverBehindPooler()
+{
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::PostgreSQL, server);
+    POOLSCOPE_REQUIRE_URL(console, testsupport::environmentUrl, "POOLSCOPE_TEST_PGBOUNCER_URL");
+    POOLSCOPE_REQUIRE_URL(pooled, testsupport::environmentUrl,
+                          "POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL");
+    SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(leaky.start(pooled, QString(), &error), qPrintable(error));
+    PanelWindow gui(server, QStringLiteral("server"));
+    Engine *pooler =
+        gui.workspace.addBind(testsupport::makeBind(console, QStringLiteral("pooler")));
+    QVERIFY(pooler);
+    ServerSessionsPanel *panel = gui.panel();
+    panel->showBind(gui.engine->name());
+    // The window reads the console every few seconds; the panel names the
+    // leak's backend once it has.
+    auto origin = [&] {
+        const int row = panel->model()->rowOf(leaky.serverId());
+        return row < 0
+                   ? QString()
+                   : panel->model()->index(row, ServerSessionModel::OriginColumn).data().toString();
+    };
+    QVERIFY2(testsupport::waitUntil(
+                 [&] {
+                     panel->refresh();
+                     return origin().startsWith(
+                         QStringLiteral("PgBouncer poolscope_transaction/poolscope · client "));
+                 },
+                 20000),
+             qPrintable(origin()));
+    const int row = panel->model()->rowOf(leaky.serverId());
+    const QString tip = panel->model()
+                            ->index(row, ServerSessionModel::OriginColumn)
+                            .data(Qt::ToolTipRole)
+                            .toString();
+    QVERIFY2(tip.contains(QLatin1String("(transaction mode), for client")), qPrintable(tip));
+    QVERIFY2(panel->findingsText().contains(QStringLiteral("PgBouncer %1 ").arg(pooler->name())),
+             qPrintable(panel->findingsText()));
+    gui.window.close();
+    QTRY_COMPARE(pooler->pool()->openCount(), 0);
     QTRY_COMPARE(gui.engine->pool()->openCount(), 0);
 }
 
