@@ -34,6 +34,31 @@ bool seconds(const QCommandLineParser &parser, const QCommandLineOption &option,
     return true;
 }
 
+struct SessionsOptions
+{
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("table or json (default table)."),
+                              QStringLiteral("FORMAT"), QStringLiteral("table")};
+    QCommandLineOption idleInTransaction{
+        QStringLiteral("idle-in-transaction-over"),
+        QStringLiteral("Flag sessions idle in a transaction for more than S seconds."),
+        QStringLiteral("S")};
+    QCommandLineOption idle{QStringLiteral("idle-over"),
+                            QStringLiteral("Flag sessions idle for more than S seconds."),
+                            QStringLiteral("S")};
+    QCommandLineOption running{QStringLiteral("running-over"),
+                               QStringLiteral("Flag statements running for more than S seconds."),
+                               QStringLiteral("S")};
+    QCommandLineOption failOnSuspects{
+        QStringLiteral("fail-on-suspects"),
+        QStringLiteral("Exit with status 3 when a session is flagged.")};
+    QCommandLineOption pooler{
+        QStringLiteral("pooler"),
+        QStringLiteral("PgBouncer's admin console (URL|NAME) in front of this server: its "
+                       "server connections are named among the sessions."),
+        QStringLiteral("URL|NAME")};
+};
+
 // Runs task on a one-connection engine of bind and waits for its value;
 // empty, with *error, when it failed.
 QVariant runOnce(Bind bind, const QString &owner, const WorkerTask &task, QString *error)
@@ -87,6 +112,39 @@ bool addPooler(const CliContext &cli, const QString &target, const Url &server,
     return true;
 }
 
+// The sessions of bind's server, or the processes holding its SQLite file;
+// error set when they cannot be read.
+ServerSessionSnapshot readSnapshot(const Bind &bind)
+{
+    ServerSessionReader reader;
+    if (bind.url.dialect() == Dialect::SQLite) // without opening the file ourselves
+        return reader.readSqliteFile(bind.url.database());
+    QString error;
+    const QVariant value =
+        runOnce(bind, QStringLiteral("poolscope sessions"), reader.task(), &error);
+    ServerSessionSnapshot snapshot = value.value<ServerSessionSnapshot>();
+    if (!error.isEmpty())
+        snapshot.error = error;
+    return snapshot;
+}
+
+// After the table: a console's capacity and pools, or whether everyone who
+// may connect to the server fits.
+QByteArray capacityLines(const ServerSessionSnapshot &snapshot, const ServerCapacity &capacity)
+{
+    QByteArray text;
+    if (snapshot.pgbouncer) {
+        text += "Capacity: " +
+                snapshot.pgbouncer->describeCapacity(int(snapshot.sessions.size())).toUtf8() + '\n';
+        const QStringList pools = snapshot.pgbouncer->describePools();
+        for (const QString &pool : pools)
+            text += "Pool " + pool.toUtf8() + '\n';
+    } else if (snapshot.maxConnections) {
+        text += "Capacity: " + capacity.describe().toUtf8() + '\n';
+    }
+    return text;
+}
+
 } // namespace
 
 int SessionsCommand::run(const QStringList &arguments)
@@ -97,27 +155,8 @@ int SessionsCommand::run(const QStringList &arguments)
     QCommandLineParser &parser = cli.parser();
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("A database URL or a bind name."));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("table or json (default table)."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption idleInTransaction(
-        QStringLiteral("idle-in-transaction-over"),
-        QStringLiteral("Flag sessions idle in a transaction for more than S seconds."),
-        QStringLiteral("S"));
-    const QCommandLineOption idle(QStringLiteral("idle-over"),
-                                  QStringLiteral("Flag sessions idle for more than S seconds."),
-                                  QStringLiteral("S"));
-    const QCommandLineOption running(
-        QStringLiteral("running-over"),
-        QStringLiteral("Flag statements running for more than S seconds."), QStringLiteral("S"));
-    const QCommandLineOption failOnSuspects(
-        QStringLiteral("fail-on-suspects"),
-        QStringLiteral("Exit with status 3 when a session is flagged."));
-    const QCommandLineOption pooler(
-        QStringLiteral("pooler"),
-        QStringLiteral("PgBouncer's admin console (URL|NAME) in front of this server: its "
-                       "server connections are named among the sessions."),
-        QStringLiteral("URL|NAME"));
+    const SessionsOptions options;
+    const auto &[format, idleInTransaction, idle, running, failOnSuspects, pooler] = options;
     parser.addOptions({format, idleInTransaction, idle, running, failOnSuspects, pooler});
     int exit = CliContext::Ok;
     if (!cli.parse(arguments, &exit))
@@ -146,18 +185,7 @@ int SessionsCommand::run(const QStringList &arguments)
     // Probed apps (docs/probe.md) greet while the sessions are read.
     AppMonitor apps(nullptr);
     const QDeadlineTimer greeting(AppMonitor::kGreetingWaitMs);
-    ServerSessionReader reader;
-    ServerSessionSnapshot snapshot;
-    if (bind->url.dialect() == Dialect::SQLite) {
-        // No server: the processes holding the file, without opening it ourselves.
-        snapshot = reader.readSqliteFile(bind->url.database());
-    } else {
-        const QVariant value =
-            runOnce(*bind, QStringLiteral("poolscope sessions"), reader.task(), &error);
-        if (!error.isEmpty())
-            return cli.fail(CliContext::Failure, error);
-        snapshot = value.value<ServerSessionSnapshot>();
-    }
+    ServerSessionSnapshot snapshot = readSnapshot(*bind);
     if (!snapshot.error.isEmpty())
         return cli.fail(CliContext::Failure, snapshot.error);
     ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
@@ -176,16 +204,10 @@ int SessionsCommand::run(const QStringList &arguments)
     QByteArray text = chosen == QLatin1String("json")
                           ? ServerSessionFormat::toJson(snapshot.sessions)
                           : ServerSessionFormat::toTable(snapshot, rules).toUtf8();
-    if (chosen != QLatin1String("json") && snapshot.pgbouncer) {
-        text += "Capacity: " +
-                snapshot.pgbouncer->describeCapacity(int(snapshot.sessions.size())).toUtf8() + '\n';
-        const QStringList pools = snapshot.pgbouncer->describePools();
-        for (const QString &pool : pools)
-            text += "Pool " + pool.toUtf8() + '\n';
-    } else if (chosen != QLatin1String("json") && snapshot.maxConnections) {
+    if (chosen != QLatin1String("json")) {
         capacity.addBinds(cli.binds().binds(), bind->url);
         capacity.addApps(apps.processes(), bind->url);
-        text += "Capacity: " + capacity.describe().toUtf8() + '\n';
+        text += capacityLines(snapshot, capacity);
     }
     std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     if (parser.isSet(failOnSuspects) && snapshot.suspectCount() > 0)

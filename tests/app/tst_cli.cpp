@@ -335,7 +335,7 @@ void TestCli::sessionsJsonAndFailOnSuspects()
     const QStringList keys = {"pid",          "user",    "database",      "application",
                               "client",       "state",   "backend_start", "xact_start",
                               "state_change", "query",   "idle_s",        "transaction_age_s",
-                              "own",          "suspect", "origin"};
+                              "own",          "suspect", "origin",        "pooler"};
     bool found = false;
     for (const QJsonValue &value : sessions) {
         const QJsonObject session = value.toObject();
