@@ -104,10 +104,8 @@ QString PgBouncerState::describeCapacity(int clients, std::optional<int> serverM
     const int most = serverConnectionLimit();
     QString text =
         tr("max_client_conn %1 (%n client(s) now); ", nullptr, clients).arg(maxClientConn) +
-        tr("up to %n server connection(s) for %1 database(s): pool_size and "
-           "reserve_pool per user pool",
-           nullptr, most)
-            .arg(served);
+        tr("up to %n server connection(s) ", nullptr, most) +
+        tr("for %n database(s): pool_size and reserve_pool per user pool", nullptr, served);
     if (clients > maxClientConn && maxClientConn > 0)
         text += tr("; more clients than max_client_conn: new ones are refused");
     if (serverMax) {

@@ -136,17 +136,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>up to %n server connection(s) for %1 database(s): pool_size and reserve_pool per user pool</source>
-        <translation>
-            <numerusform>up to %n server connection for %1 database(s): pool_size and reserve_pool per user pool</numerusform>
-            <numerusform>up to %n server connections for %1 database(s): pool_size and reserve_pool per user pool</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 mode; %n active client(s); </source>
         <translation>
             <numerusform>%1 mode; %n active client; </numerusform>
             <numerusform>%1 mode; %n active clients; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n server connection(s) </source>
+        <translation>
+            <numerusform>up to %n server connection </numerusform>
+            <numerusform>up to %n server connections </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n database(s): pool_size and reserve_pool per user pool</source>
+        <translation>
+            <numerusform>for %n database: pool_size and reserve_pool per user pool</numerusform>
+            <numerusform>for %n databases: pool_size and reserve_pool per user pool</numerusform>
         </translation>
     </message>
 </context>

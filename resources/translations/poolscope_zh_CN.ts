@@ -1281,12 +1281,6 @@
             <numerusform>max_client_conn %1（当前 %n 个客户端）；</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>up to %n server connection(s) for %1 database(s): pool_size and reserve_pool per user pool</source>
-        <translation>
-            <numerusform>%1 个数据库最多 %n 个服务器连接：每个用户池 pool_size 加 reserve_pool</numerusform>
-        </translation>
-    </message>
     <message>
         <source>; more clients than max_client_conn: new ones are refused</source>
         <translation>；客户端数超过 max_client_conn：新的客户端会被拒绝</translation>
@@ -1320,6 +1314,18 @@
     <message>
         <source>servers %1 used, %2 tested, %3 login; longest wait %4 s</source>
         <translation>服务器 %1 个已用，%2 个检测中，%3 个登录中；最长等待 %4 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %n server connection(s) </source>
+        <translation>
+            <numerusform>最多 %n 个服务器连接，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>for %n database(s): pool_size and reserve_pool per user pool</source>
+        <translation>
+            <numerusform>用于 %n 个数据库：每个用户池 pool_size 加 reserve_pool</numerusform>
+        </translation>
     </message>
 </context>
 <context>
