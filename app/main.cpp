@@ -6,6 +6,7 @@
 #include "app/querycommand.h"
 #include "app/schemacommand.h"
 #include "app/sessionscommand.h"
+#include "ui/translations.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -91,6 +92,7 @@ int runCommand(int (*command)(const QStringList &), int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("poolscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
+    Translations::installPlurals(&app);
     return command(QCoreApplication::arguments().mid(2));
 }
 

@@ -139,6 +139,9 @@ QByteArray capacityLines(const ServerSessionSnapshot &snapshot, const ServerCapa
         const QStringList pools = snapshot.pgbouncer->describePools();
         for (const QString &pool : pools)
             text += "Pool " + pool.toUtf8() + '\n';
+        const QStringList traffic = snapshot.pgbouncer->describeStats();
+        for (const QString &line : traffic)
+            text += "Traffic " + line.toUtf8() + '\n';
     } else if (snapshot.maxConnections) {
         text += "Capacity: " + capacity.describe().toUtf8() + '\n';
     }

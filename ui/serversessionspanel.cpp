@@ -369,6 +369,8 @@ void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
         lines << tr("Note: %1").arg(note);
     if (snapshot.pgbouncer) {
         lines.prepend(
+            tr("Traffic:\n%1").arg(snapshot.pgbouncer->describeStats().join(QLatin1Char('\n'))));
+        lines.prepend(
             tr("Pools:\n%1").arg(snapshot.pgbouncer->describePools().join(QLatin1Char('\n'))));
         lines.prepend(
             tr("Capacity: %1")

@@ -78,3 +78,8 @@ QString Translations::install(QCoreApplication *app, const QString &requested, Q
              QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return language;
 }
+
+void Translations::installPlurals(QCoreApplication *app)
+{
+    load(app, QStringLiteral("poolscope_en"), kCatalogues);
+}

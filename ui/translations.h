@@ -7,7 +7,8 @@ class QCoreApplication;
 
 // The GUI's language: poolscope's own catalogue (compiled in, ":/i18n") and
 // Qt's (standard buttons and dialogs, from the Qt installation when there).
-// The command line never calls this: what it prints is a contract in English.
+// The command line prints English only, its output being a contract; it takes
+// just the plural forms of the English catalogue (installPlurals()).
 class Translations final
 {
 public:
@@ -18,4 +19,7 @@ public:
     // Returns the language used; *warning says why a requested one was not.
     static QString install(QCoreApplication *app, const QString &requested,
                            QString *warning = nullptr);
+    // English's plural forms ("1 client", "3 clients") and nothing else: no
+    // other language, no locale change.
+    static void installPlurals(QCoreApplication *app);
 };

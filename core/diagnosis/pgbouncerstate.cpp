@@ -155,12 +155,10 @@ QString PgBouncerState::describeBesideChart(const PgBouncerPool &pool)
 
 std::optional<PgBouncerState> PgBouncerState::read(WorkerContext &context, QString *error)
 {
-    TextRowSink databases, pools, config, servers, clients;
-    const std::pair<const char *, TextRowSink *> shows[] = {{"SHOW DATABASES", &databases},
-                                                            {"SHOW POOLS", &pools},
-                                                            {"SHOW CONFIG", &config},
-                                                            {"SHOW SERVERS", &servers},
-                                                            {"SHOW CLIENTS", &clients}};
+    TextRowSink databases, pools, config, servers, clients, traffic;
+    const std::pair<const char *, TextRowSink *> shows[] = {
+        {"SHOW DATABASES", &databases}, {"SHOW POOLS", &pools},     {"SHOW CONFIG", &config},
+        {"SHOW SERVERS", &servers},     {"SHOW CLIENTS", &clients}, {"SHOW STATS", &traffic}};
     for (const auto &[sql, rows] : shows) {
         StatementResult result;
         context.native().execute(QByteArray(sql), *rows, result);
@@ -172,7 +170,59 @@ std::optional<PgBouncerState> PgBouncerState::read(WorkerContext &context, QStri
     }
     PgBouncerState state = fromShow(databases, pools, config, context.database().userName());
     state.servers = serversFrom(servers, clients, pools);
+    state.stats = statsFrom(traffic);
     return state;
+}
+
+QList<PgBouncerStats> PgBouncerState::statsFrom(const TextRowSink &stats)
+{
+    // Times come in microseconds.
+    QList<PgBouncerStats> out;
+    for (int r = 0; r < stats.rowCount(); ++r) {
+        PgBouncerStats row;
+        row.database = stats.textOf(r, "database");
+        row.transactions = stats.textOf(r, "total_xact_count").toLongLong();
+        row.queries = stats.textOf(r, "total_query_count").toLongLong();
+        row.transactionsPerSecond = stats.textOf(r, "avg_xact_count").toDouble();
+        row.queriesPerSecond = stats.textOf(r, "avg_query_count").toDouble();
+        row.transactionMs = stats.textOf(r, "avg_xact_time").toDouble() / 1000.0;
+        row.queryMs = stats.textOf(r, "avg_query_time").toDouble() / 1000.0;
+        row.waitMs = stats.textOf(r, "avg_wait_time").toDouble() / 1000.0;
+        out << row;
+    }
+    return out;
+}
+
+const PgBouncerStats *PgBouncerState::statsOf(const QString &database) const
+{
+    for (const PgBouncerStats &row : stats) {
+        if (row.database == database)
+            return &row;
+    }
+    return nullptr;
+}
+
+QString PgBouncerState::describeStats(const PgBouncerStats &stats)
+{
+    return tr("%1: %2 transactions/s of %3 ms, %4 queries/s of %5 ms; clients waited %6 ms "
+              "for a server (%7 transactions since start)")
+        .arg(stats.database)
+        .arg(stats.transactionsPerSecond, 0, 'f', 1)
+        .arg(stats.transactionMs, 0, 'f', 1)
+        .arg(stats.queriesPerSecond, 0, 'f', 1)
+        .arg(stats.queryMs, 0, 'f', 1)
+        .arg(stats.waitMs, 0, 'f', 1)
+        .arg(stats.transactions);
+}
+
+QStringList PgBouncerState::describeStats() const
+{
+    QStringList lines;
+    for (const PgBouncerStats &row : stats) {
+        if (row.database != QLatin1String("pgbouncer"))
+            lines << describeStats(row);
+    }
+    return lines;
 }
 
 QList<PgBouncerServer> PgBouncerState::serversFrom(const TextRowSink &servers,

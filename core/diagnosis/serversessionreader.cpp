@@ -273,8 +273,9 @@ bool ServerSessionReader::isPgBouncerConsole(WorkerContext &context)
 void ServerSessionReader::readPgBouncer(WorkerContext &context,
                                         ServerSessionSnapshot &snapshot) const
 {
-    TextRowSink clients, servers, pools, databases, config;
+    TextRowSink clients, servers, pools, databases, config, stats;
     if (!run(context, "SHOW CLIENTS", clients, &snapshot.error) ||
+        !run(context, "SHOW STATS", stats, &snapshot.error) ||
         !run(context, "SHOW SERVERS", servers, &snapshot.error) ||
         !run(context, "SHOW POOLS", pools, &snapshot.error) ||
         !run(context, "SHOW DATABASES", databases, &snapshot.error) ||
@@ -289,6 +290,7 @@ void ServerSessionReader::readPgBouncer(WorkerContext &context,
     snapshot.pgbouncer =
         PgBouncerState::fromShow(databases, pools, config, context.database().userName());
     snapshot.pgbouncer->servers = PgBouncerState::serversFrom(servers, clients, pools);
+    snapshot.pgbouncer->stats = PgBouncerState::statsFrom(stats);
     snapshot.maxConnections = snapshot.pgbouncer->maxClientConn;
     snapshot.connectionLimitName = QStringLiteral("max_client_conn");
     quint16 port = 0;

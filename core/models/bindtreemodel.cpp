@@ -521,8 +521,12 @@ QVariant BindTreeModel::poolerData(const QModelIndex &index, int role) const
     const PgBouncerState &state = m_binds[size_t(bindRowOf(index.internalId()))].pooler;
     if (role == PoolGaugeRole && index.column() == 1)
         return QVariant::fromValue(gaugeOf(state, *pool));
-    if (role == Qt::ToolTipRole)
-        return PgBouncerState::describePool(*pool);
+    if (role == Qt::ToolTipRole) {
+        const PgBouncerStats *stats = state.statsOf(pool->database);
+        return stats ? PgBouncerState::describePool(*pool) + QLatin1Char('\n') +
+                           PgBouncerState::describeStats(*stats)
+                     : PgBouncerState::describePool(*pool);
+    }
     if (role != Qt::DisplayRole)
         return {};
     if (index.column() == 0)

@@ -1327,6 +1327,10 @@
             <numerusform>用于 %n 个数据库：每个用户池 pool_size 加 reserve_pool</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2 transactions/s of %3 ms, %4 queries/s of %5 ms; clients waited %6 ms for a server (%7 transactions since start)</source>
+        <translation>%1：每秒 %2 个事务，平均 %3 毫秒；每秒 %4 条查询，平均 %5 毫秒；客户端等待服务器连接平均 %6 毫秒（启动以来共 %7 个事务）</translation>
+    </message>
 </context>
 <context>
     <name>PlanFormat</name>
@@ -2221,6 +2225,12 @@
     <message>
         <source>PgBouncer&apos;s console cannot cancel or end one client: use the Pooler menu, or a bind to the PostgreSQL server</source>
         <translation>PgBouncer 的控制台无法取消或结束单个客户端：请使用“连接池代理”菜单，或连接 PostgreSQL 服务器的绑定</translation>
+    </message>
+    <message>
+        <source>Traffic:
+%1</source>
+        <translation>流量：
+%1</translation>
     </message>
 </context>
 <context>

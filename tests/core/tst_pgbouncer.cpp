@@ -278,8 +278,12 @@ void TestPgBouncer::databasesPoolsAndLimits()
 {
     REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
     REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_TRANSACTION_URL", pooled);
+    // One finished transaction for the traffic, and one left open.
+    SessionClient tidy(QFINDTESTDATA("../sessionclient/hold.py"));
+    tidy.setCommits(true);
     SessionClient leaky(QFINDTESTDATA("../sessionclient/hold.py"));
     QString error;
+    QVERIFY2(tidy.start(pooled, QString(), &error), qPrintable(error));
     QVERIFY2(leaky.start(pooled, QString(), &error), qPrintable(error));
     const ServerSessionSnapshot snapshot = readSessions(console);
     QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
@@ -307,6 +311,22 @@ void TestPgBouncer::databasesPoolsAndLimits()
     QVERIFY(state.describePools()
                 .join(QLatin1Char('\n'))
                 .contains(QLatin1String("poolscope_transaction/poolscope (transaction mode)")));
+    // SHOW STATS: its totals count the finished transaction.
+    const PgBouncerStats *traffic = state.statsOf(QStringLiteral("poolscope_transaction"));
+    QVERIFY(traffic);
+    QVERIFY(traffic->transactions >= 1);
+    QVERIFY(traffic->queries >= traffic->transactions);
+    QVERIFY(state.describeStats()
+                .join(QLatin1Char('\n'))
+                .contains(QLatin1String("poolscope_transaction: ")));
+    QVERIFY(!state.statsOf(QStringLiteral("pgbouncer")) ||
+            !state.describeStats().join(QLatin1Char('\n')).contains(QLatin1String("pgbouncer:")));
+    const testsupport::ProgramRun run = testsupport::runProgram(
+        QStringLiteral(POOLSCOPE_BINARY), {QStringLiteral("sessions"), console.render(false)});
+    QCOMPARE(run.exit, 0);
+    QVERIFY2(run.out.contains("\nTraffic poolscope_transaction: "), run.out.constData());
+    // English's plural forms, also on the command line.
+    QVERIFY2(run.out.contains(" clients now)") && !run.out.contains("(s)"), run.out.constData());
     // Two databases of pool_size 5, one user pool each at least.
     QVERIFY(state.serverConnectionLimit() >= 10);
     const QString fits = state.describeCapacity(3, 1000);

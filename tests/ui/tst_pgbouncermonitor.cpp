@@ -113,7 +113,9 @@ void TestPgBouncerMonitor::poolsInTreeAndChart()
     QCOMPARE(gauge.poolSize, 5);
     QVERIFY2(details.data().toString().startsWith(QStringLiteral("session mode · ")),
              qPrintable(details.data().toString()));
-    QVERIFY(details.data(Qt::ToolTipRole).toString().contains(QLatin1String("tested")));
+    const QString tip = details.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("tested")) && tip.contains(QLatin1String("transactions/s")),
+             qPrintable(tip));
     QVERIFY(!childNamed(model, bind, QStringLiteral("PgBouncer pool pgbouncer/")).isValid());
 
     // The chart: one choice per pool, drawn under PgBouncer's words.
