@@ -87,7 +87,8 @@ QVariant runOnce(Bind bind, const QString &owner, const WorkerTask &task, QStrin
 // PgBouncer's console named by --pooler: its server connections among the
 // server's sessions, its pools' server connections in the capacity.
 bool addPooler(const CliContext &cli, const QString &target, const Url &server,
-               ServerSessionSnapshot &snapshot, ServerCapacity &capacity, QString *error)
+               ServerSessionSnapshot &snapshot, ServerCapacity &capacity, QStringList *lines,
+               QString *error)
 {
     const std::optional<Bind> console = cli.resolve(target, error);
     if (!console)
@@ -109,6 +110,9 @@ bool addPooler(const CliContext &cli, const QString &target, const Url &server,
     }
     state.linkBackends(snapshot.sessions, name);
     capacity.addPooler(name, state.serverConnectionLimit());
+    // The pooler's own limits beside what this server admits.
+    *lines << QStringLiteral("Capacity of PgBouncer %1: %2")
+                  .arg(name, state.describeCapacity(state.clientCount(), capacity.available()));
     return true;
 }
 
@@ -130,7 +134,8 @@ ServerSessionSnapshot readSnapshot(const Bind &bind)
 
 // After the table: a console's capacity and pools, or whether everyone who
 // may connect to the server fits.
-QByteArray capacityLines(const ServerSessionSnapshot &snapshot, const ServerCapacity &capacity)
+QByteArray capacityLines(const ServerSessionSnapshot &snapshot, const ServerCapacity &capacity,
+                         const QStringList &poolers)
 {
     QByteArray text;
     if (snapshot.pgbouncer) {
@@ -144,6 +149,8 @@ QByteArray capacityLines(const ServerSessionSnapshot &snapshot, const ServerCapa
             text += "Traffic " + line.toUtf8() + '\n';
     } else if (snapshot.maxConnections) {
         text += "Capacity: " + capacity.describe().toUtf8() + '\n';
+        for (const QString &line : poolers)
+            text += line.toUtf8() + '\n';
     }
     return text;
 }
@@ -193,11 +200,13 @@ int SessionsCommand::run(const QStringList &arguments)
         return cli.fail(CliContext::Failure, snapshot.error);
     ServerCapacity capacity(snapshot.maxConnections, snapshot.reservedConnections,
                             snapshot.connectionLimitName);
+    QStringList poolerLines;
     if (parser.isSet(pooler)) {
         if (bind->url.dialect() != Dialect::PostgreSQL || snapshot.pgbouncer)
             return cli.fail(CliContext::Usage,
                             QStringLiteral("--pooler goes with a PostgreSQL server's URL|NAME"));
-        if (!addPooler(cli, parser.value(pooler), bind->url, snapshot, capacity, &error))
+        if (!addPooler(cli, parser.value(pooler), bind->url, snapshot, capacity, &poolerLines,
+                       &error))
             return cli.fail(CliContext::Failure, error);
     }
     CliContext::waitUntil(
@@ -210,7 +219,7 @@ int SessionsCommand::run(const QStringList &arguments)
     if (chosen != QLatin1String("json")) {
         capacity.addBinds(cli.binds().binds(), bind->url);
         capacity.addApps(apps.processes(), bind->url);
-        text += capacityLines(snapshot, capacity);
+        text += capacityLines(snapshot, capacity, poolerLines);
     }
     std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
     if (parser.isSet(failOnSuspects) && snapshot.suspectCount() > 0)

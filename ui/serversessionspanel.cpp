@@ -402,8 +402,15 @@ QString ServerSessionsPanel::capacityText(const ServerSessionSnapshot &snapshot,
     if (m_apps)
         capacity.addApps(m_apps->processes(), m_engine->url());
     for (const PgBouncerMonitor::Pooler &pooler : poolers)
-        capacity.addPooler(pooler.bind, pooler.serverConnections);
-    return capacity.describe();
+        capacity.addPooler(pooler.bind, pooler.state.serverConnectionLimit());
+    QString text = capacity.describe();
+    // Each pooler's own limits beside what this server admits.
+    for (const PgBouncerMonitor::Pooler &pooler : poolers)
+        text += QLatin1Char('\n') +
+                tr("PgBouncer %1: %2")
+                    .arg(pooler.bind, pooler.state.describeCapacity(pooler.state.clientCount(),
+                                                                    capacity.available()));
+    return text;
 }
 
 void ServerSessionsPanel::showPooler(const ServerSessionSnapshot &snapshot)

@@ -96,6 +96,16 @@ int PgBouncerState::serverConnectionLimit() const
     return total;
 }
 
+int PgBouncerState::clientCount() const
+{
+    int clients = 0;
+    for (const PgBouncerPool &pool : pools) {
+        if (pool.database != QLatin1String("pgbouncer"))
+            clients += pool.clientsActive + pool.clientsWaiting;
+    }
+    return clients;
+}
+
 QString PgBouncerState::describeCapacity(int clients, std::optional<int> serverMax) const
 {
     int served = 0;

@@ -123,6 +123,8 @@ public:
     // database, its pool size and reserve for each user pool open now (at
     // least one), capped by the database's and the global limit.
     int serverConnectionLimit() const;
+    // Its clients now, waiting ones included, the console's left out.
+    int clientCount() const;
     // For people, one line: "max_client_conn 100, 3 clients; up to 10 server
     // connections (pool_size 5 × 2 pools)"; with serverMax (the server's
     // max_connections for clients, when known), whether they fit.

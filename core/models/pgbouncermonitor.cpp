@@ -67,7 +67,7 @@ QList<PgBouncerMonitor::Pooler> PgBouncerMonitor::linkBackends(ServerSessions &s
         if (!watch.state || !watch.state->serves(server))
             continue;
         watch.state->linkBackends(sessions, bind);
-        poolers << Pooler{bind, watch.state->serverConnectionLimit()};
+        poolers << Pooler{bind, *watch.state};
     }
     return poolers;
 }

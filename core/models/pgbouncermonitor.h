@@ -49,7 +49,7 @@ public:
     struct Pooler
     {
         QString bind;
-        int serverConnections = 0; // the most its pools may open
+        PgBouncerState state;
     };
     // Marks sessions (read from server) that are server connections of a
     // watched pooler with its pool and client (PgBouncerState::linkBackends);

@@ -2232,6 +2232,10 @@
         <translation>流量：
 %1</translation>
     </message>
+    <message>
+        <source>PgBouncer %1: %2</source>
+        <translation>PgBouncer %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>

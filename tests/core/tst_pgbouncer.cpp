@@ -518,6 +518,11 @@ void TestPgBouncer::sessionsWithPooler()
     QVERIFY2(text.contains(QRegularExpression(QStringLiteral(
                  "Capacity: max_connections \\d+ .*PgBouncer postgresql://\\S+ \\d+"))),
              qPrintable(text));
+    // The pooler's own limits beside what the server admits.
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral(
+                 "\\nCapacity of PgBouncer postgresql://\\S+: max_client_conn 100 \\(\\d+ "
+                 "clients? now\\); .*; the server admits \\d+: fits\\n"))),
+             qPrintable(text));
     // A console as the server, or the server as the pooler, is refused plainly.
     const testsupport::ProgramRun wrong =
         testsupport::runProgram(binary, {QStringLiteral("sessions"), console.render(false),

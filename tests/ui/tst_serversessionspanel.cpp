@@ -380,6 +380,10 @@ void TestServerSessionsPanel::serverBehindPooler()
     QVERIFY2(tip.contains(QLatin1String("(transaction mode), for client")), qPrintable(tip));
     QVERIFY2(panel->findingsText().contains(QStringLiteral("PgBouncer %1 ").arg(pooler->name())),
              qPrintable(panel->findingsText()));
+    QVERIFY2(panel->findingsText().contains(
+                 QStringLiteral("\nPgBouncer %1: max_client_conn 100").arg(pooler->name())) &&
+                 panel->findingsText().contains(QLatin1String("; the server admits ")),
+             qPrintable(panel->findingsText()));
     gui.window.close();
     QTRY_COMPARE(pooler->pool()->openCount(), 0);
     QTRY_COMPARE(gui.engine->pool()->openCount(), 0);
