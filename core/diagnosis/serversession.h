@@ -42,9 +42,10 @@ struct ServerSessionPoolerLink
     QString client;      // the linked client's "address:port"; empty when none
     QString clientApplication;
 
-    // A transaction- or statement-mode server connection idles between
-    // clients' transactions by design.
-    bool idleIsNormal() const { return poolMode != QLatin1String("session"); }
+    // A server connection no client holds waits in the pool by design, and
+    // in transaction or statement mode one idles between a client's
+    // transactions; only a session-mode client's own may idle too long.
+    bool idleIsNormal() const { return client.isEmpty() || poolMode != QLatin1String("session"); }
     // "PgBouncer shop/app (transaction mode), for client 10.0.0.5:53412"
     QString describe() const;
     bool operator==(const ServerSessionPoolerLink &other) const

@@ -146,8 +146,11 @@ void TestSessionFindings::poolerServerConnections()
         linked(session(2, ServerSession::State::Idle, 1200), "statement", {}),
         linked(session(3, ServerSession::State::Idle, 1200), "session", "10.0.0.5:1"),
         linked(session(4, ServerSession::State::IdleInTransaction, 312), "transaction",
-               "10.0.0.5:2")};
+               "10.0.0.5:2"),
+        linked(session(5, ServerSession::State::Idle, 1200), "session", {})};
     QCOMPARE(rules.apply(sessions), 2);
+    // No client holds it: waiting in the pool, whatever the mode.
+    QCOMPARE(sessions[4].suspect, QString());
     // Waiting in the pool for the next transaction is how the pooler works.
     QCOMPARE(sessions[0].suspect, QString());
     QCOMPARE(sessions[1].suspect, QString());
