@@ -32,21 +32,26 @@ namespace {
 
 #define REQUIRE_BOUNCER(variable, var) POOLSCOPE_REQUIRE_URL(var, environmentUrl, variable)
 
-// Clients of the console database, this reader's own connection included,
-// from SHOW CLIENTS; -1 when the console does not answer.
-int consoleClients(const Url &console)
+// Console clients of bind (poolscope's application_name names it), from
+// SHOW CLIENTS; -1 when the console does not answer. Other tests' console
+// connections may still be closing: they are not counted.
+int consoleClients(const Url &console, const QString &bind)
 {
     Engine engine(makeBind(console, QStringLiteral("count")));
     Session session(&engine, QStringLiteral("count"));
     session.setClosesItsConnections(true);
     QSignalSpy finished(&session, &Session::taskFinished);
-    const bool started = session.runTask([](WorkerContext &context) {
+    const QString application = QStringLiteral("poolscope:") + bind;
+    const bool started = session.runTask([application](WorkerContext &context) {
         TextRowSink rows;
         StatementResult result;
         context.native().execute(QByteArrayLiteral("SHOW CLIENTS"), rows, result);
         int count = 0;
         for (int r = 0; r < rows.rowCount(); ++r)
-            count += rows.textOf(r, "database") == QLatin1String("pgbouncer") ? 1 : 0;
+            count += rows.textOf(r, "database") == QLatin1String("pgbouncer") &&
+                             rows.textOf(r, "application_name") == application
+                         ? 1
+                         : 0;
         return result.ok ? QVariant(count) : QVariant(-1);
     });
     if (!started || !finished.wait(20000))
@@ -158,33 +163,33 @@ void TestPgBouncerMonitor::poolsInTreeAndChart()
 void TestPgBouncerMonitor::consoleConnectionCloses()
 {
     REQUIRE_BOUNCER("POOLSCOPE_TEST_PGBOUNCER_URL", console);
-    const int before = consoleClients(console);
-    QVERIFY(before >= 1);
     Workspace workspace;
     QString error;
     Engine *engine = workspace.addBind(makeBind(console, QStringLiteral("bouncer")), &error);
     QVERIFY2(engine, qPrintable(error));
+    QString bind = engine->name();
     {
         PgBouncerMonitor monitor(&workspace, 300);
         QSignalSpy changed(&monitor, &PgBouncerMonitor::changed);
         QVERIFY(changed.wait(20000));
-        QVERIFY(monitor.state(engine->name()));
-        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console), before + 1, 10000);
+        QVERIFY(monitor.state(bind));
+        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console, bind), 1, 10000);
         // Removing the bind closes the monitor's connection with it.
-        workspace.removeBind(engine->name());
+        workspace.removeBind(bind);
         QVERIFY(monitor.binds().isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console), before, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console, bind), 0, 10000);
 
         engine = workspace.addBind(makeBind(console, QStringLiteral("again")), &error);
         QVERIFY2(engine, qPrintable(error));
+        bind = engine->name();
         QVERIFY(changed.wait(20000));
-        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console), before + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console, bind), 1, 10000);
         // So does stopping it, as the window does when it closes; no read follows.
         monitor.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console), before, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(consoleClients(console, bind), 0, 10000);
         changed.clear();
         QTest::qWait(1000);
-        QCOMPARE(consoleClients(console), before);
+        QCOMPARE(consoleClients(console, bind), 0);
         QVERIFY(changed.isEmpty());
     }
 }
