@@ -20,14 +20,31 @@ QDateTime PgBouncerClients::parseTime(const QString &text)
     return time.toUTC();
 }
 
+QHash<QString, QString> PgBouncerClients::poolModes(const TextRowSink &pools)
+{
+    QHash<QString, QString> modes;
+    for (int r = 0; r < pools.rowCount(); ++r)
+        modes.insert(pools.textOf(r, "database") + QLatin1Char('/') + pools.textOf(r, "user"),
+                     pools.textOf(r, "pool_mode"));
+    return modes;
+}
+
+QString PgBouncerClients::clientAddress(const TextRowSink &clients, int row)
+{
+    const QString address = clients.textOf(row, "addr");
+    const QString port = clients.textOf(row, "port");
+    if (address == QLatin1String("unix"))
+        return QStringLiteral("local");
+    return port.isEmpty() || port == QLatin1String("0")
+               ? address
+               : QStringLiteral("%1:%2").arg(address, port);
+}
+
 ServerSessions PgBouncerClients::sessions(const TextRowSink &clients, const TextRowSink &servers,
                                           const TextRowSink &pools, const QDateTime &now,
                                           int readerPort, bool includeReader, ServerSession *reader)
 {
-    QHash<QString, QString> modes; // "database/user" → pool mode
-    for (int r = 0; r < pools.rowCount(); ++r)
-        modes.insert(pools.textOf(r, "database") + QLatin1Char('/') + pools.textOf(r, "user"),
-                     pools.textOf(r, "pool_mode"));
+    const QHash<QString, QString> modes = poolModes(pools);
     QHash<QString, int> serverByPtr;
     for (int r = 0; r < servers.rowCount(); ++r)
         serverByPtr.insert(servers.textOf(r, "ptr"), r);
@@ -39,13 +56,8 @@ ServerSessions PgBouncerClients::sessions(const TextRowSink &clients, const Text
         session.user = clients.textOf(r, "user");
         session.database = clients.textOf(r, "database");
         session.application = clients.textOf(r, "application_name");
-        const QString address = clients.textOf(r, "addr");
         const QString port = clients.textOf(r, "port");
-        session.client = address == QLatin1String("unix")
-                             ? QStringLiteral("local")
-                             : (port.isEmpty() || port == QLatin1String("0")
-                                    ? address
-                                    : QStringLiteral("%1:%2").arg(address, port));
+        session.client = clientAddress(clients, r);
         session.backendStart = parseTime(clients.textOf(r, "connect_time"));
         const QDateTime lastRequest = parseTime(clients.textOf(r, "request_time"));
         session.stateChange = lastRequest;

@@ -33,6 +33,11 @@ public:
     static ServerSessions sessions(const TextRowSink &clients, const TextRowSink &servers,
                                    const TextRowSink &pools, const QDateTime &now, int readerPort,
                                    bool includeReader, ServerSession *reader = nullptr);
+    // SHOW POOLS' pool mode by "database/user".
+    static QHash<QString, QString> poolModes(const TextRowSink &pools);
+    // A SHOW CLIENTS row's address: "10.0.0.5:53412", or "local" for a
+    // Unix socket.
+    static QString clientAddress(const TextRowSink &clients, int row);
     // PgBouncer's timestamps ("2026-12-05 12:38:19 UTC", local time with its
     // zone's abbreviation) in UTC; invalid when empty or unreadable.
     static QDateTime parseTime(const QString &text);

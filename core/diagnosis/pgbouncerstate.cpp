@@ -1,5 +1,6 @@
 #include "core/diagnosis/pgbouncerstate.h"
 
+#include "core/diagnosis/pgbouncerclients.h"
 #include "core/driver/nativeconnection.h"
 #include "core/driver/statementresult.h"
 
@@ -239,10 +240,7 @@ QList<PgBouncerServer> PgBouncerState::serversFrom(const TextRowSink &servers,
                                                    const TextRowSink &clients,
                                                    const TextRowSink &pools)
 {
-    QHash<QString, QString> modes; // "database/user" → pool mode
-    for (int r = 0; r < pools.rowCount(); ++r)
-        modes.insert(pools.textOf(r, "database") + QLatin1Char('/') + pools.textOf(r, "user"),
-                     pools.textOf(r, "pool_mode"));
+    const QHash<QString, QString> modes = PgBouncerClients::poolModes(pools);
     QHash<QString, int> clientByPtr;
     for (int r = 0; r < clients.rowCount(); ++r)
         clientByPtr.insert(clients.textOf(r, "ptr"), r);
@@ -256,10 +254,7 @@ QList<PgBouncerServer> PgBouncerState::serversFrom(const TextRowSink &servers,
         server.backendPid = servers.textOf(r, "remote_pid").toLongLong();
         const auto linked = clientByPtr.constFind(servers.textOf(r, "link"));
         if (linked != clientByPtr.constEnd()) {
-            const QString address = clients.textOf(*linked, "addr");
-            const QString port = clients.textOf(*linked, "port");
-            server.client = address == QLatin1String("unix") ? QStringLiteral("local")
-                                                             : address + QLatin1Char(':') + port;
+            server.client = PgBouncerClients::clientAddress(clients, *linked);
             server.clientApplication = clients.textOf(*linked, "application_name");
         }
         out << server;
