@@ -1,0 +1,128 @@
+"""The whole run: the parts in table order, the runs interleaved, the table."""
+
+import os
+import time
+
+from benchlib.common import BenchError, Row, below, run_json, say
+from benchlib.databases import MariadbDatabase, PostgresDatabase, SqliteDatabase
+from benchlib.inprocess import GuiStart, Pools, ResultModels
+from benchlib.tools import Exports, Imports
+
+# The programs of bench/CMakeLists.txt that the parts run.
+PROGRAMS = ("bench_model", "bench_pool", "bench_stream")
+
+
+class Binaries:
+    def __init__(self, build_dir):
+        self.build_dir = build_dir
+        self.poolscope = os.path.join(build_dir, "app", "poolscope")
+        for path in [self.poolscope] + [self.program(name) for name in PROGRAMS]:
+            if not os.access(path, os.X_OK):
+                raise BenchError("%s is missing: build first (make, or bench/run without --smoke)"
+                                 % path)
+
+    def program(self, name):
+        return os.path.join(self.build_dir, "bench", name)
+
+
+class StreamStalls:
+    """bench_stream: the longest event-loop stall while the table streams into a tab."""
+
+    def __init__(self, bench):
+        self.bench = bench
+        self.rows = {}
+
+    def plan(self):
+        for db in self.bench.databases:
+            self.rows[db.key] = Row("%s GUI longest stall while %d rows stream in"
+                                    % (db.label, self.bench.args.rows), "ms", 0, "", "< 50 ms",
+                                    below(50))
+        return list(self.rows.values())
+
+    def setup(self):
+        pass
+
+    def teardown(self):
+        pass
+
+    def once(self, run_index, display):
+        for db in self.bench.databases:
+            result = run_json([self.bench.bin.program("bench_stream"), db.poolscope_url(),
+                               self.bench.sql], "bench_stream (%s)" % db.label, env=display.env)
+            if result["rows"] != self.bench.args.rows:
+                raise BenchError("bench_stream got %d rows from %s, expected %d"
+                                 % (result["rows"], db.label, self.bench.args.rows))
+            self.rows[db.key].ours.add(result["longest_stall_ms"])
+
+
+class Bench:
+    def __init__(self, args, binaries, folder):
+        self.args = args
+        self.bin = binaries
+        self.build_dir = binaries.build_dir
+        self.folder = folder
+        self.table = "bench" if args.own_servers else "bench_%d" % os.getpid()
+        self.sql = "SELECT * FROM %s" % self.table
+        self.postgres = PostgresDatabase(os.environ["POOLSCOPE_TEST_POSTGRES_URL"])
+        self.mariadb = MariadbDatabase(os.environ["POOLSCOPE_TEST_MARIADB_URL"])
+        self.databases = [SqliteDatabase(folder), self.postgres, self.mariadb]
+        self.loaded = []
+        exports = Exports(self)
+        self.parts = [exports, Imports(self, exports), ResultModels(self, exports), Pools(self),
+                      GuiStart(self), StreamStalls(self)]
+        self.set_up = []
+        self.rows = []
+
+    def load(self):
+        for db in self.databases:
+            started = time.perf_counter()
+            db.load(self.table, self.args.rows)
+            self.loaded.append(db)
+            say("%s: %d rows in %.1f s" % (db.label, self.args.rows,
+                                            time.perf_counter() - started))
+        for part in self.parts:
+            part.setup()
+            self.set_up.append(part)
+
+    def drop(self):
+        """What load() made, also after an error."""
+        for part in reversed(self.set_up):
+            try:
+                part.teardown()
+            except BenchError as error:
+                say("cleaning up: %s" % error)
+        for db in self.loaded:
+            db.drop(self.table)
+
+    def run(self, display):
+        # Other work on the machine shows in every figure: the table says how much there was.
+        self.load_before = os.getloadavg()[0]
+        self.display_name = display.name
+        for part in self.parts:
+            self.rows += part.plan()
+        self.load()
+        for run in range(self.args.runs):
+            say("run %d of %d" % (run + 1, self.args.runs))
+            for part in self.parts:
+                part.once(run, display)
+        self.load_after = os.getloadavg()[0]
+
+    def note(self):
+        note = ("%d rows × 6 columns; median of %d run%s (min–max); ratio = poolscope / "
+                "reference (for the pool: pairs per second, poolscope / SQLAlchemy; for "
+                "poolscope_probe: time per pair with the probe / without); "
+                "GUI on %s; %d CPUs." % (self.args.rows, self.args.runs,
+                                         "" if self.args.runs == 1 else "s",
+                                         self.display_name, os.cpu_count() or 0))
+        note += " Load average (1 min) %.1f at the start, %.1f at the end." % (
+            self.load_before, self.load_after)
+        if self.args.smoke:
+            note += " Smoke run: it checks the pipelines, targets are not judged."
+        return note
+
+    def markdown(self):
+        header = ["measure", "poolscope", "reference", "ratio", "target", ""]
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for row in self.rows:
+            lines.append("| " + " | ".join(row.cells(not self.args.smoke)) + " |")
+        return self.note() + "\n\n" + "\n".join(lines) + "\n"
