@@ -1,15 +1,16 @@
 """The whole run: the parts in table order, the runs interleaved, the table."""
 
+import json
 import os
 import time
 
-from benchlib.common import BenchError, Row, below, run_json, say
+from benchlib.common import BenchError, Row, below, run_checked, run_json, say
 from benchlib.databases import MariadbDatabase, PostgresDatabase, SqliteDatabase
 from benchlib.inprocess import GuiStart, Pools, ResultModels
 from benchlib.tools import Exports, Imports
 
 # The programs of bench/CMakeLists.txt that the parts run.
-PROGRAMS = ("bench_model", "bench_pool", "bench_stream")
+PROGRAMS = ("bench_model", "bench_pool", "bench_stream", "bench_chart")
 
 
 class Binaries:
@@ -126,3 +127,29 @@ class Bench:
         for row in self.rows:
             lines.append("| " + " | ".join(row.cells(not self.args.smoke)) + " |")
         return self.note() + "\n\n" + "\n".join(lines) + "\n"
+
+    def chart(self, png_path):
+        """The judged rows as bars of their ratios, targets marked (bench_chart)."""
+        bars = []
+        for row in self.rows:
+            verdict = row.verdict()
+            if verdict.value is None or verdict.met is None:
+                continue
+            if verdict.absolute:
+                figure = "%s %s" % (row.ours.text(row.digits).split(" (")[0], row.unit)
+                against = ""
+            else:
+                figure = verdict.text
+                against = " vs " + row.reference
+            bars.append({"label": "%s%s: %s (%s)" % (row.measure, against, figure, row.target),
+                         "value": verdict.value, "mark": verdict.mark, "met": verdict.met})
+        title = "poolscope, %d rows, median of %d run%s; load average %.1f–%.1f" % (
+            self.args.rows, self.args.runs, "" if self.args.runs == 1 else "s",
+            self.load_before, self.load_after)
+        data = os.path.join(self.folder, "chart.json")
+        with open(data, "w", encoding="utf-8") as f:
+            json.dump({"title": title, "rows": bars}, f)
+        run_checked([self.bin.program("bench_chart"), data, png_path], "bench_chart",
+                    env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        if not os.path.getsize(png_path):
+            raise BenchError("bench_chart wrote an empty picture")

@@ -123,14 +123,15 @@ class Display:
 class Verdict:
     """What a check says of a row's medians: the ratio column's text, met or
     not (None: nothing to judge), and for the chart the ratio as a number and
-    the target on the same scale (None: not drawn)."""
+    the target on the same scale (None: not drawn); absolute: the target is
+    a figure (ms, MB), not a ratio to a tool, and the chart draws figure / limit."""
 
-    def __init__(self, text, met, value=None, mark=None, higher_is_better=False):
+    def __init__(self, text, met, value=None, mark=None, absolute=False):
         self.text = text
         self.met = met
         self.value = value
         self.mark = mark
-        self.higher_is_better = higher_is_better
+        self.absolute = absolute
 
 
 class Row:
@@ -181,11 +182,11 @@ def ratio_info(ours, theirs):
 
 
 def below(limit):
-    return lambda ours, theirs: Verdict("", ours < limit, ours / limit, 1.0)
+    return lambda ours, theirs: Verdict("", ours < limit, ours / limit, 1.0, True)
 
 
 def at_most(limit):
-    return lambda ours, theirs: Verdict("", ours <= limit, ours / limit, 1.0)
+    return lambda ours, theirs: Verdict("", ours <= limit, ours / limit, 1.0, True)
 
 
 def memory_check(limit):
@@ -200,12 +201,12 @@ def added_at_most(limit):
     # The ratio is the pair's time with the probe to its time without.
     def check(added, plain):
         ratio = (plain + added) / plain if plain else float("inf")
-        return Verdict("%.2f×" % ratio, added <= limit, added / limit, 1.0)
+        return Verdict("%.2f×" % ratio, added <= limit, added / limit, 1.0, True)
     return check
 
 
 def ratio_at_least(limit):
     def check(ours, theirs):
         ratio = ours / theirs if theirs else 0.0
-        return Verdict("%.1f×" % ratio, ratio >= limit, ratio, limit, higher_is_better=True)
+        return Verdict("%.1f×" % ratio, ratio >= limit, ratio, limit)
     return check
