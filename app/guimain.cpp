@@ -8,7 +8,6 @@
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
-#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,6 +19,7 @@
 #include <QTimer>
 #include <QWindow>
 
+#include "i18n/translations.h"
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -125,7 +125,7 @@ private:
 
 } // namespace
 
-int runGui(int argc, char *argv[])
+int poolscope_run_gui(int argc, char *argv[])
 {
     if (!haveDisplay()) {
         std::fputs("poolscope: no display found; run it in a desktop session or under "

@@ -1,16 +1,16 @@
 #include "app/appscommand.h"
 #include "app/bindscommand.h"
 #include "app/explaincommand.h"
-#include "app/guimain.h"
+#include "app/guiloader.h"
 #include "app/importcommand.h"
 #include "app/querycommand.h"
 #include "app/schemacommand.h"
 #include "app/sessionscommand.h"
-#include "ui/translations.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
+#include "i18n/translations.h"
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -138,5 +138,5 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    return runGui(argc, argv);
+    return GuiLoader::run(argc, argv);
 }

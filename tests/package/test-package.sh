@@ -65,6 +65,7 @@ done < <(tr ',|' '\n' <<<"$depends" | sed -e 's/(.*)//' -e 's/:.*//' -e 's/[[:sp
 # --- contents: exactly these files, nothing stray -----------------------------
 expected=(
     ./usr/bin/poolscope
+    ./usr/lib/poolscope/poolscope-gui.so
     ./usr/lib/python3/dist-packages/poolscope_probe/__init__.py
     ./usr/lib/python3/dist-packages/poolscope_probe/__main__.py
     ./usr/lib/python3/dist-packages/poolscope_probe/_bootstrap/sitecustomize.py
@@ -126,6 +127,13 @@ if out=$(installed query sqlite:// "select 1 as answer"); then
 else
     fail "installed poolscope query failed: $(cat "$work/stderr")"
 fi
+# The window, a module the program loads from the package's library folder.
+if out=$(POOLSCOPE_EXIT_AFTER_SHOWN=1 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME=$work/config \
+    XDG_DATA_HOME=$work/data installed); then
+    [[ $out == *"window shown"* ]] || fail "installed poolscope did not show its window: $out"
+else
+    fail "installed poolscope could not open its window: $(cat "$work/stderr")"
+fi
 # The probe, as installed, attaches to a program and passes its exit code on.
 probe_status=0
 PYTHONPATH=$root/usr/lib/python3/dist-packages POOLSCOPE_PROBE_DIR=$work/probes \
@@ -134,8 +142,10 @@ PYTHONPATH=$root/usr/lib/python3/dist-packages POOLSCOPE_PROBE_DIR=$work/probes 
     2>"$work/stderr" || probe_status=$?
 [[ $probe_status == 3 ]] ||
     fail "the installed probe did not attach (exit $probe_status): $(cat "$work/stderr")"
-[[ $(file -b "$poolscope") == *", stripped"* ]] ||
-    fail "the installed binary is not stripped: $(file -b "$poolscope")"
+for binary in "$poolscope" "$root/usr/lib/poolscope/poolscope-gui.so"; do
+    [[ $(file -b "$binary") == *", stripped"* ]] ||
+        fail "the installed $(basename "$binary") is not stripped: $(file -b "$binary")"
+done
 
 # --- desktop integration ------------------------------------------------------
 desktop=$root/usr/share/applications/$app_id.desktop

@@ -20,7 +20,7 @@
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
 #include "ui/tabletab.h"
-#include "ui/translations.h"
+#include "i18n/translations.h"
 
 #include <QApplication>
 #include <QComboBox>

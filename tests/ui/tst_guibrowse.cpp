@@ -20,7 +20,7 @@
 #include "ui/mainwindow.h"
 #include "ui/schemapanel.h"
 #include "ui/tabletab.h"
-#include "ui/translations.h"
+#include "i18n/translations.h"
 
 #include <QAction>
 #include <QApplication>

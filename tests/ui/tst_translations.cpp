@@ -9,7 +9,7 @@
 #include "ui/mainwindow.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
-#include "ui/translations.h"
+#include "i18n/translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,0 +1,60 @@
+#include "app/guiloader.h"
+
+#include <cstdio>
+#include <dlfcn.h>
+#include <limits.h>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+// The folder of the running program, from the kernel: argv[0] may be a bare
+// name found on PATH, or a symbolic link.
+std::string programFolder()
+{
+    char path[PATH_MAX];
+    const ssize_t length = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (length <= 0)
+        return {};
+    const std::string program(path, size_t(length));
+    return program.substr(0, program.rfind('/'));
+}
+
+} // namespace
+
+int GuiLoader::run(int argc, char *argv[])
+{
+    const std::string folder = programFolder();
+    // A build keeps the module next to the program; a package in its library
+    // folder (POOLSCOPE_GUI_MODULE_DIR, relative to the program's).
+    const std::string candidates[] = {
+        folder + "/" POOLSCOPE_GUI_MODULE,
+        folder + "/" POOLSCOPE_GUI_MODULE_DIR "/" POOLSCOPE_GUI_MODULE,
+    };
+    std::string errors;
+    for (const std::string &path : candidates) {
+        if (access(path.c_str(), F_OK) != 0)
+            continue;
+        void *module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!module) {
+            errors = dlerror();
+            break;
+        }
+        using Run = int (*)(int, char **);
+        const auto runGui = reinterpret_cast<Run>(dlsym(module, "poolscope_run_gui"));
+        if (!runGui) {
+            errors = dlerror();
+            break;
+        }
+        // Never unloaded: the window's threads and Qt's plugins hold its code
+        // until the process ends.
+        return runGui(argc, argv);
+    }
+    if (errors.empty())
+        errors = "not found next to the program or in " + folder + "/" POOLSCOPE_GUI_MODULE_DIR;
+    std::fprintf(stderr,
+                 "poolscope: cannot open the window: %s (%s). The command line still "
+                 "works: poolscope --help.\n",
+                 POOLSCOPE_GUI_MODULE, errors.c_str());
+    return 1;
+}
