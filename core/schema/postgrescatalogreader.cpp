@@ -40,30 +40,53 @@ bool PostgresCatalogReader::readCatalog(const QStringList &schemas)
         return false;
     if (m_namespaceOids.isEmpty())
         return true;
-    // Over thousands of tables these queries pass jit_above_cost, and compiling
-    // them takes longer than running them. The setting is the session's (maybe
-    // a user's tab), so it is put back afterwards, also after a failure.
-    QString jit;
-    {
-        QSqlQuery query(database());
-        if (exec(query, QStringLiteral("SELECT current_setting('jit', true)")) && query.next())
-            jit = query.value(0).toString();
-    }
-    const bool jitWasOn = jit == QLatin1String("on");
-    if (jitWasOn) {
-        QSqlQuery query(database());
-        if (!exec(query, QStringLiteral("SELECT set_config('jit', 'off', false)")))
-            return false;
-    }
-    const bool ok = readRelations() && readColumns() && readIndexes() && readForeignKeys();
-    if (jitWasOn) {
-        QSqlQuery query(database());
-        query.exec(QStringLiteral("SELECT set_config('jit', 'on', false)"));
-    }
+    const bool ok = plannerForCatalogs() && readRelations() && readColumns() && readIndexes() &&
+                    readForeignKeys();
+    restorePlanner();
     if (!ok)
         return false;
     markPrimaryKeysFromIndexes();
     return true;
+}
+
+bool PostgresCatalogReader::plannerForCatalogs()
+{
+    // Over thousands of tables these queries pass jit_above_cost, and compiling
+    // them takes longer than running them; parallel workers take longer to start
+    // than they save on catalogs (and the server reads them on a fresh
+    // connection each time). The settings are the session's (maybe a user's
+    // tab), so restorePlanner() puts them back, also after a failure.
+    static const QStringList names = {QStringLiteral("jit"),
+                                      QStringLiteral("max_parallel_workers_per_gather")};
+    static const QStringList quick = {QStringLiteral("off"), QStringLiteral("0")};
+    m_plannerBefore.clear();
+    QSqlQuery query(database());
+    if (!exec(query, QStringLiteral("SELECT current_setting('jit', true), "
+                                    "current_setting('max_parallel_workers_per_gather', true)")) ||
+        !query.next())
+        return false;
+    for (int i = 0; i < names.size(); ++i) {
+        const QString value = query.value(i).toString();
+        if (value.isEmpty() || value == quick.at(i))
+            continue;
+        QSqlQuery set(database());
+        if (!exec(set, QStringLiteral("SELECT set_config('%1', '%2', false)")
+                           .arg(names.at(i), quick.at(i))))
+            return false;
+        m_plannerBefore.append({names.at(i), value});
+    }
+    return true;
+}
+
+void PostgresCatalogReader::restorePlanner()
+{
+    for (const auto &[name, value] : std::as_const(m_plannerBefore)) {
+        QString quoted = value;
+        quoted.replace(QLatin1Char('\''), QLatin1String("''"));
+        QSqlQuery query(database());
+        query.exec(QStringLiteral("SELECT set_config('%1', '%2', false)").arg(name, quoted));
+    }
+    m_plannerBefore.clear();
 }
 
 SchemaTable *PostgresCatalogReader::tableByOid(qint64 oid)
@@ -133,8 +156,7 @@ bool PostgresCatalogReader::readColumns()
                        "LEFT JOIN pg_catalog.pg_attrdef AS d "
                        "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                        "WHERE a.attnum > 0 AND NOT a.attisdropped "
-                       "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relnamespace IN (%1) "
-                       "ORDER BY a.attrelid, a.attnum")
+                       "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relnamespace IN (%1)")
             .arg(m_namespaceOids);
     if (!exec(query, sql))
         return false;
@@ -159,50 +181,90 @@ bool PostgresCatalogReader::readColumns()
 
 bool PostgresCatalogReader::readIndexes()
 {
-    // One row per key column; indkey holds 0 where the part is an expression.
-    // pg_get_indexdef() is slow over thousands of indexes, so the statement is
-    // fetched only when it says more than name, columns and uniqueness: a
-    // predicate, expressions, INCLUDE, an access method other than btree (403)
-    // or DESC / NULLS FIRST.
+    // One row per index: its key columns as attribute numbers ("1 3"), named
+    // from the columns already read; a 0 is an expression, whose text comes
+    // from readIndexExpressions(). Joining pg_attribute per key part instead
+    // took most of the read on big catalogs. pg_get_indexdef() is slow over
+    // thousands of indexes, so the statement is fetched only when it says
+    // more than name, columns and uniqueness: a predicate, expressions,
+    // INCLUDE, an access method other than btree (403) or DESC / NULLS FIRST.
     QSqlQuery query(database());
     const QString sql =
-        QStringLiteral("SELECT i.indrelid::bigint, ic.relname, i.indisunique, i.indisprimary, "
-                       "CASE WHEN i.indkey[k.n - 1] = 0 "
-                       "THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) "
-                       "ELSE (SELECT a.attname::text FROM pg_catalog.pg_attribute AS a "
-                       "WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k.n - 1]) END, "
-                       "CASE WHEN k.n = 1 AND (i.indpred IS NOT NULL OR i.indexprs IS NOT NULL "
+        QStringLiteral("SELECT i.indrelid::bigint, i.indexrelid::bigint, ic.relname, "
+                       "i.indisunique, i.indisprimary, i.indnkeyatts, i.indkey::text, "
+                       "CASE WHEN i.indpred IS NOT NULL OR i.indexprs IS NOT NULL "
                        "OR i.indnatts > i.indnkeyatts OR ic.relam <> 403 "
-                       "OR NOT i.indoption::int2[] <@ '{0}'::int2[]) "
+                       "OR NOT i.indoption::int2[] <@ '{0}'::int2[] "
                        "THEN pg_catalog.pg_get_indexdef(i.indexrelid) END "
                        "FROM pg_catalog.pg_index AS i "
                        "JOIN pg_catalog.pg_class AS ic ON ic.oid = i.indexrelid "
-                       "CROSS JOIN LATERAL pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
-                       "WHERE ic.relnamespace IN (%1) "
-                       "ORDER BY i.indrelid, ic.relname, k.n")
+                       "WHERE ic.relnamespace IN (%1)")
             .arg(m_namespaceOids);
     if (!exec(query, sql))
         return false;
-    SchemaIndex *current = nullptr;
-    const SchemaTable *currentTable = nullptr;
+    QHash<qint64, std::pair<int, int>> expressionIndexes; // index oid -> table, index
     while (query.next()) {
         SchemaTable *table = tableByOid(query.value(0).toLongLong());
         if (!table)
             continue;
-        const QString name = query.value(1).toString();
-        if (!current || currentTable != table || current->name != name) {
-            SchemaIndex index;
-            index.name = name;
-            index.unique = query.value(2).toBool();
-            index.primary = query.value(3).toBool();
-            index.definition = query.value(5).toString();
-            table->indexes << index;
-            current = &table->indexes.last();
-            currentTable = table;
+        SchemaIndex index;
+        index.name = query.value(2).toString();
+        index.unique = query.value(3).toBool();
+        index.primary = query.value(4).toBool();
+        index.definition = query.value(7).toString();
+        const int keyParts = query.value(5).toInt();
+        const QStringList numbers = query.value(6).toString().split(QLatin1Char(' '));
+        bool expression = false;
+        for (int part = 0; part < keyParts && part < numbers.size(); ++part) {
+            const int number = numbers.at(part).toInt();
+            expression = expression || number == 0;
+            index.columns << (number == 0 ? QString() : columnName(*table, number));
         }
-        current->columns << query.value(4).toString();
+        table->indexes << index;
+        if (expression) {
+            expressionIndexes.insert(
+                query.value(1).toLongLong(),
+                {int(table - m_schema.tables.data()), int(table->indexes.size()) - 1});
+        }
+    }
+    return expressionIndexes.isEmpty() || readIndexExpressions(expressionIndexes);
+}
+
+bool PostgresCatalogReader::readIndexExpressions(const QHash<qint64, std::pair<int, int>> &indexes)
+{
+    QStringList oids;
+    for (auto it = indexes.cbegin(); it != indexes.cend(); ++it)
+        oids << QString::number(it.key());
+    QSqlQuery query(database());
+    const QString sql =
+        QStringLiteral("SELECT i.indexrelid::bigint, k.n, "
+                       "pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) "
+                       "FROM pg_catalog.pg_index AS i "
+                       "CROSS JOIN LATERAL pg_catalog.generate_series(1, i.indnkeyatts) AS k(n) "
+                       "WHERE i.indexrelid IN (%1) AND i.indkey[k.n - 1] = 0")
+            .arg(oids.join(QLatin1String(", ")));
+    if (!exec(query, sql))
+        return false;
+    while (query.next()) {
+        const auto known = indexes.constFind(query.value(0).toLongLong());
+        const int part = query.value(1).toInt() - 1;
+        if (known == indexes.cend())
+            continue;
+        SchemaIndex &index = m_schema.tables[known->first].indexes[known->second];
+        if (part >= 0 && part < index.columns.size())
+            index.columns[part] = query.value(2).toString();
     }
     return true;
+}
+
+QString PostgresCatalogReader::columnName(const SchemaTable &table, int number)
+{
+    // Ordinals are still the catalog's attnum here (sortSchema renumbers them later).
+    for (const SchemaColumn &column : table.columns) {
+        if (column.ordinal == number)
+            return column.name;
+    }
+    return QString();
 }
 
 bool PostgresCatalogReader::readForeignKeys()
