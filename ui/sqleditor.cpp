@@ -36,6 +36,7 @@ SqlEditor::SqlEditor(Dialect dialect, QWidget *parent)
     // must not swallow it.
     if (QsciCommand *command = standardCommands()->boundTo(Qt::Key_Escape))
         command->setKey(0);
+    connect(m_apis, &QsciAPIs::apiPreparationFinished, this, &SqlEditor::completionWordsReady);
     indicatorDefine(QsciScintilla::SquiggleIndicator, m_errorIndicator);
     setIndicatorForegroundColor(QColor(Qt::red), m_errorIndicator);
 }
@@ -98,8 +99,19 @@ void SqlEditor::clearErrorMark()
 
 void SqlEditor::setCompletionWords(const QStringList &words)
 {
+    // A preparation still running would ignore prepare() and, when it ends,
+    // put back the words it started with.
+    m_apis->cancelPreparation();
     m_apis->clear();
     for (const QString &word : words)
         m_apis->add(word);
+    m_completionWordCount = int(words.size());
     m_apis->prepare();
+}
+
+QStringList SqlEditor::completionsOf(const QString &typed) const
+{
+    QStringList words;
+    m_apis->updateAutoCompletionList({typed}, words);
+    return words;
 }

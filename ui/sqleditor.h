@@ -25,8 +25,15 @@ public:
     // Marks the character at offset (in the whole text) and moves the cursor there.
     void markError(int offset);
     void clearErrorMark();
-    // Words offered by completion: table and column names of the bind.
+    // Words offered by completion: table and column names of the bind. They are
+    // sorted on a thread of QScintilla's own; completionWordsReady() follows.
     void setCompletionWords(const QStringList &words);
+    // The words completion offers for what was typed, once they are ready.
+    QStringList completionsOf(const QString &typed) const;
+    int completionWordCount() const { return m_completionWordCount; }
+
+Q_SIGNALS:
+    void completionWordsReady();
 
 private:
     int offsetToPosition(int offset) const;
@@ -35,4 +42,5 @@ private:
     QsciLexerSQL *m_lexer;
     QsciAPIs *m_apis;
     int m_errorIndicator = 8;
+    int m_completionWordCount = 0;
 };
