@@ -31,6 +31,15 @@ void SchemaTreeModel::build()
 {
     m_nodes.clear();
     m_top.clear();
+    // Counted first: growing the vector node by node moved every node (and its
+    // children) about twenty times over a catalog of 10,000 tables.
+    size_t nodes = 3 * size_t(m_schema.schemaNames.size());
+    for (const SchemaTable &table : std::as_const(m_schema.tables)) {
+        nodes += 2 + size_t(table.columns.size());
+        if (!table.isView())
+            nodes += 2 + size_t(table.indexes.size() + table.foreignKeys.size());
+    }
+    m_nodes.reserve(nodes);
     QStringList names = m_schema.schemaNames;
     for (const SchemaTable &table : std::as_const(m_schema.tables)) {
         if (!names.contains(table.schema))
