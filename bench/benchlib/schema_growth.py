@@ -153,7 +153,7 @@ class SchemaGrowth:
                          "≤ %d MB" % TARGET_MB if top else "",
                          at_most(TARGET_MB) if top else None)
             stall = Row(what + ", longest GUI stall while it loads", "ms", 0)
-            self.rows[catalog.name] = (ready, memory, stall)
+            self.rows[catalog.db.key, catalog.tables] = (ready, memory, stall)
             rows += [ready, memory, stall]
         return rows
 
@@ -180,7 +180,7 @@ class SchemaGrowth:
                                  % (what, result["tables"], result["columns"],
                                     result["words"], catalog.tables, catalog.columns,
                                     catalog.words()))
-            ready, memory, stall = self.rows[catalog.name]
+            ready, memory, stall = self.rows[catalog.db.key, catalog.tables]
             ready.ours.add(result["ready_ms"])
             memory.ours.add(result["peak_mb"])
             stall.ours.add(result["longest_stall_ms"])
