@@ -1,0 +1,69 @@
+#include "bench/benchapplication.h"
+
+#include <QMetaEnum>
+#include <QThread>
+
+BenchApplication::BenchApplication(int &argc, char **argv)
+    : QApplication(argc, argv)
+{
+    m_heartbeat.setInterval(kBeatMs);
+    m_heartbeat.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&m_heartbeat, &QTimer::timeout, &m_heartbeat, [this] { beat(); });
+}
+
+void BenchApplication::startWatch()
+{
+    m_beats = 0;
+    m_longestGapNs = 0;
+    m_busyNs = 0;
+    m_busyInLongestGapNs = 0;
+    m_longestEventNs = 0;
+    m_longestEvent.clear();
+    m_watching = true;
+    m_sinceBeat.start();
+    m_heartbeat.start();
+}
+
+void BenchApplication::stopWatch()
+{
+    beat();
+    m_heartbeat.stop();
+    m_watching = false;
+}
+
+void BenchApplication::beat()
+{
+    const qint64 gap = m_sinceBeat.nsecsElapsed();
+    m_sinceBeat.start();
+    ++m_beats;
+    if (gap > m_longestGapNs) {
+        m_longestGapNs = gap;
+        m_busyInLongestGapNs = m_busyNs;
+    }
+    m_busyNs = 0;
+}
+
+bool BenchApplication::notify(QObject *receiver, QEvent *event)
+{
+    // Only the outermost event counts: nested ones are part of its time.
+    if (!m_watching || m_depth > 0 || QThread::currentThread() != thread())
+        return QApplication::notify(receiver, event);
+    const QEvent::Type type = event->type();
+    // Static text: still valid if the event deletes its receiver.
+    const char *receiverClass = receiver->metaObject()->className();
+    QElapsedTimer clock;
+    clock.start();
+    ++m_depth;
+    const bool handled = QApplication::notify(receiver, event);
+    --m_depth;
+    const qint64 ns = clock.nsecsElapsed();
+    m_busyNs += ns;
+    if (ns > m_longestEventNs) {
+        m_longestEventNs = ns;
+        m_longestEvent =
+            QStringLiteral("%1 to %2")
+                .arg(QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)),
+                     QString::fromLatin1(receiverClass));
+    }
+    return handled;
+}

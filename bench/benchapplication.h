@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QString>
+#include <QTimer>
+
+// The application of the GUI benchmarks: a heartbeat on the GUI thread finds
+// the longest stall a person would feel (the longest gap between two beats),
+// and the time of every event the GUI thread handles is taken, so a stall can
+// be told apart: one long event (our code), many short ones in a row (too
+// much work per turn), or a gap with the thread idle (it waited for a core).
+class BenchApplication final : public QApplication
+{
+public:
+    BenchApplication(int &argc, char **argv);
+
+    void startWatch();
+    void stopWatch();
+
+    qint64 longestStallMs() const { return m_longestGapNs / 1000000; }
+    qint64 beats() const { return m_beats; }
+    // The time the GUI thread spent handling events inside the longest gap.
+    double busyInLongestStallMs() const { return double(m_busyInLongestGapNs) / 1e6; }
+    double longestEventMs() const { return double(m_longestEventNs) / 1e6; }
+    // The longest event's type and receiver, as "MetaCall to ResultModel".
+    QString longestEvent() const { return m_longestEvent; }
+
+    bool notify(QObject *receiver, QEvent *event) override;
+
+private:
+    void beat();
+
+    static constexpr int kBeatMs = 10;
+
+    QTimer m_heartbeat;
+    QElapsedTimer m_sinceBeat;
+    bool m_watching = false;
+    int m_depth = 0;
+    qint64 m_beats = 0;
+    qint64 m_longestGapNs = 0;
+    qint64 m_busyNs = 0; // since the last beat
+    qint64 m_busyInLongestGapNs = 0;
+    qint64 m_longestEventNs = 0;
+    QString m_longestEvent;
+};
