@@ -4,7 +4,8 @@
 
 // MySQL and MariaDB: information_schema (TABLES, VIEWS, COLUMNS, STATISTICS,
 // KEY_COLUMN_USAGE, REFERENTIAL_CONSTRAINTS), one query each for the chosen
-// databases, the current one by default.
+// databases, the current one by default; MariaDB's foreign keys from InnoDB's
+// dictionary when the user may read it.
 class MysqlCatalogReader final : public CatalogReader
 {
 public:
@@ -19,6 +20,9 @@ private:
     bool readColumns();
     bool readIndexes();
     bool readForeignKeys();
+    static QString innodbForeignKeysSql();
+    void readInnodbForeignKeys(QSqlQuery &query);
+    bool readForeignKeysFromViews();
     QString literal(const QString &text) const;
     QString columnDefault(const QVariant &value, const QString &extra) const;
 
