@@ -20,8 +20,7 @@ private:
     bool readColumns();
     bool readIndexes();
     bool readForeignKeys();
-    static QString innodbForeignKeysSql();
-    void readInnodbForeignKeys(QSqlQuery &query);
+    bool readInnodbForeignKeys();
     bool readForeignKeysFromViews();
     QString literal(const QString &text) const;
     QString columnDefault(const QVariant &value, const QString &extra) const;
