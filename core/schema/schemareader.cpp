@@ -2,10 +2,20 @@
 
 #include "core/schema/catalogreader.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 Schema SchemaReader::read(WorkerContext &context, QString *error, const QStringList &schemas)
 {
     Schema schema = read(context.database(), context.dialect(), error, schemas,
                          [&context] { return context.isCancelled(); });
+#ifdef __GLIBC__
+    // The driver's result rows were freed between the strings the schema
+    // keeps; glibc holds on to those pages (tens of MB over 10,000 tables)
+    // unless told to give them back.
+    malloc_trim(0);
+#endif
     if (error->isEmpty())
         context.reportProgress(schema.tables.size());
     return schema;
