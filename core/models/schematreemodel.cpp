@@ -31,6 +31,7 @@ void SchemaTreeModel::build()
 {
     m_nodes.clear();
     m_top.clear();
+    m_schemaNames.clear();
     // Counted first: growing the vector node by node moved every node (and its
     // children) about twenty times over a catalog of 10,000 tables.
     size_t nodes = 3 * size_t(m_schema.schemaNames.size());
@@ -45,15 +46,17 @@ void SchemaTreeModel::build()
         if (!names.contains(table.schema))
             names << table.schema;
     }
+    m_schemaNames = names;
     QHash<QString, std::pair<int, int>> groups; // schema -> tables group, views group
-    for (const QString &name : std::as_const(names)) {
+    for (int number = 0; number < names.size(); ++number) {
+        const QString &name = names.at(number);
         Node schemaNode;
         schemaNode.kind = NodeKind::Schema;
-        schemaNode.schemaName = name;
+        schemaNode.schema = number;
         const int schemaId = addNode(schemaNode);
         Node group;
         group.parent = schemaId;
-        group.schemaName = name;
+        group.schema = number;
         group.kind = NodeKind::TablesGroup;
         const int tablesGroup = addNode(group);
         group.kind = NodeKind::ViewsGroup;
@@ -72,7 +75,7 @@ void SchemaTreeModel::addTableNode(int groupNode, int table)
     node.kind = source.isView() ? NodeKind::View : NodeKind::Table;
     node.parent = groupNode;
     node.table = table;
-    node.schemaName = source.schema;
+    node.schema = m_nodes[groupNode].schema;
     const int tableId = addNode(node);
 
     const auto addGroup = [&](NodeKind groupKind, NodeKind itemKind, int count) {
@@ -159,7 +162,8 @@ QModelIndex SchemaTreeModel::indexOfTable(const QString &schemaName, const QStri
     for (int id = 0; id < int(m_nodes.size()); ++id) {
         const Node &node = m_nodes[id];
         if ((node.kind == NodeKind::Table || node.kind == NodeKind::View) &&
-            node.schemaName == schemaName && m_schema.tables.at(node.table).name == tableName)
+            m_schemaNames.at(node.schema) == schemaName &&
+            m_schema.tables.at(node.table).name == tableName)
             return createIndex(node.row, 0, quintptr(id));
     }
     return QModelIndex();
@@ -170,7 +174,7 @@ QString SchemaTreeModel::nameText(const Node &node) const
     const int count = int(node.children.size());
     switch (node.kind) {
     case NodeKind::Schema:
-        return node.schemaName;
+        return m_schemaNames.at(node.schema);
     case NodeKind::TablesGroup:
         return tr("Tables (%1)").arg(count);
     case NodeKind::ViewsGroup:
@@ -229,7 +233,7 @@ QString SchemaTreeModel::toolTip(const Node &node) const
     const Dialect dialect = m_schema.dialect;
     switch (node.kind) {
     case NodeKind::Schema:
-        return tr("%1 %2").arg(dialects::displayName(dialect), node.schemaName);
+        return tr("%1 %2").arg(dialects::displayName(dialect), m_schemaNames.at(node.schema));
     case NodeKind::Table:
     case NodeKind::View:
         return schematext::tableDefinition(dialect, m_schema.tables.at(node.table));
@@ -271,7 +275,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     case NodeKindRole:
         return int(node->kind);
     case SchemaNameRole:
-        return node->schemaName;
+        return m_schemaNames.at(node->schema);
     case TableNameRole:
         return node->table >= 0 ? QVariant(m_schema.tables.at(node->table).name) : QVariant();
     case ObjectNameRole:

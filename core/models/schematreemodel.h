@@ -73,7 +73,7 @@ private:
         int row = 0;     // position under the parent
         int table = -1;  // into m_schema.tables
         int item = -1;   // column, index or foreign key number in the table
-        QString schemaName;
+        int schema = 0;  // into m_schemaNames (a string per node took a third of the tree)
         std::vector<int> children;
     };
 
@@ -87,5 +87,6 @@ private:
 
     Schema m_schema;
     std::vector<Node> m_nodes;
-    std::vector<int> m_top; // schema nodes
+    std::vector<int> m_top;    // schema nodes
+    QStringList m_schemaNames; // the schema nodes' names, in order
 };
