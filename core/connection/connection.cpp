@@ -214,7 +214,18 @@ void Connection::notifyChanged()
 {
     if (m_changedHandler)
         m_changedHandler();
-    Q_EMIT changed();
+    if (m_changedFollowers.any())
+        Q_EMIT changed();
+}
+
+void Connection::connectNotify(const QMetaMethod &signal)
+{
+    m_changedFollowers.connected(signal);
+}
+
+void Connection::disconnectNotify(const QMetaMethod &signal)
+{
+    m_changedFollowers.disconnected(signal);
 }
 
 void Connection::setState(State state)
@@ -225,11 +236,13 @@ void Connection::setState(State state)
     notifyChanged();
 }
 
-void Connection::markCheckedOut(const QString &owner)
+void Connection::markCheckedOut(const QString &owner, qint64 at)
 {
     m_state = State::CheckedOut;
-    m_owner = owner;
-    m_checkedOutMSecs = QDateTime::currentMSecsSinceEpoch();
+    if (!m_owner.isSharedWith(owner))
+        m_owner = owner;
+    m_hasOwner = true;
+    m_checkedOutMSecs = at;
     m_leakSuspected = false;
     notifyChanged();
 }
@@ -237,7 +250,7 @@ void Connection::markCheckedOut(const QString &owner)
 void Connection::markCheckedIn()
 {
     m_state = State::Idle;
-    m_owner.clear();
+    m_hasOwner = false;
     m_checkedOutMSecs = 0;
     m_leakSuspected = false;
     notifyChanged();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/connectspec.h"
+#include "core/connection/signalfollowers.h"
 #include "core/connection/workercontext.h"
 #include "core/driver/column.h"
 #include "core/driver/rowbatch.h"
@@ -77,7 +78,7 @@ public:
     // The same in milliseconds since the epoch, 0 when not checked out: what
     // the pool stamps its checkout event with, read on every checkout.
     qint64 checkedOutMSecs() const { return m_checkedOutMSecs; }
-    QString owner() const { return m_owner; }
+    QString owner() const { return m_hasOwner ? m_owner : QString(); }
     QString lastSql() const { return m_lastSql; }
     bool inTransaction() const { return m_inTransaction; }
     QDateTime transactionStartedAt() const { return m_transactionStartedAt; }
@@ -89,7 +90,8 @@ public:
 
     // Bookkeeping set by the pool.
     void setState(State state);
-    void markCheckedOut(const QString &owner);
+    // at: the pool's clock, in ms since the epoch (EventClock in core/pool).
+    void markCheckedOut(const QString &owner, qint64 at);
     void markCheckedIn();
     void markInvalidated(const QString &reason);
     void setLeakSuspected(bool suspected);
@@ -122,6 +124,10 @@ Q_SIGNALS:
     // Anything shown about the connection changed.
     void changed();
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     template<typename F>
     void post(F &&call);
@@ -147,7 +153,10 @@ private:
     QString m_serverVersion;
     QDateTime m_connectedAt;
     qint64 m_checkedOutMSecs = 0;
+    // Kept after checkin, so that the same owner checking out again changes
+    // no reference count (every pair does it); m_hasOwner says if it holds.
     QString m_owner;
+    bool m_hasOwner = false;
     QString m_lastSql;
     bool m_inTransaction = false;
     QDateTime m_transactionStartedAt;
@@ -157,4 +166,5 @@ private:
     std::function<void()> m_changedHandler;
     const void *m_opener = nullptr;
     bool m_closeOnCheckin = false;
+    SignalFollowers m_changedFollowers{QMetaMethod::fromSignal(&Connection::changed)};
 };

@@ -33,8 +33,19 @@ Engine::Engine(const Bind &bind, EventLog *log, QObject *parent, ThreadReaper *r
                 }
             }
         }
-        Q_EMIT changed();
+        if (m_changedFollowers.any())
+            Q_EMIT changed();
     });
+}
+
+void Engine::connectNotify(const QMetaMethod &signal)
+{
+    m_changedFollowers.connected(signal);
+}
+
+void Engine::disconnectNotify(const QMetaMethod &signal)
+{
+    m_changedFollowers.disconnected(signal);
 }
 
 Engine::~Engine()

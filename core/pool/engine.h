@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/bind.h"
+#include "core/connection/signalfollowers.h"
 
 #include <QObject>
 
@@ -41,10 +42,15 @@ Q_SIGNALS:
     void disposed();
     void changed();
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
 private:
     Bind m_bind;
     EventLog *m_log;
     ThreadReaper *m_ownReaper = nullptr;
     Pool *m_pool;
     QString m_serverVersion;
+    SignalFollowers m_changedFollowers{QMetaMethod::fromSignal(&Engine::changed)};
 };

@@ -55,7 +55,9 @@ EventLog::Record &EventLog::nextSlot()
         const bool followed = isFollowed();
         if (followed)
             Q_EMIT aboutToDropOldest();
-        m_first = (m_first + 1) % size_t(m_capacity);
+        // No division: this runs on every event once the log is full.
+        if (++m_first == size_t(m_capacity))
+            m_first = 0;
         --m_count;
         ++m_dropped;
         if (followed)
@@ -66,7 +68,10 @@ EventLog::Record &EventLog::nextSlot()
         m_records.emplace_back();
         return m_records.back();
     }
-    return m_records[(m_first + size_t(m_count)) % size_t(m_capacity)];
+    size_t next = m_first + size_t(m_count);
+    if (next >= size_t(m_capacity))
+        next -= size_t(m_capacity);
+    return m_records[next];
 }
 
 const EventLog::Record &EventLog::record(int index) const

@@ -1,6 +1,7 @@
 #include "core/pool/pool.h"
 
 #include "core/connection/connection.h"
+#include "core/pool/eventclock.h"
 #include "core/pool/eventlog.h"
 
 #include <QMetaMethod>
@@ -53,12 +54,14 @@ void Pool::connectNotify(const QMetaMethod &signal)
 {
     if (signal == QMetaMethod::fromSignal(&Pool::eventOccurred))
         m_eventReceivers.ref();
+    m_changedFollowers.connected(signal);
 }
 
 void Pool::disconnectNotify(const QMetaMethod &signal)
 {
     if (signal == QMetaMethod::fromSignal(&Pool::eventOccurred))
         m_eventReceivers.deref();
+    m_changedFollowers.disconnected(signal);
 }
 
 void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
@@ -66,8 +69,7 @@ void Pool::emitEvent(PoolEvent::Type type, const Connection *connection, const Q
 {
     // Every checkout and checkin comes here: the log takes the parts, and a
     // PoolEvent is made only for those who connected to eventOccurred().
-    const qint64 time =
-        msecsSinceEpoch != 0 ? msecsSinceEpoch : QDateTime::currentMSecsSinceEpoch();
+    const qint64 time = msecsSinceEpoch != 0 ? msecsSinceEpoch : EventClock::nowMSecs();
     const int number = connection ? connection->number() : 0;
     const qint64 serverId = connection ? connection->serverId() : 0;
     if (m_log)
@@ -133,6 +135,23 @@ QString Pool::timeoutMessage() const
 
 quint64 Pool::checkout(const QString &owner, QObject *context, Callback callback)
 {
+    Connection *ready = callback ? readyIdle() : nullptr;
+    if (ready) {
+        // Served at once, the common case: no queue, and no guard on the
+        // context, which is in the caller's hands for the length of the call.
+        // Callbacks that check out or in again are pumped after, as in pump().
+        const quint64 ticket = m_nextTicket++;
+        {
+            const QScopedValueRollback<bool> pumping(m_pumping, true);
+            m_pumpAgain = false;
+            handOut(ready, owner, callback);
+        }
+        if (m_pumpAgain)
+            pump();
+        else
+            announceChange();
+        return ticket;
+    }
     Waiter waiter;
     waiter.ticket = m_nextTicket++;
     waiter.owner = owner;
@@ -161,6 +180,24 @@ void Pool::cancelCheckout(quint64 ticket)
             return;
         }
     }
+}
+
+Connection *Pool::readyIdle()
+{
+    // What pump() and serve() would do for a lone waiter, when that is to hand
+    // out an idle connection as it is: nobody waits before, no recycling, no
+    // invalidation to check and no ping.
+    if (!m_waiters.empty() || m_pumping || m_disposing || m_static || m_idle.empty() ||
+        m_options.recycle > -1 || m_options.prePing)
+        return nullptr;
+    Connection *connection = m_options.lifo ? m_idle.back() : m_idle.front();
+    if (m_invalidated && connection->connectedAt() < m_invalidatedBefore)
+        return nullptr;
+    if (m_options.lifo)
+        m_idle.pop_back();
+    else
+        m_idle.pop_front();
+    return connection;
 }
 
 void Pool::pump()
@@ -217,7 +254,8 @@ void Pool::pump()
     m_pumping = false;
 
     if (m_waiters.empty()) {
-        m_timeoutTimer.stop();
+        if (m_timeoutTimer.isActive())
+            m_timeoutTimer.stop();
     } else {
         startClocks();
         const qint64 left = qint64(m_options.timeout * 1000) - m_waiters.front().waited.elapsed();
@@ -231,7 +269,8 @@ void Pool::announceChange()
 {
     if (m_changedHandler)
         m_changedHandler();
-    Q_EMIT changed();
+    if (m_changedFollowers.any())
+        Q_EMIT changed();
 }
 
 void Pool::startClocks()
@@ -281,11 +320,16 @@ void Pool::handOut(Connection *connection, Waiter waiter)
         finishCheckin(connection);
         return;
     }
-    connection->markCheckedOut(waiter.owner);
-    emitEvent(PoolEvent::Type::Checkout, connection, m_sentences.checkout(connection), waiter.owner,
+    handOut(connection, waiter.owner, waiter.callback);
+}
+
+void Pool::handOut(Connection *connection, const QString &owner, const Callback &callback)
+{
+    connection->markCheckedOut(owner, EventClock::nowMSecs());
+    emitEvent(PoolEvent::Type::Checkout, connection, m_sentences.checkout(connection), owner,
               connection->checkedOutMSecs());
     updateLeakTimer();
-    waiter.callback(connection, QString());
+    callback(connection, QString());
 }
 
 void Pool::openFor(Waiter waiter)
@@ -338,6 +382,7 @@ void Pool::openFor(Waiter waiter)
                                    "(reason: %2)")
                         .arg(repr(connection), error));
                 m_invalidatedBefore = QDateTime::currentDateTimeUtc();
+                m_invalidated = true;
                 connection->markInvalidated(error);
                 closeConnection(connection, PoolEvent::Type::Close,
                                 QStringLiteral("Closing connection %1").arg(repr(connection)));
@@ -367,7 +412,7 @@ void Pool::openFor(Waiter waiter)
 
 void Pool::prePing(Connection *connection, Waiter waiter)
 {
-    connection->markCheckedOut(waiter.owner);
+    connection->markCheckedOut(waiter.owner, EventClock::nowMSecs());
     if (!waiter.waited.isValid())
         waiter.waited.start();
     m_serving.emplace(connection, std::move(waiter));
@@ -443,6 +488,7 @@ void Pool::invalidate(Connection *connection, const QString &reason)
               QStringLiteral("Invalidate connection %1 (reason: %2)").arg(repr(connection), reason),
               connection->owner());
     m_invalidatedBefore = QDateTime::currentDateTimeUtc();
+    m_invalidated = true;
     connection->markInvalidated(reason);
     closeConnection(connection, PoolEvent::Type::Close,
                     QStringLiteral("Closing connection %1").arg(repr(connection)));
@@ -547,7 +593,8 @@ void Pool::checkTimeouts()
 void Pool::updateLeakTimer()
 {
     if (m_options.leakThreshold <= 0) {
-        m_leakTimer.stop();
+        if (m_leakTimer.isActive())
+            m_leakTimer.stop();
         return;
     }
     const bool anyOut = std::any_of(m_all.cbegin(), m_all.cend(), [](const Connection *c) {

@@ -2,6 +2,7 @@
 
 #include "core/config/connectspec.h"
 #include "core/config/pooloptions.h"
+#include "core/connection/signalfollowers.h"
 #include "core/pool/poolevent.h"
 #include "core/pool/poolsentences.h"
 
@@ -127,8 +128,12 @@ private:
     };
 
     void pump();
+    // An idle connection to hand out at once, taken from the idle list, or
+    // nullptr when a checkout has to go through pump().
+    Connection *readyIdle();
     void serve(Connection *connection, Waiter waiter);
     void handOut(Connection *connection, Waiter waiter);
+    void handOut(Connection *connection, const QString &owner, const Callback &callback);
     void openFor(Waiter waiter);
     void prePing(Connection *connection, Waiter waiter);
     void finishCheckin(Connection *connection);
@@ -159,6 +164,8 @@ private:
     std::map<Connection *, Waiter> m_serving; // opening or pre-pinging for a waiter
     PoolSentences m_sentences;
     QDateTime m_invalidatedBefore;
+    // m_invalidatedBefore is set: QDateTime::isValid() is a call, on every checkout.
+    bool m_invalidated = false;
     QTimer m_timeoutTimer;
     QTimer m_leakTimer;
     bool m_pumping = false;
@@ -169,5 +176,6 @@ private:
     // Connections to eventOccurred(): without any, no PoolEvent is built for it (the
     // log has the event anyway). Never too low, see EventLog::m_followers.
     QAtomicInt m_eventReceivers;
+    SignalFollowers m_changedFollowers{QMetaMethod::fromSignal(&Pool::changed)};
     std::function<void()> m_changedHandler;
 };

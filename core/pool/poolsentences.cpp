@@ -24,12 +24,20 @@ const QString &PoolSentences::checkin(const Connection *connection)
 
 void PoolSentences::forget(const Connection *connection)
 {
+    if (connection == m_lastFor) {
+        m_lastFor = nullptr;
+        m_last = nullptr;
+    }
     m_made.erase(connection);
 }
 
 const PoolSentences::Made &PoolSentences::madeFor(const Connection *connection)
 {
-    Made &made = m_made[connection];
+    if (connection != m_lastFor) {
+        m_last = &m_made[connection];
+        m_lastFor = connection;
+    }
+    Made &made = *m_last;
     // The label is made of the two; the server id comes with the connect.
     if (made.number != connection->number() || made.serverId != connection->serverId()) {
         made.number = connection->number();

@@ -34,4 +34,8 @@ private:
 
     QString m_bindName;
     std::map<const Connection *, Made> m_made;
+    // The last one asked for: a checkout's sentence is followed by its
+    // checkin's, for the same connection.
+    const Connection *m_lastFor = nullptr;
+    Made *m_last = nullptr;
 };

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void eventsNameTheConnectionOfTheMoment();
     void changesBetweenCheckoutsAreAnnounced_data() { testsupport::addDialectRows(); }
     void changesBetweenCheckoutsAreAnnounced();
+    void fastPathKeepsOwnersReentryAndInvalidation_data() { testsupport::addDialectRows(); }
+    void fastPathKeepsOwnersReentryAndInvalidation();
 
 private:
     static PoolEvent lastEvent(const QSignalSpy &events);
@@ -140,6 +142,60 @@ void TestPoolBookkeeping::changesBetweenCheckoutsAreAnnounced()
     QCOMPARE(connection->lastSql(), QStringLiteral("SELECT 1"));
     pool->checkin(connection);
     QTRY_COMPARE(pool->checkedin(), 1);
+}
+
+void TestPoolBookkeeping::fastPathKeepsOwnersReentryAndInvalidation()
+{
+    // checkout() hands an idle connection out without the queue: the owner
+    // it keeps after checkin must not show, a callback that checks in and out
+    // again must be served as pump() would, and a connection older than an
+    // invalidation must still be recycled rather than handed out.
+    QFETCH(Dialect, dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    Engine engine(testsupport::makeBind(url, QStringLiteral("fast")));
+    Pool *pool = engine.pool();
+    Connection *first = checkout(pool, QStringLiteral("a"));
+    QVERIFY(first);
+    QCOMPARE(first->owner(), QStringLiteral("a"));
+    pool->checkin(first);
+    QCOMPARE(first->state(), Connection::State::Idle);
+    QVERIFY(first->owner().isEmpty());
+
+    QSignalSpy events(pool, &Pool::eventOccurred);
+    Connection *inner = nullptr;
+    pool->checkout(QStringLiteral("outer"), nullptr, [&](Connection *given, const QString &) {
+        QCOMPARE(given->owner(), QStringLiteral("outer"));
+        pool->checkin(given);
+        pool->checkout(QStringLiteral("inner"), nullptr,
+                       [&](Connection *again, const QString &) { inner = again; });
+    });
+    QCOMPARE(inner, first);
+    QCOMPARE(first->owner(), QStringLiteral("inner"));
+    QCOMPARE(pool->checkedout(), 1);
+    QList<PoolEvent::Type> types;
+    for (const QList<QVariant> &event : std::as_const(events))
+        types << event.at(0).value<PoolEvent>().type;
+    QCOMPARE(types, (QList<PoolEvent::Type>{PoolEvent::Type::Checkout, PoolEvent::Type::Checkin,
+                                            PoolEvent::Type::Checkout}));
+
+    // Two connections; one is invalidated while the other waits idle.
+    Connection *second = checkout(pool, QStringLiteral("b"));
+    QVERIFY(second);
+    QVERIFY(second != first);
+    pool->checkin(second);
+    QTest::qWait(5); // the invalidation comes after the idle one's connect
+    pool->invalidate(first, QStringLiteral("test"));
+    events.clear();
+    Connection *third = checkout(pool, QStringLiteral("c"));
+    QVERIFY(third);
+    QVERIFY(third != second);
+    bool recycled = false;
+    for (const QList<QVariant> &event : std::as_const(events)) {
+        const PoolEvent e = event.at(0).value<PoolEvent>();
+        recycled |= e.message.contains(QLatin1String("invalidated due to pool invalidation"));
+    }
+    QVERIFY(recycled);
+    pool->checkin(third);
 }
 
 QTEST_GUILESS_MAIN(TestPoolBookkeeping)
