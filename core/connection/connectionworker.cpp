@@ -12,10 +12,6 @@
 #include <QThread>
 #include <QUrl>
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 namespace {
 
 // libpq conninfo value quoting: single quotes, backslash-escaped.
@@ -188,8 +184,6 @@ QString ConnectionWorker::scrub(const QString &message) const
 
 void ConnectionWorker::open()
 {
-    if (qEnvironmentVariableIsSet("PS_NICE"))
-        ::setpriority(PRIO_PROCESS, pid_t(::syscall(SYS_gettid)), qEnvironmentVariableIntValue("PS_NICE"));
     const Dialect dialect = m_spec.url.dialect();
     m_db = QSqlDatabase::addDatabase(dialects::qtDriver(dialect), m_connectionName);
     if (!m_db.isValid()) {
