@@ -35,7 +35,7 @@ int GuiLoader::run(int argc, char *argv[])
     for (const std::string &path : candidates) {
         if (access(path.c_str(), F_OK) != 0)
             continue;
-        void *module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        void *module = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
         if (!module) {
             errors = dlerror();
             break;
