@@ -118,6 +118,10 @@ void BindTreeModel::addEngine(Engine *engine)
     m_binds.push_back(BindNode{engine, {}, {}, {}, {}});
     endInsertRows();
     connect(engine, &Engine::changed, this, [this, engine] { sync(engine); });
+    // Workspace::shutdown() deletes its engines without removing them one by
+    // one: a view still painting afterwards (a window closing after it) must
+    // not find their rows. By pointer: the engine is no longer one here.
+    connect(engine, &QObject::destroyed, this, [this](QObject *gone) { removeNode(gone); });
     sync(engine);
     if (m_pooler)
         syncPooler(engine->name());
@@ -204,6 +208,14 @@ void BindTreeModel::removeEngine(const QString &name)
 {
     const auto it = std::find_if(m_binds.begin(), m_binds.end(),
                                  [&](const BindNode &node) { return node.engine->name() == name; });
+    if (it != m_binds.end())
+        removeNode(it->engine);
+}
+
+void BindTreeModel::removeNode(const QObject *engine)
+{
+    const auto it = std::find_if(m_binds.begin(), m_binds.end(),
+                                 [&](const BindNode &node) { return node.engine == engine; });
     if (it == m_binds.end())
         return;
     const int row = int(std::distance(m_binds.begin(), it));

@@ -71,6 +71,7 @@ private:
 
     void addEngine(Engine *engine);
     void removeEngine(const QString &name);
+    void removeNode(const QObject *engine);
     void sync(Engine *engine);
     void syncPooler(const QString &bind);
     const PgBouncerPool *poolerPoolAt(const QModelIndex &index) const;

@@ -30,10 +30,26 @@ class TestModels final : public QObject
 
 private Q_SLOTS:
     void bindTreeFollowsThePool();
+    void bindTreeDropsEnginesAtShutdown();
     void eventLogModelFollowsTheLog();
     void resultModelCells();
     void resultModelMemoryAgainstCsv();
 };
+
+void TestModels::bindTreeDropsEnginesAtShutdown()
+{
+    // Workspace::shutdown() deletes the engines at once; a view of the tree
+    // painting after it (a window closing later) must find no row of them.
+    POOLSCOPE_REQUIRE_DATABASE(Dialect::SQLite, url);
+    Workspace workspace;
+    BindTreeModel model(&workspace);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    workspace.addBind(testsupport::makeBind(url, QStringLiteral("one")));
+    workspace.addBind(testsupport::makeBind(url, QStringLiteral("two")));
+    QCOMPARE(model.rowCount(), 2);
+    workspace.shutdown(QDeadlineTimer(3000));
+    QCOMPARE(model.rowCount(), 0);
+}
 
 void TestModels::bindTreeFollowsThePool()
 {
