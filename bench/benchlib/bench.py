@@ -4,13 +4,16 @@ import json
 import os
 import time
 
-from benchlib.common import BenchError, Row, below, run_checked, run_json, say
+from benchlib.common import BenchError, run_checked, say
 from benchlib.databases import MariadbDatabase, PostgresDatabase, SqliteDatabase
+from benchlib.gui_stalls import GuiStalls
 from benchlib.inprocess import GuiStart, Pools, ResultModels
+from benchlib.schema_growth import SchemaGrowth
 from benchlib.tools import Exports, Imports
 
 # The programs of bench/CMakeLists.txt that the parts run.
-PROGRAMS = ("bench_model", "bench_pool", "bench_stream", "bench_chart")
+PROGRAMS = ("bench_model", "bench_pool", "bench_stream", "bench_scroll", "bench_schema",
+            "bench_chart")
 
 
 class Binaries:
@@ -24,36 +27,6 @@ class Binaries:
 
     def program(self, name):
         return os.path.join(self.build_dir, "bench", name)
-
-
-class StreamStalls:
-    """bench_stream: the longest event-loop stall while the table streams into a tab."""
-
-    def __init__(self, bench):
-        self.bench = bench
-        self.rows = {}
-
-    def plan(self):
-        for db in self.bench.databases:
-            self.rows[db.key] = Row("%s GUI longest stall while %d rows stream in"
-                                    % (db.label, self.bench.args.rows), "ms", 0, "", "< 50 ms",
-                                    below(50))
-        return list(self.rows.values())
-
-    def setup(self):
-        pass
-
-    def teardown(self):
-        pass
-
-    def once(self, run_index, display):
-        for db in self.bench.databases:
-            result = run_json([self.bench.bin.program("bench_stream"), db.poolscope_url(),
-                               self.bench.sql], "bench_stream (%s)" % db.label, env=display.env)
-            if result["rows"] != self.bench.args.rows:
-                raise BenchError("bench_stream got %d rows from %s, expected %d"
-                                 % (result["rows"], db.label, self.bench.args.rows))
-            self.rows[db.key].ours.add(result["longest_stall_ms"])
 
 
 class Bench:
@@ -70,7 +43,7 @@ class Bench:
         self.loaded = []
         exports = Exports(self)
         self.parts = [exports, Imports(self, exports), ResultModels(self, exports), Pools(self),
-                      GuiStart(self), StreamStalls(self)]
+                      GuiStart(self), GuiStalls(self), SchemaGrowth(self)]
         self.set_up = []
         self.rows = []
 
