@@ -1,5 +1,8 @@
 #include "app/guiloader.h"
 
+#include "app/guimain.h"
+#include "app/startclock.h"
+
 #include <cstdio>
 #include <dlfcn.h>
 #include <limits.h>
@@ -24,6 +27,8 @@ std::string programFolder()
 
 int GuiLoader::run(int argc, char *argv[])
 {
+    GuiStartMarks marks;
+    marks.main = StartClock::msSinceProcessStart();
     const std::string folder = programFolder();
     // A build keeps the module next to the program; a package in its library
     // folder (POOLSCOPE_GUI_MODULE_DIR, relative to the program's).
@@ -40,7 +45,7 @@ int GuiLoader::run(int argc, char *argv[])
             errors = dlerror();
             break;
         }
-        using Run = int (*)(int, char **);
+        using Run = decltype(&poolscope_run_gui);
         const auto runGui = reinterpret_cast<Run>(dlsym(module, "poolscope_run_gui"));
         if (!runGui) {
             errors = dlerror();
@@ -48,7 +53,8 @@ int GuiLoader::run(int argc, char *argv[])
         }
         // Never unloaded: the window's threads and Qt's plugins hold its code
         // until the process ends.
-        return runGui(argc, argv);
+        marks.moduleLoaded = StartClock::msSinceProcessStart();
+        return runGui(argc, argv, &marks);
     }
     if (errors.empty())
         errors = "not found next to the program or in " + folder + "/" POOLSCOPE_GUI_MODULE_DIR;

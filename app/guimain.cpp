@@ -1,6 +1,7 @@
 #include "app/guimain.h"
 
 #include "app/signalwatcher.h"
+#include "app/startclock.h"
 #include "core/config/url.h"
 #include "core/pool/engine.h"
 #include "core/pool/workspace.h"
@@ -77,30 +78,18 @@ void openDemo(Workspace *workspace, MainWindow *window)
     maker->start();
 }
 
-// Milliseconds since the kernel started this process, so loading the shared
-// libraries counts too; -1 when /proc cannot tell. The kernel keeps the start
-// in clock ticks (10 ms), so this may read up to one tick long.
-double msSinceProcessStart()
-{
-    QFile stat(QStringLiteral("/proc/self/stat"));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    // Field 22, starttime; the command name (field 2) may hold spaces and ')'.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    timespec now{};
-    if (fields.size() < 20 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
-        return -1;
-    const double startMs = fields.at(19).toDouble() * 1000.0 / double(sysconf(_SC_CLK_TCK));
-    return double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6 - startMs;
-}
-
 // POOLSCOPE_EXIT_AFTER_SHOWN=1 (bench/run measures start-up with it): once the
-// window is first exposed and painted, print how long that took and quit.
+// window is first exposed and painted, print how long that took, and when each
+// step before it ended, and quit.
 class ExitAfterShown final : public QObject
 {
 public:
-    using QObject::QObject;
+    ExitAfterShown(const GuiStartMarks &marks, double application, double built)
+        : m_marks(marks)
+        , m_application(application)
+        , m_built(built)
+    {
+    }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -109,9 +98,12 @@ protected:
         if (event->type() == QEvent::Expose && window && window->isExposed() && !m_seen) {
             m_seen = true;
             // After the expose event is handled, so the first paint is counted.
-            QTimer::singleShot(0, this, [] {
-                std::printf("poolscope: window shown %.0f ms after the process started\n",
-                            msSinceProcessStart());
+            QTimer::singleShot(0, this, [this] {
+                std::printf("poolscope: window shown %.0f ms after the process started (main "
+                            "%.0f, window module loaded %.0f, application %.0f, window built "
+                            "%.0f)\n",
+                            StartClock::msSinceProcessStart(), m_marks.main, m_marks.moduleLoaded,
+                            m_application, m_built);
                 std::fflush(stdout);
                 QApplication::quit();
             });
@@ -120,12 +112,15 @@ protected:
     }
 
 private:
+    const GuiStartMarks m_marks;
+    const double m_application;
+    const double m_built;
     bool m_seen = false;
 };
 
 } // namespace
 
-int poolscope_run_gui(int argc, char *argv[])
+int poolscope_run_gui(int argc, char *argv[], const GuiStartMarks *marks)
 {
     if (!haveDisplay()) {
         std::fputs("poolscope: no display found; run it in a desktop session or under "
@@ -134,6 +129,7 @@ int poolscope_run_gui(int argc, char *argv[])
         return 1;
     }
     QApplication app(argc, argv);
+    const double applicationMs = StartClock::msSinceProcessStart();
     QApplication::setApplicationName(QStringLiteral("poolscope"));
     // Ties the window to the installed .desktop file (task bar, Wayland) and
     // takes the icon the package installs into the icon theme.
@@ -165,6 +161,7 @@ int poolscope_run_gui(int argc, char *argv[])
     QSettings settings(QStringLiteral("poolscope"), QStringLiteral("poolscope"));
     Workspace workspace;
     MainWindow window(&workspace, &settings);
+    const double builtMs = StartClock::msSinceProcessStart();
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &window, [&window] {
         // No questions: roll back what is open, close everything, leave.
@@ -198,7 +195,7 @@ int poolscope_run_gui(int argc, char *argv[])
         else if (window.sessionTabs().isEmpty() && !workspace.engines().isEmpty())
             window.newSessionTab(workspace.engines().constFirst());
     });
-    ExitAfterShown exitAfterShown;
+    ExitAfterShown exitAfterShown(marks ? *marks : GuiStartMarks(), applicationMs, builtMs);
     if (qEnvironmentVariableIsSet("POOLSCOPE_EXIT_AFTER_SHOWN")) {
         window.winId(); // creates the QWindow to watch
         window.windowHandle()->installEventFilter(&exitAfterShown);
