@@ -1,9 +1,9 @@
 #include "ui/sqleditor.h"
 
 #include "core/sql/sqlsplitter.h"
+#include "ui/completionapis.h"
 
 #include <QFontDatabase>
-#include <Qsci/qsciapis.h>
 #include <Qsci/qscicommand.h>
 #include <Qsci/qscicommandset.h>
 #include <Qsci/qscilexersql.h>
@@ -12,7 +12,7 @@ SqlEditor::SqlEditor(Dialect dialect, QWidget *parent)
     : QsciScintilla(parent)
     , m_dialect(dialect)
     , m_lexer(new QsciLexerSQL(this))
-    , m_apis(new QsciAPIs(m_lexer))
+    , m_apis(new CompletionApis(m_lexer))
 {
     const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_lexer->setDefaultFont(font);
@@ -36,7 +36,6 @@ SqlEditor::SqlEditor(Dialect dialect, QWidget *parent)
     // must not swallow it.
     if (QsciCommand *command = standardCommands()->boundTo(Qt::Key_Escape))
         command->setKey(0);
-    connect(m_apis, &QsciAPIs::apiPreparationFinished, this, &SqlEditor::completionWordsReady);
     indicatorDefine(QsciScintilla::SquiggleIndicator, m_errorIndicator);
     setIndicatorForegroundColor(QColor(Qt::red), m_errorIndicator);
 }
@@ -99,14 +98,8 @@ void SqlEditor::clearErrorMark()
 
 void SqlEditor::setCompletionWords(const QStringList &words)
 {
-    // A preparation still running would ignore prepare() and, when it ends,
-    // put back the words it started with.
-    m_apis->cancelPreparation();
-    m_apis->clear();
-    for (const QString &word : words)
-        m_apis->add(word);
-    m_completionWordCount = int(words.size());
-    m_apis->prepare();
+    m_apis->setWords(words);
+    Q_EMIT completionWordsReady();
 }
 
 QStringList SqlEditor::completionsOf(const QString &typed) const
@@ -114,4 +107,9 @@ QStringList SqlEditor::completionsOf(const QString &typed) const
     QStringList words;
     m_apis->updateAutoCompletionList({typed}, words);
     return words;
+}
+
+int SqlEditor::completionWordCount() const
+{
+    return m_apis->wordCount();
 }

@@ -4,7 +4,7 @@
 
 #include <Qsci/qsciscintilla.h>
 
-class QsciAPIs;
+class CompletionApis;
 class QsciLexerSQL;
 
 // The SQL editor of a session tab: QScintilla with SQL highlighting, line
@@ -25,12 +25,12 @@ public:
     // Marks the character at offset (in the whole text) and moves the cursor there.
     void markError(int offset);
     void clearErrorMark();
-    // Words offered by completion: table and column names of the bind. They are
-    // sorted on a thread of QScintilla's own; completionWordsReady() follows.
+    // Words offered by completion: table and column names of the bind;
+    // completionWordsReady() says they are offered.
     void setCompletionWords(const QStringList &words);
-    // The words completion offers for what was typed, once they are ready.
+    // The words completion offers for what was typed.
     QStringList completionsOf(const QString &typed) const;
-    int completionWordCount() const { return m_completionWordCount; }
+    int completionWordCount() const;
 
 Q_SIGNALS:
     void completionWordsReady();
@@ -40,7 +40,6 @@ private:
 
     Dialect m_dialect;
     QsciLexerSQL *m_lexer;
-    QsciAPIs *m_apis;
+    CompletionApis *m_apis;
     int m_errorIndicator = 8;
-    int m_completionWordCount = 0;
 };

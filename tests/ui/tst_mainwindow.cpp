@@ -36,6 +36,7 @@ private Q_SLOTS:
     void runQueryInTab();
     void errorShowsInTab();
     void schemaTreeBrowsesTable();
+    void completionOffersTheBindsNames();
     void runAllAndErrorPosition();
     void exportDialogBothWays();
     void firstStartUsesMostOfTheScreen();
@@ -127,6 +128,38 @@ void TestMainWindow::schemaTreeBrowsesTable()
     QCOMPARE(tab->model()->index(0, 0).data().toString(), QStringLiteral("1"));
     tab->view()->scrollToBottom();
     QTRY_VERIFY(tab->model()->rowCount() > ResultModel::kFetchChunk);
+}
+
+void TestMainWindow::completionOffersTheBindsNames()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("demo.sqlite"));
+    QString error;
+    QVERIFY2(DemoDatabase::ensure(path, &error), qPrintable(error));
+    Workspace workspace;
+    QSettings settings(folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    MainWindow window(&workspace, &settings);
+    window.show();
+    Engine *engine = workspace.addBind(Bind{
+        QStringLiteral("shop"), *Url::parse(QStringLiteral("sqlite:///") + path), PoolOptions()});
+    QVERIFY(engine);
+    SessionTab *tab = window.newSessionTab(engine);
+    SqlEditor *editor = tab->editor();
+    // The words come with the schema: tables and columns, each once, in any case.
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completionWordCount() > 0, 10000);
+    QStringList offered = editor->completionsOf(QStringLiteral("ord"));
+    offered.sort();
+    QCOMPARE(offered, (QStringList{QStringLiteral("order_id"), QStringLiteral("order_items"),
+                                   QStringLiteral("order_totals"), QStringLiteral("ordered_at"),
+                                   QStringLiteral("orders")}));
+    QCOMPARE(editor->completionsOf(QStringLiteral("ORD")).size(), 5);
+    QCOMPARE(editor->completionsOf(QStringLiteral("id")), QStringList{QStringLiteral("id")});
+    QVERIFY(editor->completionsOf(QStringLiteral("zz")).isEmpty());
+    // And QScintilla shows them as a person typing would see them.
+    editor->setText(QStringLiteral("SELECT * FROM ord"));
+    editor->setCursorPosition(0, 17);
+    editor->autoCompleteFromAPIs();
+    QVERIFY(editor->isListActive());
 }
 
 void TestMainWindow::runAllAndErrorPosition()
