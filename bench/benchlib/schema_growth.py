@@ -130,7 +130,8 @@ class Catalog:
 
 class SchemaGrowth:
     """bench_schema on each catalog: panel and completion ready (ms), peak memory
-    (MB), the longest GUI stall while it loads (ms)."""
+    (MB), the longest GUI stall while it loads (ms), and what the completion
+    list for a prefix all its tables share costs the GUI (ms)."""
 
     def __init__(self, bench):
         self.bench = bench
@@ -153,8 +154,9 @@ class SchemaGrowth:
                          "≤ %d MB" % TARGET_MB if top else "",
                          at_most(TARGET_MB) if top else None)
             stall = Row(what + ", longest GUI stall while it loads", "ms", 0)
-            self.rows[catalog.db.key, catalog.tables] = (ready, memory, stall)
-            rows += [ready, memory, stall]
+            typing = Row(what + ", completion list for a table prefix", "ms", 1)
+            self.rows[catalog.db.key, catalog.tables] = (ready, memory, stall, typing)
+            rows += [ready, memory, stall, typing]
         return rows
 
     def setup(self):
@@ -174,13 +176,16 @@ class SchemaGrowth:
             result = run_json([program, catalog.url], what, env=display.env)
             if run_index == 0 and (result["tables"] != catalog.tables
                                    or result["columns"] != catalog.columns
-                                   or result["words"] != catalog.words()):
-                raise BenchError("%s: the panel shows %d tables and %d columns, "
-                                 "completion %d words; expected %d, %d and %d"
-                                 % (what, result["tables"], result["columns"],
-                                    result["words"], catalog.tables, catalog.columns,
-                                    catalog.words()))
-            ready, memory, stall = self.rows[catalog.db.key, catalog.tables]
+                                   or result["words"] != catalog.words()
+                                   or result["table_completions"] != catalog.tables):
+                raise BenchError("%s: the panel shows %d tables and %d columns, completion "
+                                 "has %d words and offers %d tables for their prefix; "
+                                 "expected %d, %d, %d and %d"
+                                 % (what, result["tables"], result["columns"], result["words"],
+                                    result["table_completions"], catalog.tables,
+                                    catalog.columns, catalog.words(), catalog.tables))
+            ready, memory, stall, typing = self.rows[catalog.db.key, catalog.tables]
             ready.ours.add(result["ready_ms"])
             memory.ours.add(result["peak_mb"])
             stall.ours.add(result["longest_stall_ms"])
+            typing.ours.add(result["complete_prefix_ms"])
