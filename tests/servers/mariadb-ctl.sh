@@ -56,7 +56,7 @@ start() {
         "--port=$port"
         --skip-name-resolve
         --innodb-buffer-pool-size=64M
-        --max-connections=300
+        "--max-connections=${POOLSCOPE_TEST_MAX_CONNECTIONS:-300}"
         "--log-error=$log"
         "--tmpdir=$tmpdir"
         # LOAD DATA INFILE and SELECT ... INTO OUTFILE only inside this run's

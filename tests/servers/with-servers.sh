@@ -20,6 +20,13 @@ pg_bin=/usr/lib/postgresql/15/bin
 user=poolscope
 password=poolscope-test-pw
 database=poolscope_test
+# How many sessions each server admits; more for benchmarks that hold
+# thousands (bench/make_sessions.py). The tests rely on the default.
+export POOLSCOPE_TEST_MAX_CONNECTIONS=${POOLSCOPE_TEST_MAX_CONNECTIONS:-300}
+if [[ ! $POOLSCOPE_TEST_MAX_CONNECTIONS =~ ^[1-9][0-9]{0,4}$ ]]; then
+    echo "with-servers: POOLSCOPE_TEST_MAX_CONNECTIONS must be a number from 1 to 99999, not '$POOLSCOPE_TEST_MAX_CONNECTIONS'" >&2
+    exit 2
+fi
 
 # Preflight, before anything starts: every program the servers need, named
 # with its package when missing, and postgres's account when run as root.
@@ -168,7 +175,7 @@ cat >>"$POOLSCOPE_TEST_POSTGRES_DATA/postgresql.conf" <<EOF
 # poolscope test server: local only, throwaway data
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$pg_dir'
-max_connections = 300
+max_connections = $POOLSCOPE_TEST_MAX_CONNECTIONS
 fsync = off
 synchronous_commit = off
 full_page_writes = off
