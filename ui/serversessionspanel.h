@@ -58,6 +58,8 @@ public:
     QTableView *table() const { return m_table; }
     QCheckBox *suspectsOnly() const { return m_suspectsOnly; }
     QDoubleSpinBox *idleInTransactionOver() const { return m_idleInTransaction; }
+    // How often it refreshes on its own ("Manual": never).
+    QComboBox *interval() const { return m_interval; }
     // PgBouncer's commands, shown while the bind is its admin console.
     PoolerActionsButton *pooler() const { return m_pooler; }
     QString findingsText() const;
