@@ -23,8 +23,10 @@
 #include "i18n/translations.h"
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <memory>
 #include <unistd.h>
+#include <utility>
 
 namespace {
 
@@ -78,16 +80,13 @@ void openDemo(Workspace *workspace, MainWindow *window)
     maker->start();
 }
 
-// POOLSCOPE_EXIT_AFTER_SHOWN=1 (bench/run measures start-up with it): once the
-// window is first exposed and painted, print how long that took, and when each
-// step before it ended, and quit.
-class ExitAfterShown final : public QObject
+// Runs then() once the window has been exposed and its first paint handled:
+// what the person does not need to see the window goes after it.
+class AfterFirstPaint final : public QObject
 {
 public:
-    ExitAfterShown(const GuiStartMarks &marks, double application, double built)
-        : m_marks(marks)
-        , m_application(application)
-        , m_built(built)
+    explicit AfterFirstPaint(std::function<void()> then)
+        : m_then(std::move(then))
     {
     }
 
@@ -95,28 +94,27 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         auto *window = qobject_cast<QWindow *>(watched);
-        if (event->type() == QEvent::Expose && window && window->isExposed() && !m_seen) {
-            m_seen = true;
-            // After the expose event is handled, so the first paint is counted.
-            QTimer::singleShot(0, this, [this] {
-                std::printf("poolscope: window shown %.0f ms after the process started (main "
-                            "%.0f, window module loaded %.0f, application %.0f, window built "
-                            "%.0f)\n",
-                            StartClock::msSinceProcessStart(), m_marks.main, m_marks.moduleLoaded,
-                            m_application, m_built);
-                std::fflush(stdout);
-                QApplication::quit();
-            });
+        if (event->type() == QEvent::Expose && window && window->isExposed() && m_then) {
+            // After the expose event is handled, so the first paint is done.
+            QTimer::singleShot(0, this, std::exchange(m_then, nullptr));
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    const GuiStartMarks m_marks;
-    const double m_application;
-    const double m_built;
-    bool m_seen = false;
+    std::function<void()> m_then;
 };
+
+// POOLSCOPE_EXIT_AFTER_SHOWN=1 (bench/run measures start-up with it): how long
+// the window took to show, and when each step before it ended.
+void reportShown(const GuiStartMarks &marks, double applicationMs, double builtMs)
+{
+    std::printf("poolscope: window shown %.0f ms after the process started (main %.0f, window "
+                "module loaded %.0f, application %.0f, window built %.0f)\n",
+                StartClock::msSinceProcessStart(), marks.main, marks.moduleLoaded, applicationMs,
+                builtMs);
+    std::fflush(stdout);
+}
 
 } // namespace
 
@@ -131,10 +129,8 @@ int poolscope_run_gui(int argc, char *argv[], const GuiStartMarks *marks)
     QApplication app(argc, argv);
     const double applicationMs = StartClock::msSinceProcessStart();
     QApplication::setApplicationName(QStringLiteral("poolscope"));
-    // Ties the window to the installed .desktop file (task bar, Wayland) and
-    // takes the icon the package installs into the icon theme.
+    // Ties the window to the installed .desktop file (task bar, Wayland).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.poolscope.Poolscope"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.poolscope.Poolscope")));
     QApplication::setApplicationVersion(QStringLiteral(POOLSCOPE_VERSION));
 
     QCommandLineParser parser;
@@ -195,11 +191,21 @@ int poolscope_run_gui(int argc, char *argv[], const GuiStartMarks *marks)
         else if (window.sessionTabs().isEmpty() && !workspace.engines().isEmpty())
             window.newSessionTab(workspace.engines().constFirst());
     });
-    ExitAfterShown exitAfterShown(marks ? *marks : GuiStartMarks(), applicationMs, builtMs);
-    if (qEnvironmentVariableIsSet("POOLSCOPE_EXIT_AFTER_SHOWN")) {
-        window.winId(); // creates the QWindow to watch
-        window.windowHandle()->installEventFilter(&exitAfterShown);
-    }
+    const bool exitAfterShown = qEnvironmentVariableIsSet("POOLSCOPE_EXIT_AFTER_SHOWN");
+    const GuiStartMarks startMarks = marks ? *marks : GuiStartMarks();
+    AfterFirstPaint afterFirstPaint([=] {
+        if (exitAfterShown)
+            reportShown(startMarks, applicationMs, builtMs);
+        // The icon the package installs into the icon theme: finding it reads
+        // the themes' index files, a sixth of the start's own work, and the
+        // window shows as well without it for the moment it takes.
+        QApplication::setWindowIcon(
+            QIcon::fromTheme(QStringLiteral("io.github.poolscope.Poolscope")));
+        if (exitAfterShown)
+            QApplication::quit();
+    });
+    window.winId(); // creates the QWindow to watch
+    window.windowHandle()->installEventFilter(&afterFirstPaint);
     window.show();
     window.restoreBinds();
     if (!problems.isEmpty())
