@@ -115,7 +115,7 @@ void BindTreeModel::addEngine(Engine *engine)
 {
     const int row = int(m_binds.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_binds.push_back(BindNode{engine, {}, {}, {}, {}});
+    m_binds.push_back(BindNode{engine, engine, {}, {}, {}, {}});
     endInsertRows();
     connect(engine, &Engine::changed, this, [this, engine] { sync(engine); });
     // Workspace::shutdown() deletes its engines without removing them one by
@@ -208,18 +208,19 @@ void BindTreeModel::removeEngine(const QString &name)
 {
     const auto it = std::find_if(m_binds.begin(), m_binds.end(),
                                  [&](const BindNode &node) { return node.engine->name() == name; });
-    if (it != m_binds.end())
-        removeNode(it->engine);
+    if (it == m_binds.end())
+        return;
+    disconnect(it->engine, nullptr, this, nullptr);
+    removeNode(it->object);
 }
 
 void BindTreeModel::removeNode(const QObject *engine)
 {
     const auto it = std::find_if(m_binds.begin(), m_binds.end(),
-                                 [&](const BindNode &node) { return node.engine == engine; });
+                                 [&](const BindNode &node) { return node.object == engine; });
     if (it == m_binds.end())
         return;
     const int row = int(std::distance(m_binds.begin(), it));
-    disconnect(it->engine, nullptr, this, nullptr);
     beginRemoveRows(QModelIndex(), row, row);
     m_binds.erase(it);
     endRemoveRows();

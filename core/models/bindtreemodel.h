@@ -63,6 +63,9 @@ private:
     struct BindNode
     {
         Engine *engine;
+        // The same object, kept as a QObject while it lives: once destroyed()
+        // is sent, the Engine it was may no longer be used, not even cast.
+        const QObject *object;
         std::vector<Connection *> connections;
         std::vector<bool> sessionShown;         // a session row under the connection
         std::vector<PgBouncerPool> poolerPools; // rows 2… under the bind
