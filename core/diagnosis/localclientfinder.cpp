@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef Q_OS_LINUX
@@ -118,6 +119,24 @@ QList<quint64> socketsOf(const QByteArray &pid)
     return inodes;
 }
 
+// Every process id in /proc, lowest first.
+QList<qint64> processIds()
+{
+    QList<qint64> pids;
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return pids;
+    while (const dirent *entry = ::readdir(proc)) {
+        char *end = nullptr;
+        const qint64 pid = std::strtoll(entry->d_name, &end, 10);
+        if (pid > 0 && *end == '\0')
+            pids << pid;
+    }
+    ::closedir(proc);
+    std::sort(pids.begin(), pids.end());
+    return pids;
+}
+
 // Reads one netlink dump answer into peers; false once the dump is over.
 bool readUnixDiagReply(int fd, QHash<quint64, quint64> &peers)
 {
@@ -166,10 +185,16 @@ std::optional<ServerSessionOrigin> LocalClientFinder::clientOf(const ServerSessi
 std::optional<ServerSessionOrigin> LocalClientFinder::tcpClient(const QString &client,
                                                                 quint16 serverPort)
 {
+    const quint64 inode = tcpInode(client, serverPort);
+    return inode ? ownerOf(inode) : std::nullopt;
+}
+
+quint64 LocalClientFinder::tcpInode(const QString &client, quint16 serverPort)
+{
 #ifdef Q_OS_LINUX
     const qsizetype colon = client.lastIndexOf(QLatin1Char(':'));
     if (colon <= 0 || serverPort == 0)
-        return std::nullopt;
+        return 0;
     QString addressText = client.left(colon);
     if (addressText.startsWith(QLatin1Char('[')) && addressText.endsWith(QLatin1Char(']')))
         addressText = addressText.mid(1, addressText.size() - 2);
@@ -177,39 +202,69 @@ std::optional<ServerSessionOrigin> LocalClientFinder::tcpClient(const QString &c
     const quint16 port = client.mid(colon + 1).toUShort(&ok);
     const QByteArray address = parseAddress(addressText);
     if (!ok || address.isEmpty())
-        return std::nullopt;
+        return 0;
     readTcpTables();
     // Only a socket of this machine has the client's address as its own end:
     // the address is local exactly when this finds one.
-    const quint64 inode = m_tcpSockets.value(socketKey(address, port, serverPort));
-    return inode ? ownerOf(inode) : std::nullopt;
+    return m_tcpSockets.value(socketKey(address, port, serverPort));
 #else
     Q_UNUSED(client)
     Q_UNUSED(serverPort)
-    return std::nullopt;
+    return 0;
 #endif
 }
 
 std::optional<ServerSessionOrigin> LocalClientFinder::unixPeerOf(qint64 backendPid)
 {
-#ifdef Q_OS_LINUX
-    const QList<quint64> sockets = socketsOf(QByteArray::number(backendPid));
-    if (sockets.isEmpty())
-        return std::nullopt; // another user's server: its descriptors are closed to us
-    readUnixPeers();
-    // A backend holds one connected Unix socket, its client's; the rest of
-    // its descriptors are files, pipes and TCP sockets, which have no entry.
-    for (const quint64 inode : sockets) {
-        const quint64 peer = m_unixPeers.value(inode);
-        if (!peer)
-            continue;
+    for (const quint64 peer : unixPeersOf(backendPid)) {
         if (auto origin = ownerOf(peer, backendPid))
             return origin;
     }
     return std::nullopt;
+}
+
+QList<quint64> LocalClientFinder::unixPeersOf(qint64 backendPid)
+{
+    QList<quint64> peers;
+#ifdef Q_OS_LINUX
+    const QList<quint64> sockets = socketsOf(QByteArray::number(backendPid));
+    if (sockets.isEmpty())
+        return peers; // another user's server: its descriptors are closed to us
+    readUnixPeers();
+    // A backend holds one connected Unix socket, its client's; the rest of
+    // its descriptors are files, pipes and TCP sockets, which have no entry.
+    for (const quint64 inode : sockets) {
+        if (const quint64 peer = m_unixPeers.value(inode))
+            peers << peer;
+    }
 #else
     Q_UNUSED(backendPid)
-    return std::nullopt;
+#endif
+    return peers;
+}
+
+bool LocalClientFinder::isOwnClient(const ServerSession &session, Dialect dialect,
+                                    quint16 serverPort)
+{
+#ifdef Q_OS_LINUX
+    QList<quint64> ends;
+    if (session.client == QLatin1String("local")) {
+        if (dialect == Dialect::PostgreSQL)
+            ends = unixPeersOf(session.pid);
+    } else if (session.clientAddress() != session.client) {
+        if (const quint64 inode = tcpInode(session.client, serverPort))
+            ends << inode;
+    }
+    if (ends.isEmpty())
+        return false;
+    const QList<quint64> own = socketsOf(QByteArrayLiteral("self"));
+    return std::any_of(ends.cbegin(), ends.cend(),
+                       [&own](quint64 inode) { return own.contains(inode); });
+#else
+    Q_UNUSED(session)
+    Q_UNUSED(dialect)
+    Q_UNUSED(serverPort)
+    return false;
 #endif
 }
 
@@ -253,11 +308,13 @@ QString LocalClientFinder::scrubbedCommand(const QString &command)
 
 std::optional<ServerSessionOrigin> LocalClientFinder::ownerOf(quint64 inode, qint64 except)
 {
-    readSocketOwners();
-    const qint64 pid = m_socketOwners.value(inode);
+    const qint64 pid = ownerPid(inode);
     if (pid == 0 || pid == except)
         return std::nullopt;
-    return process(pid);
+    auto known = m_processes.constFind(pid);
+    if (known == m_processes.constEnd())
+        known = m_processes.insert(pid, process(pid));
+    return *known;
 }
 
 void LocalClientFinder::readTcpTables()
@@ -288,29 +345,26 @@ void LocalClientFinder::readTcpTables()
 #endif
 }
 
-void LocalClientFinder::readSocketOwners()
+qint64 LocalClientFinder::ownerPid(quint64 inode)
 {
 #ifdef Q_OS_LINUX
-    if (m_ownersRead)
-        return;
-    m_ownersRead = true;
-    DIR *proc = ::opendir("/proc");
-    if (!proc)
-        return;
-    while (const dirent *entry = ::readdir(proc)) {
-        char *end = nullptr;
-        const qint64 pid = std::strtoll(entry->d_name, &end, 10);
-        if (pid <= 0 || *end != '\0')
-            continue;
+    if (!m_pidsListed) {
+        m_pidsListed = true;
+        m_pids = processIds();
+    }
+    // Every process below m_pidsScanned has been looked into: a holder found
+    // there is the lowest.
+    while (!m_socketOwners.contains(inode) && m_pidsScanned < m_pids.size()) {
+        const qint64 pid = m_pids.at(m_pidsScanned++);
         // A socket shared across a fork is held by parent and child alike:
         // the lowest pid (usually the parent) answers, the same on every read.
-        for (const quint64 inode : socketsOf(QByteArray(entry->d_name))) {
-            qint64 &owner = m_socketOwners[inode];
-            if (owner == 0 || pid < owner)
-                owner = pid;
-        }
+        for (const quint64 held : socketsOf(QByteArray::number(pid)))
+            m_socketOwners.insert(held, m_socketOwners.value(held, pid));
     }
-    ::closedir(proc);
+    return m_socketOwners.value(inode);
+#else
+    Q_UNUSED(inode)
+    return 0;
 #endif
 }
 

@@ -215,15 +215,15 @@ quint16 serverPort(WorkerContext &context)
 }
 
 // Which local process each session's client is, once the reading connection
-// has found itself that way: only that proves the server runs on this machine
-// and sees our addresses and process ids. A server elsewhere, behind a tunnel
+// has found itself that way (its client end among this process's sockets):
+// only that proves the server runs on this machine and sees our addresses and
+// process ids. A server elsewhere, behind a tunnel
 // or in a container sees clients whose addresses and pids mean something
 // else there, so then nothing is looked up.
 void fillOrigins(ServerSessionSnapshot &snapshot, const ServerSession &reader, quint16 port)
 {
     LocalClientFinder finder;
-    const std::optional<ServerSessionOrigin> self = finder.clientOf(reader, snapshot.dialect, port);
-    if (!self || self->pid != QCoreApplication::applicationPid())
+    if (!finder.isOwnClient(reader, snapshot.dialect, port))
         return;
     for (ServerSession &session : snapshot.sessions)
         session.origin = finder.clientOf(session, snapshot.dialect, port);
@@ -364,6 +364,7 @@ void ServerSessionReader::readPostgres(WorkerContext &context,
     if (!run(context, sql, rows, &snapshot.error))
         return;
     ServerSession self;
+    snapshot.sessions.reserve(rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         const QDateTime now = fromEpoch(rows.number(r, 13));
         snapshot.takenAt = now;
@@ -396,7 +397,7 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
         return;
     const QHash<qint64, QList<qint64>> blockers = mysqlBlockers(context, snapshot);
     ServerSession self;
-
+    snapshot.sessions.reserve(rows.rowCount());
     for (int r = 0; r < rows.rowCount(); ++r) {
         const QDateTime now = fromEpoch(rows.number(r, 8));
         snapshot.takenAt = now;

@@ -30,6 +30,7 @@ ServerSessionModel::ServerSessionModel(QObject *parent)
 void ServerSessionModel::setSnapshot(const ServerSessionSnapshot &snapshot)
 {
     QHash<qint64, int> incoming;
+    incoming.reserve(snapshot.sessions.size());
     for (int i = 0; i < snapshot.sessions.size(); ++i)
         incoming.insert(snapshot.sessions.at(i).pid, i);
 
@@ -49,17 +50,30 @@ void ServerSessionModel::setSnapshot(const ServerSessionSnapshot &snapshot)
         row = first - 1;
     }
 
-    // Sessions still there: changed in place.
+    // Sessions still there: changed in place. Neighbouring changed rows are
+    // announced as one range: every age moves on every refresh, and one
+    // signal per row costs a sorting proxy a pass per row.
     QHash<qint64, int> present;
+    present.reserve(rows.size());
+    int changedFrom = -1;
+    auto announce = [&](int last) {
+        if (changedFrom >= 0)
+            Q_EMIT dataChanged(index(changedFrom, 0), index(last, ColumnCount - 1));
+        changedFrom = -1;
+    };
     for (int row = 0; row < rows.size(); ++row) {
         const qint64 pid = rows.at(row).pid;
         present.insert(pid, row);
         const ServerSession &fresh = snapshot.sessions.at(incoming.value(pid));
-        if (!sameRow(rows.at(row), fresh)) {
-            rows[row] = fresh;
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (sameRow(rows.at(row), fresh)) {
+            announce(row - 1);
+            continue;
         }
+        rows[row] = fresh;
+        if (changedFrom < 0)
+            changedFrom = row;
     }
+    announce(int(rows.size()) - 1);
 
     // New sessions at the end, in the server's order.
     ServerSessions added;
