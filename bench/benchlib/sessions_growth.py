@@ -1,0 +1,109 @@
+"""Server sessions: one refresh of the server-sessions panel, read and shown,
+and the longest GUI stall meanwhile, with 20, 200 and 2,000 sessions held
+open on PostgreSQL (bench/make_sessions.py, bench_sessions)."""
+
+import os
+import subprocess
+
+from benchlib.common import HERE, PYTHON, BenchError, Row, at_most, run_json, say
+
+BASE_SESSIONS = 20
+SMOKE_SESSIONS = 5
+# The panel's reader, the bench's own connections and those of the servers'
+# background work need room beside the held sessions.
+HEADROOM = 20
+# Whoever forgets a holder: it lets go by itself after this long.
+HOLD_SECONDS = 1800
+
+
+class SessionHolder:
+    """bench/make_sessions.py holding count sessions until closed."""
+
+    def __init__(self, url, count):
+        self.count = count
+        self.process = subprocess.Popen(
+            [PYTHON, os.path.join(HERE, "make_sessions.py"), url, str(count),
+             "--seconds", str(HOLD_SECONDS)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline().strip()
+        if line != "ready %d" % count:
+            self.close()
+            raise BenchError("make_sessions.py could not open %d sessions (said %r)"
+                             % (count, line))
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.stdin.close()  # its cue to close every connection
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+class SessionsGrowth:
+    """bench_sessions at 1×, 10× and 100× the issue's 20 sessions, on PostgreSQL."""
+
+    def __init__(self, bench):
+        self.bench = bench
+        self.db = bench.postgres
+        base = SMOKE_SESSIONS if bench.args.smoke else BASE_SESSIONS
+        self.sizes = [base] if bench.args.smoke else [base, base * 10, base * 100]
+        self.refresh_rows = {}
+        self.stall_rows = {}
+        self.too_many = {}  # size → why the server cannot hold it
+        self.holders = []  # open in increments, smallest first
+
+    def plan(self):
+        rows = []
+        for size in self.sizes:
+            name = "%s sessions refresh, %s sessions" % (self.db.label, "{:,}".format(size))
+            self.refresh_rows[size] = Row(name + ", read and shown", "ms", 0, "", "≤ 100 ms",
+                                          at_most(100))
+            self.stall_rows[size] = Row(name + ", longest stall", "ms", 0, "", "≤ 16 ms",
+                                        at_most(16))
+            rows += [self.refresh_rows[size], self.stall_rows[size]]
+        return rows
+
+    def setup(self):
+        most = int(self.db.execute("SHOW max_connections").strip())
+        for size in self.sizes:
+            if size + HEADROOM > most:
+                self.too_many[size] = ("not measured: the server's max_connections is %d, "
+                                       "%d sessions need %d (POOLSCOPE_TEST_MAX_CONNECTIONS)"
+                                       % (most, size, size + HEADROOM))
+                say("%s sessions: %s" % (self.db.label, self.too_many[size]))
+                for row in (self.refresh_rows[size], self.stall_rows[size]):
+                    row.target = self.too_many[size]
+                    row.check = None
+
+    def held(self):
+        return sum(holder.count for holder in self.holders)
+
+    def hold(self, size):
+        """Exactly size sessions held: holders added or closed, the last first."""
+        while self.holders and self.held() > size:
+            self.holders.pop().close()
+        if self.held() < size:
+            self.holders.append(SessionHolder(self.db.url, size - self.held()))
+
+    def once(self, run_index, display):
+        sizes = [size for size in self.sizes if size not in self.too_many]
+        # Up on even runs, down on odd ones: the largest set is opened once
+        # for two runs.
+        for size in sizes if run_index % 2 == 0 else reversed(sizes):
+            self.hold(size)
+            # Smoke: two refreshes prove the pipeline; a run: seven for a median.
+            refreshes = "2" if self.bench.args.smoke else "7"
+            result = run_json([self.bench.bin.program("bench_sessions"),
+                               self.db.poolscope_url(), str(size), refreshes],
+                              "bench_sessions (%d sessions)" % size, env=display.env)
+            if result["sessions_shown"] < size:
+                raise BenchError("bench_sessions showed %d sessions, %d are held"
+                                 % (result["sessions_shown"], size))
+            self.refresh_rows[size].ours.add(result["median_refresh_ms"])
+            self.stall_rows[size].ours.add(result["longest_stall_ms"])
+
+    def teardown(self):
+        while self.holders:
+            self.holders.pop().close()
