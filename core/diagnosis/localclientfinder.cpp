@@ -10,10 +10,12 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -161,6 +163,66 @@ bool readUnixDiagReply(int fd, QHash<quint64, quint64> &peers)
         }
     }
     return true;
+}
+
+// Reads one netlink dump answer of TCP sockets into sockets; false once the
+// dump is over. *failed is set when the kernel refused the dump.
+bool readInetDiagReply(int fd, QHash<QByteArray, quint64> &sockets, bool *failed)
+{
+    alignas(nlmsghdr) char buffer[32768];
+    const ssize_t received = ::recv(fd, buffer, sizeof buffer, 0);
+    if (received <= 0) {
+        *failed = true;
+        return false;
+    }
+    int left = int(received);
+    for (auto *header = reinterpret_cast<nlmsghdr *>(buffer); NLMSG_OK(header, left);
+         header = NLMSG_NEXT(header, left)) {
+        if (header->nlmsg_type == NLMSG_ERROR)
+            *failed = true;
+        if (header->nlmsg_type == NLMSG_DONE || header->nlmsg_type == NLMSG_ERROR)
+            return false;
+        const auto *message = static_cast<const inet_diag_msg *>(NLMSG_DATA(header));
+        if (message->idiag_inode == 0)
+            continue; // TIME_WAIT and the like: no process holds them
+        const auto *bytes = reinterpret_cast<const unsigned char *>(message->id.idiag_src);
+        const QByteArray address = message->idiag_family == AF_INET
+                                       ? mappedIPv4(bytes)
+                                       : QByteArray(reinterpret_cast<const char *>(bytes), 16);
+        sockets.insert(
+            socketKey(address, ntohs(message->id.idiag_sport), ntohs(message->id.idiag_dport)),
+            message->idiag_inode);
+    }
+    return true;
+}
+
+// Every TCP socket of family, as the kernel's sock_diag lists them: the same
+// table as /proc/net/tcp, without the text that takes the kernel long to
+// write once thousands of sockets are open. False when netlink is refused.
+bool readTcpDiag(int family, QHash<QByteArray, quint64> &sockets)
+{
+    const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (fd < 0)
+        return false;
+    struct
+    {
+        nlmsghdr header;
+        inet_diag_req_v2 request;
+    } message{};
+    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.request.sdiag_family = quint8(family);
+    message.request.sdiag_protocol = IPPROTO_TCP;
+    message.request.idiag_states = ~0u;
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    bool failed = ::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel),
+                           sizeof kernel) != ssize_t(sizeof message);
+    while (!failed && readInetDiagReply(fd, sockets, &failed)) {
+    }
+    ::close(fd);
+    return !failed;
 }
 
 #endif
@@ -323,6 +385,9 @@ void LocalClientFinder::readTcpTables()
     if (m_tcpRead)
         return;
     m_tcpRead = true;
+    if (readTcpDiag(AF_INET, m_tcpSockets) && readTcpDiag(AF_INET6, m_tcpSockets))
+        return;
+    m_tcpSockets.clear();
     for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
         const QList<QByteArray> lines = readProcFile(QLatin1String(table)).split('\n');
         for (qsizetype i = 1; i < lines.size(); ++i) {

@@ -62,6 +62,34 @@ QList<ServerSessionGroup> groupBy(const ServerSessions &sessions, KeyOf keyOf, I
     return groups;
 }
 
+// One normalization per distinct statement text of a snapshot: thousands of
+// sessions of one application share a handful of statements.
+class Normalized
+{
+public:
+    explicit Normalized(Dialect dialect)
+        : m_dialect(dialect)
+    {
+    }
+    QString operator()(const QString &query)
+    {
+        auto found = m_texts.constFind(query);
+        if (found == m_texts.constEnd())
+            found = m_texts.insert(query, StatementNormalizer::normalize(query, m_dialect));
+        return *found;
+    }
+
+private:
+    Dialect m_dialect;
+    QHash<QString, QString> m_texts;
+};
+
+QString statementKeyOf(const ServerSession &session, const QString &normalizedQuery)
+{
+    return QStringLiteral("statement\n%1\n%2")
+        .arg(ServerSession::stateName(session.state), normalizedQuery);
+}
+
 } // namespace
 
 QString ServerSessionGroup::bindLabel() const
@@ -115,9 +143,7 @@ QString ServerSessionGroups::bindKey(const ServerSession &session)
 
 QString ServerSessionGroups::statementKey(const ServerSession &session, Dialect dialect)
 {
-    return QStringLiteral("statement\n%1\n%2")
-        .arg(ServerSession::stateName(session.state),
-             StatementNormalizer::normalize(session.query, dialect));
+    return statementKeyOf(session, StatementNormalizer::normalize(session.query, dialect));
 }
 
 QList<ServerSessionGroup> ServerSessionGroups::byBind(const ServerSessions &sessions)
@@ -132,12 +158,15 @@ QList<ServerSessionGroup> ServerSessionGroups::byBind(const ServerSessions &sess
 QList<ServerSessionGroup> ServerSessionGroups::byStatement(const ServerSessions &sessions,
                                                            Dialect dialect)
 {
+    Normalized normalized(dialect);
     return groupBy(
         sessions,
-        [dialect](const ServerSession &session) { return statementKey(session, dialect); },
-        [dialect](ServerSessionGroup &group, const ServerSession &session) {
+        [&normalized](const ServerSession &session) {
+            return statementKeyOf(session, normalized(session.query));
+        },
+        [&normalized](ServerSessionGroup &group, const ServerSession &session) {
             group.kind = ServerSessionGroup::Kind::Statement;
-            group.statement = StatementNormalizer::normalize(session.query, dialect);
+            group.statement = normalized(session.query);
             // A statement is shared across binds: only its shape identifies it.
             group.user.clear();
             group.database.clear();
@@ -149,17 +178,18 @@ QList<ServerSessionGroup> ServerSessionGroups::byStatement(const ServerSessions 
 QList<ServerSessionGroup> ServerSessionGroups::findings(const ServerSessions &sessions,
                                                         Dialect dialect)
 {
+    Normalized normalized(dialect);
     return groupBy(
         sessions,
-        [dialect](const ServerSession &session) {
+        [&normalized](const ServerSession &session) {
             if (!session.isSuspect())
                 return QString();
             return QStringLiteral("finding\n%1\n%2\n%3")
                 .arg(bindKey(session), ServerSession::stateName(session.state),
-                     StatementNormalizer::normalize(session.query, dialect));
+                     normalized(session.query));
         },
-        [dialect](ServerSessionGroup &group, const ServerSession &session) {
+        [&normalized](ServerSessionGroup &group, const ServerSession &session) {
             group.kind = ServerSessionGroup::Kind::Finding;
-            group.statement = StatementNormalizer::normalize(session.query, dialect);
+            group.statement = normalized(session.query);
         });
 }
