@@ -9,11 +9,12 @@ from benchlib.databases import MariadbDatabase, PostgresDatabase, SqliteDatabase
 from benchlib.gui_stalls import GuiStalls
 from benchlib.inprocess import GuiStart, Pools, ResultModels
 from benchlib.schema_growth import SchemaGrowth
+from benchlib.sessions_growth import SessionsGrowth
 from benchlib.tools import Exports, Imports
 
 # The programs of bench/CMakeLists.txt that the parts run.
 PROGRAMS = ("bench_model", "bench_pool", "bench_stream", "bench_scroll", "bench_schema",
-            "bench_chart")
+            "bench_sessions", "bench_chart")
 
 
 class Binaries:
@@ -43,7 +44,7 @@ class Bench:
         self.loaded = []
         exports = Exports(self)
         self.parts = [exports, Imports(self, exports), ResultModels(self, exports), Pools(self),
-                      GuiStart(self), GuiStalls(self), SchemaGrowth(self)]
+                      GuiStart(self), GuiStalls(self), SchemaGrowth(self), SessionsGrowth(self)]
         self.set_up = []
         self.rows = []
 
