@@ -12,6 +12,7 @@
 #include "tests/core/demoshop.h"
 #include "tests/support/testsupport.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void indexes();
     void foreignKeys_data() { testsupport::addDialectRows(); }
     void foreignKeys();
+    void foreignKeysWithoutProcessPrivilege();
     void oddObjects_data() { testsupport::addDialectRows(); }
     void oddObjects();
     void taskReadsUserSchemasByDefault_data() { testsupport::addDialectRows(); }
@@ -389,6 +391,60 @@ void TestSchema::foreignKeys()
     QCOMPARE(composite.onUpdate, QStringLiteral("CASCADE"));
     if (dialect != Dialect::SQLite)
         QCOMPARE(composite.name, QStringLiteral("shipments_item_fkey"));
+}
+
+void TestSchema::foreignKeysWithoutProcessPrivilege()
+{
+    // MariaDB's foreign keys come from InnoDB's dictionary, which only users
+    // with PROCESS may read; anyone else gets them from information_schema.
+    const Dialect dialect = Dialect::MySQL;
+    POOLSCOPE_REQUIRE_DATABASE(dialect, serverUrl);
+    const Fixture &f = fixture(dialect, serverUrl);
+    QVERIFY2(f.error.isEmpty(), qPrintable(f.error));
+    const QString user = QStringLiteral("schema_plain_%1").arg(QCoreApplication::applicationPid());
+    const QString password = QStringLiteral("plain-pw");
+    Engine admin(testsupport::makeBind(f.shop.url, QStringLiteral("schema-admin")));
+    Session session(&admin, QStringLiteral("grants"));
+    QVERIFY(testsupport::run(&session, QStringLiteral("CREATE USER '%1'@'127.0.0.1' "
+                                                      "IDENTIFIED BY '%2'")
+                                           .arg(user, password))
+                .ok);
+    const auto dropUser = qScopeGuard([&] {
+        testsupport::run(&session, QStringLiteral("DROP USER '%1'@'127.0.0.1'").arg(user));
+    });
+    QVERIFY(testsupport::run(&session, QStringLiteral("GRANT SELECT ON `%1`.* TO '%2'@'127.0.0.1'")
+                                           .arg(f.shop.schemaName, user))
+                .ok);
+    const auto plainUrl =
+        Url::parse(QStringLiteral("mysql://%1:%2@%3:%4/%5")
+                       .arg(user, password, f.shop.url.host(), QString::number(f.shop.url.port()),
+                            f.shop.url.database()));
+    QVERIFY(plainUrl);
+    Engine engine(testsupport::makeBind(*plainUrl, QStringLiteral("schema-plain")));
+    SchemaLoader loader(&engine);
+    const Outcome outcome = loadWith(loader, QStringList());
+    QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+    QCOMPARE(outcome.schema.tables.size(), f.schema.tables.size());
+    int keys = 0;
+    for (int t = 0; t < f.schema.tables.size(); ++t) {
+        const SchemaTable &expected = f.schema.tables.at(t);
+        const SchemaTable &plain = outcome.schema.tables.at(t);
+        QCOMPARE(plain.name, expected.name);
+        QCOMPARE(plain.foreignKeys.size(), expected.foreignKeys.size());
+        for (int k = 0; k < expected.foreignKeys.size(); ++k, ++keys) {
+            const SchemaForeignKey &a = plain.foreignKeys.at(k);
+            const SchemaForeignKey &b = expected.foreignKeys.at(k);
+            QCOMPARE(a.name, b.name);
+            QCOMPARE(a.columns, b.columns);
+            QCOMPARE(a.referencedSchema, b.referencedSchema);
+            QCOMPARE(a.referencedTable, b.referencedTable);
+            QCOMPARE(a.referencedColumns, b.referencedColumns);
+            // Not the ON DELETE / ON UPDATE rules: MariaDB's REFERENTIAL_CONSTRAINTS
+            // lists nothing to a user who may only SELECT, so that path reads
+            // them as RESTRICT (as before the dictionary was read at all).
+        }
+    }
+    QVERIFY(keys >= 4);
 }
 
 void TestSchema::oddObjects()
