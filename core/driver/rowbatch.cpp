@@ -38,12 +38,12 @@ RowBatch::RowBatch(int columnCount)
 
 qsizetype RowBatch::byteSize() const
 {
-    return m_data.capacity() + qsizetype(m_rowStarts.capacity() * sizeof(quint32));
+    return m_data.capacity() + m_rowStarts.capacity() * qsizetype(sizeof(quint32));
 }
 
 void RowBatch::beginRow()
 {
-    m_rowStarts.push_back(static_cast<quint32>(m_data.size()));
+    m_rowStarts.append(static_cast<quint32>(m_data.size()));
 }
 
 void RowBatch::appendNull()
@@ -77,7 +77,7 @@ void RowBatch::appendCell(CellKind kind, const char *data, qsizetype size, bool 
 
 CellView RowBatch::cell(int row, int column) const
 {
-    const char *p = m_data.constData() + m_rowStarts[size_t(row)];
+    const char *p = m_data.constData() + m_rowStarts.at(row);
     CellView view;
     for (int c = 0;; ++c) {
         const quint64 header = getVarint(p);
@@ -98,7 +98,7 @@ CellView RowBatch::cell(int row, int column) const
 
 void RowBatch::rowCells(int row, CellView *cells) const
 {
-    const char *p = m_data.constData() + m_rowStarts[size_t(row)];
+    const char *p = m_data.constData() + m_rowStarts.at(row);
     for (int c = 0; c < m_columnCount; ++c) {
         const quint64 header = getVarint(p);
         CellView &view = cells[c];
@@ -120,5 +120,5 @@ void RowBatch::clear()
 void RowBatch::squeeze()
 {
     m_data.squeeze();
-    m_rowStarts.shrink_to_fit();
+    m_rowStarts.squeeze();
 }

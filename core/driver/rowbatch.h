@@ -3,14 +3,15 @@
 #include "core/driver/cellview.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QMetaType>
-
-#include <vector>
 
 // Rows packed into one byte buffer: per cell a varint header (size, kind, cut
 // flag) and the bytes. No heap object per cell, so a million rows cost about
 // what they would as CSV. Batches travel from worker threads to the GUI by
-// value (the buffer is implicitly shared).
+// value: both the bytes and the row offsets are implicitly shared, so a copy
+// (a queued signal, the model's list, an export's snapshot of a whole result)
+// costs a reference count, never a copy of the rows on the GUI thread.
 class RowBatch final
 {
 public:
@@ -19,7 +20,7 @@ public:
 
     int columnCount() const { return m_columnCount; }
     int rowCount() const { return static_cast<int>(m_rowStarts.size()); }
-    bool isEmpty() const { return m_rowStarts.empty(); }
+    bool isEmpty() const { return m_rowStarts.isEmpty(); }
     // Bytes held, for memory accounting.
     qsizetype byteSize() const;
 
@@ -46,7 +47,7 @@ private:
 
     int m_columnCount = 0;
     QByteArray m_data;
-    std::vector<quint32> m_rowStarts;
+    QList<quint32> m_rowStarts;
 };
 
 Q_DECLARE_METATYPE(RowBatch)
