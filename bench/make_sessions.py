@@ -110,7 +110,11 @@ class Holder:
                 self.start_sleep(connection)
             elif number % IDLE_IN_TRANSACTION_EVERY == IDLE_IN_TRANSACTION_EVERY - 1 or number == 0:
                 cursor = connection.cursor()
-                cursor.execute("BEGIN")
+                # MariaDB starts an InnoDB transaction only when one is read
+                # from or asked for by name: without it the session would be
+                # plain idle there.
+                cursor.execute("BEGIN" if self.target["kind"] == "postgresql"
+                               else "START TRANSACTION WITH CONSISTENT SNAPSHOT")
                 cursor.execute("SELECT 1")
                 cursor.fetchall()
 
