@@ -1,6 +1,6 @@
 """Server sessions: one refresh of the server-sessions panel, read and shown,
 and the longest GUI stall meanwhile, with 20, 200 and 2,000 sessions held
-open on PostgreSQL (bench/make_sessions.py, bench_sessions)."""
+open on PostgreSQL and on MariaDB (bench/make_sessions.py, bench_sessions)."""
 
 import os
 import subprocess
@@ -42,67 +42,79 @@ class SessionHolder:
 
 
 class SessionsGrowth:
-    """bench_sessions at 1×, 10× and 100× the issue's 20 sessions, on PostgreSQL."""
+    """bench_sessions at 1×, 10× and 100× the issue's 20 sessions, on
+    PostgreSQL (pg_stat_activity) and MariaDB (PROCESSLIST)."""
 
     def __init__(self, bench):
         self.bench = bench
-        self.db = bench.postgres
+        self.databases = [bench.postgres, bench.mariadb]
         base = SMOKE_SESSIONS if bench.args.smoke else BASE_SESSIONS
         self.sizes = [base] if bench.args.smoke else [base, base * 10, base * 100]
-        self.refresh_rows = {}
+        self.refresh_rows = {}  # (database key, size) → Row
         self.stall_rows = {}
-        self.too_many = {}  # size → why the server cannot hold it
-        self.holders = []  # open in increments, smallest first
+        self.too_many = set()  # (database key, size) the server cannot hold
+        self.holders = []  # on the database being measured, smallest first
 
     def plan(self):
         rows = []
-        for size in self.sizes:
-            name = "%s sessions refresh, %s sessions" % (self.db.label, "{:,}".format(size))
-            self.refresh_rows[size] = Row(name + ", read and shown", "ms", 0, "", "≤ 100 ms",
-                                          at_most(100))
-            self.stall_rows[size] = Row(name + ", longest stall", "ms", 0, "", "≤ 16 ms",
-                                        at_most(16))
-            rows += [self.refresh_rows[size], self.stall_rows[size]]
+        for db in self.databases:
+            for size in self.sizes:
+                name = "%s sessions refresh, %s sessions" % (db.label, "{:,}".format(size))
+                key = (db.key, size)
+                self.refresh_rows[key] = Row(name + ", read and shown", "ms", 0, "", "≤ 100 ms",
+                                             at_most(100))
+                self.stall_rows[key] = Row(name + ", longest stall", "ms", 0, "", "≤ 16 ms",
+                                           at_most(16))
+                rows += [self.refresh_rows[key], self.stall_rows[key]]
         return rows
 
     def setup(self):
-        most = int(self.db.execute("SHOW max_connections").strip())
-        for size in self.sizes:
-            if size + HEADROOM > most:
-                self.too_many[size] = ("not measured: the server's max_connections is %d, "
-                                       "%d sessions need %d (POOLSCOPE_TEST_MAX_CONNECTIONS)"
-                                       % (most, size, size + HEADROOM))
-                say("%s sessions: %s" % (self.db.label, self.too_many[size]))
-                for row in (self.refresh_rows[size], self.stall_rows[size]):
-                    row.target = self.too_many[size]
+        for db in self.databases:
+            most = int(db.execute("SELECT current_setting('max_connections')"
+                                  if db.key == "postgresql" else "SELECT @@max_connections"))
+            for size in self.sizes:
+                if size + HEADROOM <= most:
+                    continue
+                key = (db.key, size)
+                self.too_many.add(key)
+                why = ("not measured: the server's max_connections is %d, %d sessions need %d "
+                       "(POOLSCOPE_TEST_MAX_CONNECTIONS)" % (most, size, size + HEADROOM))
+                say("%s sessions: %s" % (db.label, why))
+                for row in (self.refresh_rows[key], self.stall_rows[key]):
+                    row.target = why
                     row.check = None
 
     def held(self):
         return sum(holder.count for holder in self.holders)
 
-    def hold(self, size):
-        """Exactly size sessions held: holders added or closed, the last first."""
+    def hold(self, db, size):
+        """Exactly size sessions held on db: holders added or closed, the last first."""
         while self.holders and self.held() > size:
             self.holders.pop().close()
         if self.held() < size:
-            self.holders.append(SessionHolder(self.db.url, size - self.held()))
+            self.holders.append(SessionHolder(db.url, size - self.held()))
 
     def once(self, run_index, display):
-        sizes = [size for size in self.sizes if size not in self.too_many]
-        # Up on even runs, down on odd ones: the largest set is opened once
-        # for two runs.
-        for size in sizes if run_index % 2 == 0 else reversed(sizes):
-            self.hold(size)
-            # Smoke: two refreshes prove the pipeline; a run: seven for a median.
-            refreshes = "2" if self.bench.args.smoke else "7"
-            result = run_json([self.bench.bin.program("bench_sessions"),
-                               self.db.poolscope_url(), str(size), refreshes],
-                              "bench_sessions (%d sessions)" % size, env=display.env)
-            if result["sessions_shown"] < size:
-                raise BenchError("bench_sessions showed %d sessions, %d are held"
-                                 % (result["sessions_shown"], size))
-            self.refresh_rows[size].ours.add(result["median_refresh_ms"])
-            self.stall_rows[size].ours.add(result["longest_stall_ms"])
+        for db in self.databases:
+            sizes = [size for size in self.sizes if (db.key, size) not in self.too_many]
+            # Up on even runs, down on odd ones: the largest set is opened once
+            # for two runs.
+            for size in sizes if run_index % 2 == 0 else reversed(sizes):
+                self.hold(db, size)
+                self.measure(db, size, display)
+            self.teardown()
+
+    def measure(self, db, size, display):
+        # Smoke: two refreshes prove the pipeline; a run: seven for a median.
+        refreshes = "2" if self.bench.args.smoke else "7"
+        result = run_json([self.bench.bin.program("bench_sessions"), db.poolscope_url(),
+                           str(size), refreshes],
+                          "bench_sessions (%s, %d sessions)" % (db.label, size), env=display.env)
+        if result["sessions_shown"] < size:
+            raise BenchError("bench_sessions showed %d %s sessions, %d are held"
+                             % (result["sessions_shown"], db.label, size))
+        self.refresh_rows[(db.key, size)].ours.add(result["median_refresh_ms"])
+        self.stall_rows[(db.key, size)].ours.add(result["longest_stall_ms"])
 
     def teardown(self):
         while self.holders:
