@@ -1,6 +1,7 @@
 #include "core/models/resultmodel.h"
 
 #include <QLocale>
+#include <QThreadPool>
 
 #include <algorithm>
 
@@ -9,11 +10,27 @@ ResultModel::ResultModel(QObject *parent)
 {
 }
 
+ResultModel::~ResultModel()
+{
+    release(std::move(m_batches));
+}
+
+void ResultModel::release(std::vector<RowBatch> &&batches)
+{
+    if (batches.size() <= kReleaseHereBatches)
+        return; // freed by the caller's vector, here: cheaper than a hand-off
+    // The batches share nothing with the GUI thread once moved here (their
+    // reference counts are atomic, as for a queued signal).
+    QThreadPool::globalInstance()->start(
+        [rows = std::move(batches)]() mutable { std::vector<RowBatch>().swap(rows); });
+}
+
 void ResultModel::setColumns(const Columns &columns)
 {
     beginResetModel();
     m_columns = columns;
-    m_batches.clear();
+    release(std::move(m_batches));
+    m_batches.clear(); // a moved-from vector is valid but unspecified
     m_firstRows.clear();
     m_rows = 0;
     m_exposed = 0;

@@ -30,6 +30,7 @@ public:
     static constexpr int kFetchChunk = 10000;
 
     explicit ResultModel(QObject *parent = nullptr);
+    ~ResultModel() override;
 
     // Starts a new result: drops the rows and sets the columns.
     void setColumns(const Columns &columns);
@@ -61,6 +62,13 @@ public:
     static QString displayText(const CellView &cell);
 
 private:
+    // Frees the rows of a result that is let go (a new statement, the tab
+    // closing) on a pool thread when they are many: a million rows are
+    // hundreds of buffers, and giving them back to the system took about
+    // 70 ms on the GUI thread.
+    static void release(std::vector<RowBatch> &&batches);
+    static constexpr size_t kReleaseHereBatches = 16;
+
     Columns m_columns;
     std::vector<RowBatch> m_batches;
     std::vector<int> m_firstRows; // first row number of each batch
