@@ -7,6 +7,7 @@
 // Prints one JSON object: the times, the tables and columns the panel holds,
 // the completion words, and the process's peak memory (VmHWM). Run it on the
 // offscreen platform or under Xvfb.
+#include "bench/benchwait.h"
 #include "core/config/url.h"
 #include "core/models/schematreemodel.h"
 #include "core/pool/engine.h"
@@ -32,22 +33,12 @@
 
 namespace {
 
+using bench::waitUntil;
+
 constexpr int kBeatMs = 10;
 // The beat goes on this long after "ready", to catch work the load leaves
 // behind (layouts, column widths).
 constexpr int kAfterMs = 300;
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
 
 int fail(const QString &message)
 {

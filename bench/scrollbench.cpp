@@ -9,6 +9,7 @@
 // time to get to the last row, the time the rows took to arrive, and the
 // memory of the result. Run it on the offscreen platform or under Xvfb.
 #include "bench/benchapplication.h"
+#include "bench/benchwait.h"
 #include "core/config/url.h"
 #include "core/models/resultmodel.h"
 #include "core/pool/engine.h"
@@ -35,21 +36,11 @@
 
 namespace {
 
+using bench::waitUntil;
+
 // Evenly spaced rows the view is scrolled to, whatever the row count: a drag
 // of the thumb from top to bottom, not a page at a time through ten million.
 constexpr int kSteps = 1000;
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
 
 int fail(const QString &message)
 {

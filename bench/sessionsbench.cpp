@@ -7,6 +7,7 @@
 // median refresh, the longest gap between two beats during any refresh (the
 // longest stall a person would feel), and each refresh's figures. Run it on
 // the offscreen platform or under Xvfb.
+#include "bench/benchwait.h"
 #include "core/config/url.h"
 #include "core/models/serversessionmodel.h"
 #include "core/pool/engine.h"
@@ -37,28 +38,13 @@
 
 namespace {
 
+using bench::waitUntil;
+
 constexpr int kBeatMs = 10;
 // The beat goes on this long after the paint, to catch the work a shown
 // snapshot leaves behind (sorting, column widths, the chart's relayout).
 constexpr int kAfterMs = 100;
 constexpr int kReadTimeoutMs = 120000;
-
-// processEvents(flags, maxtime) never sleeps (it drops WaitForMoreEvents):
-// a loop of it would keep a core busy and take it from the reading thread.
-// A coarse timer wakes the blocking wait instead.
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    QTimer wake;
-    wake.start(5);
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
 
 int fail(const QString &message)
 {

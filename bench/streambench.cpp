@@ -9,6 +9,7 @@
 // reports the longest stall of that. Run it on the offscreen platform or
 // under Xvfb.
 #include "bench/benchapplication.h"
+#include "bench/benchwait.h"
 #include "core/config/url.h"
 #include "core/export/exportformat.h"
 #include "core/models/resultmodel.h"
@@ -36,21 +37,11 @@
 
 namespace {
 
+using bench::waitUntil;
+
 // The beat goes on this long after the last row, to catch the work a
 // finished result causes (status line, column widths).
 constexpr int kAfterMs = 300;
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
 
 int fail(const QString &message)
 {
