@@ -9,15 +9,6 @@
 
 #include <algorithm>
 
-namespace {
-
-QString seconds(double value)
-{
-    return QString::number(value, 'f', 2);
-}
-
-} // namespace
-
 Pool::Pool(const ConnectSpec &spec, const PoolOptions &options, EventLog *log, ThreadReaper *reaper,
            QObject *parent)
     : QObject(parent)
@@ -112,25 +103,12 @@ QSet<qint64> Pool::serverIds() const
 
 QString Pool::status() const
 {
-    return QStringLiteral("Pool size: %1  Connections in pool: %2 Current Overflow: %3 Current "
-                          "Checked out connections: %4")
-        .arg(size())
-        .arg(checkedin())
-        .arg(overflow())
-        .arg(checkedout());
+    return PoolSentences::status(size(), checkedin(), overflow(), checkedout());
 }
 
 QString Pool::timeoutMessage() const
 {
-    if (m_static)
-        return QStringLiteral("The in-memory database has one connection, and another session "
-                              "held it for the whole pool_timeout of %1 s")
-            .arg(seconds(m_options.timeout));
-    return QStringLiteral("QueuePool limit of size %1 overflow %2 reached, connection timed out, "
-                          "timeout %3")
-        .arg(size())
-        .arg(overflow())
-        .arg(seconds(m_options.timeout));
+    return PoolSentences::timedOut(m_static, size(), overflow(), m_options.timeout);
 }
 
 quint64 Pool::checkout(const QString &owner, QObject *context, Callback callback)
@@ -290,17 +268,13 @@ void Pool::serve(Connection *connection, Waiter waiter)
                m_options.recycle * 1000;
     };
     if (m_options.recycle > -1 && overAge()) {
-        closeConnection(
-            connection, PoolEvent::Type::Close,
-            QStringLiteral("Connection %1 exceeded timeout; recycling").arg(repr(connection)));
+        closeConnection(connection, PoolEvent::Type::Close, m_sentences.recycling(connection));
         openFor(std::move(waiter));
         return;
     }
     if (m_invalidatedBefore.isValid() && connection->connectedAt() < m_invalidatedBefore) {
-        closeConnection(
-            connection, PoolEvent::Type::Close,
-            QStringLiteral("Connection %1 invalidated due to pool invalidation; recycling")
-                .arg(repr(connection)));
+        closeConnection(connection, PoolEvent::Type::Close,
+                        m_sentences.invalidatedByPool(connection));
         openFor(std::move(waiter));
         return;
     }
@@ -343,8 +317,7 @@ void Pool::openFor(Waiter waiter)
     m_serving.emplace(connection, std::move(waiter));
 
     connect(connection, &Connection::opened, this, [this, connection] {
-        emitEvent(PoolEvent::Type::Connect, connection,
-                  QStringLiteral("Created new connection %1").arg(repr(connection)));
+        emitEvent(PoolEvent::Type::Connect, connection, m_sentences.created(connection));
         const auto it = m_serving.find(connection);
         if (it == m_serving.end()) {
             finishCheckin(connection);
@@ -376,16 +349,13 @@ void Pool::openFor(Waiter waiter)
                     handOut(connection, std::move(pinged));
                     return;
                 }
-                emitEvent(
-                    PoolEvent::Type::Invalidate, connection,
-                    QStringLiteral("Pool pre-ping on connection %1 failed, will invalidate pool "
-                                   "(reason: %2)")
-                        .arg(repr(connection), error));
+                emitEvent(PoolEvent::Type::Invalidate, connection,
+                          m_sentences.prePingFailed(connection, error));
                 m_invalidatedBefore = QDateTime::currentDateTimeUtc();
                 m_invalidated = true;
                 connection->markInvalidated(error);
                 closeConnection(connection, PoolEvent::Type::Close,
-                                QStringLiteral("Closing connection %1").arg(repr(connection)));
+                                m_sentences.closing(connection));
                 openFor(std::move(pinged));
                 pump();
             });
@@ -433,10 +403,7 @@ void Pool::checkin(Connection *connection)
         return;
     }
     const bool commit = m_options.resetOnReturn == PoolOptions::ResetOnReturn::Commit;
-    emitEvent(
-        PoolEvent::Type::Reset, connection,
-        QStringLiteral("Connection %1 %2-on-return")
-            .arg(repr(connection), commit ? QStringLiteral("commit") : QStringLiteral("rollback")));
+    emitEvent(PoolEvent::Type::Reset, connection, m_sentences.reset(connection, commit));
     // A statement still running is stopped first; the worker runs the reset after it.
     connection->cancel(0);
     connection->setState(Connection::State::Resetting);
@@ -448,10 +415,7 @@ void Pool::reclaim(Connection *connection)
 {
     if (!connection || connection->state() != Connection::State::CheckedOut)
         return;
-    emitEvent(PoolEvent::Type::LeakReclaimed, connection,
-              QStringLiteral("Connection %1 was not returned by '%2', which is gone; reclaiming it "
-                             "(rollback, then checkin)")
-                  .arg(repr(connection), connection->owner()),
+    emitEvent(PoolEvent::Type::LeakReclaimed, connection, m_sentences.reclaiming(connection),
               connection->owner());
     checkin(connection);
 }
@@ -466,8 +430,7 @@ void Pool::finishCheckin(Connection *connection)
         !m_static && (connection->closeOnCheckin() ||
                       (m_options.poolSize > 0 && int(m_idle.size()) >= m_options.poolSize));
     if (m_disposing || connection->isInvalidated() || surplus) {
-        closeConnection(connection, PoolEvent::Type::Close,
-                        QStringLiteral("Closing connection %1").arg(repr(connection)));
+        closeConnection(connection, PoolEvent::Type::Close, m_sentences.closing(connection));
         pump();
         return;
     }
@@ -484,14 +447,12 @@ void Pool::invalidate(Connection *connection, const QString &reason)
     if (!connection || std::find(m_all.cbegin(), m_all.cend(), connection) == m_all.cend() ||
         !connection->isOpen())
         return;
-    emitEvent(PoolEvent::Type::Invalidate, connection,
-              QStringLiteral("Invalidate connection %1 (reason: %2)").arg(repr(connection), reason),
+    emitEvent(PoolEvent::Type::Invalidate, connection, m_sentences.invalidate(connection, reason),
               connection->owner());
     m_invalidatedBefore = QDateTime::currentDateTimeUtc();
     m_invalidated = true;
     connection->markInvalidated(reason);
-    closeConnection(connection, PoolEvent::Type::Close,
-                    QStringLiteral("Closing connection %1").arg(repr(connection)));
+    closeConnection(connection, PoolEvent::Type::Close, m_sentences.closing(connection));
     pump();
 }
 
@@ -545,8 +506,7 @@ void Pool::dispose()
     for (Connection *connection : all) {
         if (connection->state() != Connection::State::Closing &&
             connection->state() != Connection::State::Closed)
-            closeConnection(connection, PoolEvent::Type::Close,
-                            QStringLiteral("Closing connection %1").arg(repr(connection)));
+            closeConnection(connection, PoolEvent::Type::Close, m_sentences.closing(connection));
     }
     m_disposing = false;
     m_disposePending = !m_all.empty();
@@ -566,8 +526,7 @@ void Pool::closeOpenedFor(const void *opener)
             continue;
         if (connection->state() == Connection::State::Idle) {
             closeConnection(connection, PoolEvent::Type::Close,
-                            QStringLiteral("Closing connection %1: its opener went away")
-                                .arg(repr(connection)));
+                            m_sentences.closingOrphan(connection));
         } else if (connection->state() != Connection::State::Closing &&
                    connection->state() != Connection::State::Closed) {
             connection->setCloseOnCheckin(true);
@@ -618,15 +577,8 @@ void Pool::checkLeaks()
         if (held < m_options.leakThreshold)
             continue;
         connection->setLeakSuspected(true);
-        QString sql = connection->lastSql().simplified();
-        if (sql.isEmpty())
-            sql = QStringLiteral("(none yet)");
         emitEvent(PoolEvent::Type::LeakSuspected, connection,
-                  QStringLiteral("Connection %1 checked out by '%2' for %3 s, over leak_threshold "
-                                 "%4 s; last SQL: %5")
-                      .arg(repr(connection), connection->owner(), seconds(held),
-                           seconds(m_options.leakThreshold), sql),
-                  connection->owner());
+                  m_sentences.leak(connection, held, m_options.leakThreshold), connection->owner());
     }
     updateLeakTimer();
 }

@@ -148,7 +148,6 @@ private:
     // msecsSinceEpoch 0 is now.
     void emitEvent(PoolEvent::Type type, const Connection *connection, const QString &message,
                    const QString &owner = QString(), qint64 msecsSinceEpoch = 0);
-    QString repr(const Connection *connection) const { return m_sentences.repr(connection); }
 
     ConnectSpec m_spec;
     PoolOptions m_options;

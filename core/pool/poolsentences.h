@@ -22,6 +22,23 @@ public:
     // The connection is gone: its sentences too.
     void forget(const Connection *connection);
 
+    // The pool's other events, made when they happen (none of them on every
+    // checkout).
+    QString created(const Connection *connection) const;
+    QString closing(const Connection *connection) const;
+    QString closingOrphan(const Connection *connection) const;
+    QString recycling(const Connection *connection) const;
+    QString invalidatedByPool(const Connection *connection) const;
+    QString prePingFailed(const Connection *connection, const QString &error) const;
+    QString invalidate(const Connection *connection, const QString &reason) const;
+    QString reset(const Connection *connection, bool commit) const;
+    QString reclaiming(const Connection *connection) const;
+    QString leak(const Connection *connection, double heldSeconds, double threshold) const;
+
+    // SQLAlchemy's Pool.status() and QueuePool's timeout error.
+    static QString status(int size, int checkedin, int overflow, int checkedout);
+    static QString timedOut(bool memoryDatabase, int size, int overflow, double timeout);
+
 private:
     struct Made
     {
