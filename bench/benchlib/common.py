@@ -120,6 +120,18 @@ class Display:
             self.process = None
 
 
+class Part:
+    """One part of the run: plan() returns its rows in table order, setup()
+    makes its data, once(run_index, display) runs it once (run 0 also checks
+    that it gives the right results), teardown() drops what setup() made."""
+
+    def setup(self):
+        pass
+
+    def teardown(self):
+        pass
+
+
 class Verdict:
     """What a check says of a row's medians: the ratio column's text, met or
     not (None: nothing to judge), and for the chart the ratio as a number and

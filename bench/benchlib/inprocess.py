@@ -9,14 +9,14 @@ import subprocess
 import tempfile
 import time
 
-from benchlib.common import (HERE, PYTHON, TIME, BenchError, Row, added_at_most, at_most,
-                             memory_check, ratio_at_least, run_json)
+from benchlib.common import (HERE, PYTHON, TIME, BenchError, Part, Row, added_at_most,
+                             at_most, memory_check, ratio_at_least, run_json)
 
 POOL_RATIO = 50
 START_MS = 150
 
 
-class ResultModels:
+class ResultModels(Part):
     """bench_model: Engine + Session + ResultModel as a session tab uses them."""
 
     def __init__(self, bench, exports):
@@ -35,12 +35,6 @@ class ResultModels:
             planned += [first, every, memory]
         return planned
 
-    def setup(self):
-        pass
-
-    def teardown(self):
-        pass
-
     def once(self, run_index, display):
         for db in self.bench.databases:
             first, every, memory = self.rows[db.key]
@@ -55,7 +49,7 @@ class ResultModels:
             memory.theirs.add(self.exports.csv_bytes[db.key])
 
 
-class Pools:
+class Pools(Part):
     """bench_pool against sqlalchemy_pool.py, then the same loop with the probe."""
 
     def __init__(self, bench):
@@ -75,12 +69,6 @@ class Pools:
                 "µs added per pair", 1, "SQLAlchemy QueuePool alone, µs per pair",
                 "≤ 10 µs added", added_at_most(10))
         return [self.pool_row] + list(self.probe_rows.values())
-
-    def setup(self):
-        pass
-
-    def teardown(self):
-        pass
 
     def once(self, run_index, display):
         seconds = "0.02" if self.bench.args.smoke else "1"
@@ -110,7 +98,7 @@ class Pools:
             row.theirs.add(plain_us)
 
 
-class GuiStart:
+class GuiStart(Part):
     """poolscope from launch to its main window shown (POOLSCOPE_EXIT_AFTER_SHOWN)."""
 
     def __init__(self, bench):
@@ -134,9 +122,6 @@ class GuiStart:
 
     def setup(self):
         os.makedirs(self.config_home, exist_ok=True)
-
-    def teardown(self):
-        pass
 
     def once(self, run_index, display):
         shown_ms, mb, line = self.start(display)

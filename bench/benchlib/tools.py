@@ -4,8 +4,8 @@ mariadb, each writing or reading the same rows."""
 import filecmp
 import os
 
-from benchlib.common import (BenchError, Row, below, csv_records, ratio_at_most, ratio_info,
-                             timed)
+from benchlib.common import (BenchError, Part, Row, below, csv_records, ratio_at_most,
+                             ratio_info, timed)
 
 EXPORT_MEMORY_MB = 32
 # The big export: the bench table ten times over, made by the server so no
@@ -19,7 +19,7 @@ def big_query(table):
     return "SELECT b.* FROM %s b CROSS JOIN (%s) k" % (table, numbers)
 
 
-class Exports:
+class Exports(Part):
     """poolscope query --format csv against each dialect's fastest tool."""
 
     def __init__(self, bench):
@@ -51,12 +51,6 @@ class Exports:
             self.big_rows[db.key] = (wall, memory)
             planned += [wall, memory]
         return planned
-
-    def setup(self):
-        pass
-
-    def teardown(self):
-        pass
 
     def once(self, run_index, display):
         for db in self.bench.databases:
@@ -117,7 +111,7 @@ class Exports:
         return os.path.join(self.bench.folder, "import-%s.csv" % db.key)
 
 
-class Imports:
+class Imports(Part):
     """poolscope import of the CSV poolscope exported, against each dialect's
     bulk loader, each into a fresh empty copy of the table."""
 
@@ -137,12 +131,6 @@ class Imports:
             self.rows[db.key] = (wall, memory)
             planned += [wall, memory]
         return planned
-
-    def setup(self):
-        pass
-
-    def teardown(self):
-        pass
 
     def once(self, run_index, display):
         for db in self.bench.databases:
