@@ -196,14 +196,28 @@ bool readInetDiagReply(int fd, QHash<QByteArray, quint64> &sockets, bool *failed
     return true;
 }
 
+// A netlink sock_diag socket that has sent request (a dump), for the replies
+// to be read from; -1 when netlink is refused.
+int sendSockDiag(const void *request, size_t size)
+{
+    const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (fd < 0)
+        return -1;
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    if (::sendto(fd, request, size, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) !=
+        ssize_t(size)) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 // Every TCP socket of family, as the kernel's sock_diag lists them: the same
 // table as /proc/net/tcp, without the text that takes the kernel long to
 // write once thousands of sockets are open. False when netlink is refused.
 bool readTcpDiag(int family, QHash<QByteArray, quint64> &sockets)
 {
-    const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-    if (fd < 0)
-        return false;
     struct
     {
         nlmsghdr header;
@@ -215,11 +229,11 @@ bool readTcpDiag(int family, QHash<QByteArray, quint64> &sockets)
     message.request.sdiag_family = quint8(family);
     message.request.sdiag_protocol = IPPROTO_TCP;
     message.request.idiag_states = ~0u;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    bool failed = ::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel),
-                           sizeof kernel) != ssize_t(sizeof message);
-    while (!failed && readInetDiagReply(fd, sockets, &failed)) {
+    const int fd = sendSockDiag(&message, sizeof message);
+    if (fd < 0)
+        return false;
+    bool failed = false;
+    while (readInetDiagReply(fd, sockets, &failed)) {
     }
     ::close(fd);
     return !failed;
@@ -439,9 +453,6 @@ void LocalClientFinder::readUnixPeers()
     if (m_peersRead)
         return;
     m_peersRead = true;
-    const int fd = ::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-    if (fd < 0)
-        return;
     struct
     {
         nlmsghdr header;
@@ -454,12 +465,10 @@ void LocalClientFinder::readUnixPeers()
     constexpr int kConnected = 1; // TCP_ESTABLISHED: a connected Unix stream socket
     message.request.udiag_states = 1u << kConnected;
     message.request.udiag_show = UDIAG_SHOW_PEER;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    if (::sendto(fd, &message, sizeof message, 0, reinterpret_cast<sockaddr *>(&kernel),
-                 sizeof kernel) == ssize_t(sizeof message)) {
-        while (readUnixDiagReply(fd, m_unixPeers)) {
-        }
+    const int fd = sendSockDiag(&message, sizeof message);
+    if (fd < 0)
+        return;
+    while (readUnixDiagReply(fd, m_unixPeers)) {
     }
     ::close(fd);
 #endif
