@@ -16,6 +16,9 @@ from benchlib.tools import Exports, Imports
 PROGRAMS = ("bench_model", "bench_pool", "bench_stream", "bench_scroll", "bench_schema",
             "bench_sessions", "bench_chart")
 
+# The parts in table order, as --only names them.
+PART_NAMES = ("exports", "imports", "models", "pools", "start", "stalls", "schema", "sessions")
+
 
 class Binaries:
     def __init__(self, build_dir):
@@ -43,8 +46,13 @@ class Bench:
         self.databases = [SqliteDatabase(folder), self.postgres, self.mariadb]
         self.loaded = []
         exports = Exports(self)
-        self.parts = [exports, Imports(self, exports), ResultModels(self, exports), Pools(self),
-                      GuiStart(self), GuiStalls(self), SchemaGrowth(self), SessionsGrowth(self)]
+        parts = [exports, Imports(self, exports), ResultModels(self, exports), Pools(self),
+                 GuiStart(self), GuiStalls(self), SchemaGrowth(self), SessionsGrowth(self)]
+        # Imports and result models compare with what the exports measured, so they keep them.
+        wanted = set(args.only or PART_NAMES)
+        if wanted & {"imports", "models"}:
+            wanted.add("exports")
+        self.parts = [part for name, part in zip(PART_NAMES, parts) if name in wanted]
         self.set_up = []
         self.rows = []
 
