@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class CsvLineSink;
 class Interrupter;
 class RowSink;
 class RowWriter;
@@ -46,6 +47,21 @@ public:
     // placeholders must be the only one in sql.
     virtual void execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
                          StatementResult &result) = 0;
+    // Runs sql, one query that returns rows (SELECT, WITH, VALUES, TABLE),
+    // with the server writing its result as CSV (PostgreSQL's COPY (…) TO
+    // STDOUT), the fastest way out of the server, into sink; with a header line
+    // when header is true. False, and nothing done, when this connection
+    // cannot: its server has no such output, a transaction is open, or the
+    // server does not take the query inside COPY. execute() is then the way.
+    virtual bool copyCsv(const QByteArray &sql, bool header, CsvLineSink &sink,
+                         StatementResult &result)
+    {
+        Q_UNUSED(sql)
+        Q_UNUSED(header)
+        Q_UNUSED(sink)
+        Q_UNUSED(result)
+        return false;
+    }
     // Runs sql for its effect, dropping any rows.
     StatementResult run(const QByteArray &sql, const SqlParams &params = SqlParams());
     // A writer of rows into table (qualified and quoted) and its columns

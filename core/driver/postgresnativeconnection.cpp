@@ -1,6 +1,8 @@
 #include "core/driver/postgresnativeconnection.h"
 
 #include "core/driver/interrupter.h"
+#include "core/driver/postgrescsvcopy.h"
+#include "core/driver/postgreserror.h"
 #include "core/driver/postgresrowwriter.h"
 #include "core/driver/rowsink.h"
 
@@ -96,19 +98,6 @@ Columns columnsOf(const PGresult *res)
         columns.append(column);
     }
     return columns;
-}
-
-QString errorText(const PGresult *res, PGconn *conn)
-{
-    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    if (!primary)
-        return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-    QString text = QString::fromUtf8(primary);
-    if (const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL))
-        text += QStringLiteral("\nDETAIL: ") + QString::fromUtf8(detail);
-    if (const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT))
-        text += QStringLiteral("\nHINT: ") + QString::fromUtf8(hint);
-    return text;
 }
 
 // Streams the rows of one result (one row in single-row mode, all of them
@@ -244,13 +233,7 @@ private:
 
     void readError(const PGresult *res)
     {
-        m_result.ok = false;
-        m_result.error = errorText(res, m_conn);
-        if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
-            m_result.errorCode = QString::fromLatin1(state);
-        if (const char *position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION))
-            m_result.errorPosition = QByteArray(position).toInt() - 1;
-        m_result.cancelled = m_result.errorCode == QLatin1String("57014");
+        PostgresError::describe(m_result, res, m_conn);
         if (m_inResultSet) {
             m_sink.end();
             m_inResultSet = false;
@@ -274,6 +257,12 @@ PostgresNativeConnection::PostgresNativeConnection(PGconn *conn)
 {
     m_previousReceiver =
         PQsetNoticeReceiver(m_conn, &PostgresNativeConnection::noticeReceiver, this);
+    // Qt's driver switches its sessions to bytea_output = escape for its own
+    // decoding, which reads hex as well. PostgreSQL's default comes back, so
+    // bytes read the same in poolscope as in psql, and an export through COPY
+    // (copyCsv) writes them as \x and hex digits like every other export.
+    if (PQstatus(m_conn) == CONNECTION_OK && PQtransactionStatus(m_conn) == PQTRANS_IDLE)
+        PQclear(PQexec(m_conn, "SET bytea_output = hex"));
 }
 
 PostgresNativeConnection::~PostgresNativeConnection()
@@ -325,7 +314,7 @@ void PostgresNativeConnection::execute(const QByteArray &sql, const SqlParams &p
     result.ok = true;
     if (!send(sql, params)) {
         result.ok = false;
-        result.error = errorText(nullptr, m_conn);
+        result.error = PostgresError::text(nullptr, m_conn);
         result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
         return;
     }
@@ -351,11 +340,30 @@ void PostgresNativeConnection::execute(const QByteArray &sql, const SqlParams &p
     result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
     if (result.connectionLost && result.ok) {
         result.ok = false;
-        result.error = errorText(nullptr, m_conn);
+        result.error = PostgresError::text(nullptr, m_conn);
     }
     if (!result.returnedRows)
         result.rowsAffected = reader.affected();
     result.notices = m_notices;
+}
+
+bool PostgresNativeConnection::copyCsv(const QByteArray &sql, bool header, CsvLineSink &sink,
+                                       StatementResult &result)
+{
+    // Outside a transaction a query the server refuses inside COPY costs
+    // nothing; inside one, the refusal would abort the user's transaction.
+    if (!m_conn || PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+        return false;
+    m_notices.clear();
+    if (!PostgresCsvCopy(m_conn, sink, result, *m_interrupter).run(sql, header))
+        return false;
+    result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
+    if (result.connectionLost && result.ok) {
+        result.ok = false;
+        result.error = PostgresError::text(nullptr, m_conn);
+    }
+    result.notices = m_notices;
+    return true;
 }
 
 bool PostgresNativeConnection::send(const QByteArray &sql, const SqlParams &params)
@@ -387,7 +395,7 @@ bool PostgresNativeConnection::ping(QString *error)
     PGresult *res = PQexec(m_conn, "SELECT 1");
     const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
     if (!ok && error)
-        *error = errorText(res, m_conn);
+        *error = PostgresError::text(res, m_conn);
     PQclear(res);
     return ok;
 }

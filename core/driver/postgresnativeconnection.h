@@ -21,6 +21,8 @@ public:
     using NativeConnection::execute;
     void execute(const QByteArray &sql, const SqlParams &params, RowSink &sink,
                  StatementResult &result) override;
+    bool copyCsv(const QByteArray &sql, bool header, CsvLineSink &sink,
+                 StatementResult &result) override;
     std::unique_ptr<RowWriter> rowWriter(const QString &table, const QStringList &columns,
                                          QString *error) override;
     bool ping(QString *error) override;

@@ -18,9 +18,23 @@ CsvWriter::CsvWriter(const ExportOptions &options, QIODevice *device)
 {
 }
 
+bool CsvWriter::csvBegin()
+{
+    m_serverLines = true;
+    return begin(Columns());
+}
+
+bool CsvWriter::csvLine(const char *data, qsizetype size, bool header)
+{
+    if (Q_UNLIKELY(hasError() || isStopRequested()))
+        return false;
+    put(data, size);
+    return header ? !hasError() : rowWritten();
+}
+
 void CsvWriter::writeHeader(const Columns &columns)
 {
-    if (!options().header)
+    if (!options().header || m_serverLines)
         return;
     for (qsizetype i = 0; i < columns.size(); ++i) {
         if (i > 0)

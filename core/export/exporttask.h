@@ -15,8 +15,9 @@
 // ExportResult; on error or cancel nothing is left under path (see
 // ExportFile). Cancel it with Session::cancel().
 //
-// PostgreSQL could export CSV and TSV faster with COPY (query) TO STDOUT
-// (WITH CSV HEADER), which skips the per-row protocol; not done yet.
+// CSV of one query that only reads goes through NativeConnection::copyCsv
+// when the connection can (PostgreSQL's COPY (query) TO STDOUT): the same
+// bytes, formatted by the server without the per-row protocol.
 class ExportTask final
 {
 public:

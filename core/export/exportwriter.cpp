@@ -91,6 +91,11 @@ bool ExportWriter::row(const CellView *cells)
         }
     }
     writeRow(cells);
+    return rowWritten();
+}
+
+bool ExportWriter::rowWritten()
+{
     if (Q_UNLIKELY(hasError()))
         return false;
     ++m_rows;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/driver/csvlinesink.h"
 #include "core/driver/rowsink.h"
 #include "core/export/exportoptions.h"
 
@@ -46,6 +47,11 @@ public:
     // writes out the buffer; false when anything failed.
     bool finish();
 
+    // The writer as a taker of CSV lines the server wrote itself, when its
+    // format and options are exactly those (NativeConnection::copyCsv);
+    // nullptr otherwise.
+    virtual CsvLineSink *csvLines() { return nullptr; }
+
     // Asks the writer to stop at the next row; any thread may call it.
     void stop() { m_stopRequested.store(true, std::memory_order_relaxed); }
     bool isStopRequested() const { return m_stopRequested.load(std::memory_order_relaxed); }
@@ -71,6 +77,9 @@ protected:
     const Columns &columns() const { return m_columns; }
     virtual void writeHeader(const Columns &columns) = 0;
     virtual void writeRow(const CellView *cells) = 0;
+    // Counts a row the writer wrote, and runs the row callback when due;
+    // false when the writer must stop.
+    bool rowWritten();
     // After the last row; hadResultSet is false when the statement gave none.
     virtual void writeFooter(bool hadResultSet) { Q_UNUSED(hadResultSet) }
 
