@@ -1,24 +1,27 @@
 #include "core/settings/queryhistory.h"
 
+#include "core/settings/settingswriter.h"
+
 #include <QSettings>
 
-QueryHistory::QueryHistory(QSettings *settings, const QString &bindName, int capacity)
-    : m_settings(settings)
+QueryHistory::QueryHistory(QSettings *settings, SettingsWriter *writer, const QString &bindName,
+                           int capacity)
+    : m_writer(writer)
     , m_key(QStringLiteral("history/") + QString::fromLatin1(bindName.toUtf8().toHex()))
     , m_capacity(capacity)
 {
-    const int size = m_settings->beginReadArray(m_key);
+    const int size = settings->beginReadArray(m_key);
     for (int i = 0; i < size && i < m_capacity; ++i) {
-        m_settings->setArrayIndex(i);
+        settings->setArrayIndex(i);
         Entry entry;
-        entry.time = m_settings->value(QStringLiteral("time")).toDateTime();
-        entry.sql = m_settings->value(QStringLiteral("sql")).toString();
-        entry.ok = m_settings->value(QStringLiteral("ok"), true).toBool();
-        entry.elapsedMs = m_settings->value(QStringLiteral("ms")).toLongLong();
+        entry.time = settings->value(QStringLiteral("time")).toDateTime();
+        entry.sql = settings->value(QStringLiteral("sql")).toString();
+        entry.ok = settings->value(QStringLiteral("ok"), true).toBool();
+        entry.elapsedMs = settings->value(QStringLiteral("ms")).toLongLong();
         if (!entry.sql.isEmpty())
             m_entries.append(entry);
     }
-    m_settings->endArray();
+    settings->endArray();
 }
 
 void QueryHistory::add(const QString &sql, bool ok, qint64 elapsedMs)
@@ -47,15 +50,19 @@ void QueryHistory::clear()
 
 void QueryHistory::save() const
 {
-    m_settings->remove(m_key);
-    m_settings->beginWriteArray(m_key, int(m_entries.size()));
-    for (int i = 0; i < m_entries.size(); ++i) {
-        m_settings->setArrayIndex(i);
-        const Entry &entry = m_entries.at(i);
-        m_settings->setValue(QStringLiteral("time"), entry.time);
-        m_settings->setValue(QStringLiteral("sql"), entry.sql);
-        m_settings->setValue(QStringLiteral("ok"), entry.ok);
-        m_settings->setValue(QStringLiteral("ms"), entry.elapsedMs);
-    }
-    m_settings->endArray();
+    // A copy of the list (shared until this object changes it again) and of
+    // the key: the write runs on the writer's thread.
+    m_writer->put(m_key, [key = m_key, entries = m_entries](QSettings &settings) {
+        settings.remove(key);
+        settings.beginWriteArray(key, int(entries.size()));
+        for (int i = 0; i < entries.size(); ++i) {
+            settings.setArrayIndex(i);
+            const Entry &entry = entries.at(i);
+            settings.setValue(QStringLiteral("time"), entry.time);
+            settings.setValue(QStringLiteral("sql"), entry.sql);
+            settings.setValue(QStringLiteral("ok"), entry.ok);
+            settings.setValue(QStringLiteral("ms"), entry.elapsedMs);
+        }
+        settings.endArray();
+    });
 }

@@ -5,9 +5,12 @@
 #include <QString>
 
 class QSettings;
+class SettingsWriter;
 
 // The statements run on one bind, newest first, kept across starts in the
-// settings file (statements only: never results, never passwords).
+// settings file (statements only: never results, never passwords). Read from
+// `settings` once; every change is written through `writer`, off the calling
+// thread.
 class QueryHistory final
 {
 public:
@@ -19,7 +22,8 @@ public:
         qint64 elapsedMs = 0;
     };
 
-    QueryHistory(QSettings *settings, const QString &bindName, int capacity = 500);
+    QueryHistory(QSettings *settings, SettingsWriter *writer, const QString &bindName,
+                 int capacity = 500);
 
     void add(const QString &sql, bool ok, qint64 elapsedMs);
     QList<Entry> entries() const { return m_entries; }
@@ -28,7 +32,7 @@ public:
 private:
     void save() const;
 
-    QSettings *m_settings;
+    SettingsWriter *m_writer;
     QString m_key;
     int m_capacity;
     QList<Entry> m_entries;

@@ -13,6 +13,7 @@
 #include "core/settings/bindstore.h"
 #include "core/settings/queryhistories.h"
 #include "core/settings/queryhistory.h"
+#include "core/settings/settingswriter.h"
 #include "core/settings/tabstore.h"
 #include "core/workbench/commitall.h"
 #include "core/workbench/completionwords.h"
@@ -20,10 +21,12 @@
 #include "tests/support/testsupport.h"
 
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace testsupport;
 
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void commitAllWithNothingToCommit();
     void rememberedBindsKeepNoPassword();
     void tabsAndHistoriesComeBack();
+    void settingsWriterWritesOnItsThreadNewestFirst();
     void completionWordsFromSchema();
     void connectionTestSaysVersionOrError();
 
@@ -179,6 +183,42 @@ void TestWorkbench::tabsAndHistoriesComeBack()
     QVERIFY(TabStore(&settings).load().isEmpty());
     QueryHistories histories(&settings);
     QCOMPARE(histories.of(QStringLiteral("a"))->entries().value(0).sql, QStringLiteral("SELECT 2"));
+}
+
+void TestWorkbench::settingsWriterWritesOnItsThreadNewestFirst()
+{
+    const QString file = m_dir.filePath(QStringLiteral("writer.ini"));
+    QSettings settings(file, QSettings::IniFormat);
+    SettingsWriter writer(settings);
+    QSemaphore gate;
+    QSemaphore started;
+    QThread *writingThread = nullptr;
+    bool opened = false;
+    QStringList ran;
+    // The first write holds the writer's thread until the gate opens, so the
+    // two writes of "b" wait together and only the newer one runs.
+    writer.put(QStringLiteral("a"), [&](QSettings &s) {
+        writingThread = QThread::currentThread();
+        started.release();
+        opened = gate.tryAcquire(1, 10000);
+        s.setValue(QStringLiteral("a"), 1);
+        ran << QStringLiteral("a");
+    });
+    QVERIFY(started.tryAcquire(1, 10000)); // not run here: put() returned
+    for (int value : {2, 3}) {
+        writer.put(QStringLiteral("b"), [&ran, value](QSettings &s) {
+            s.setValue(QStringLiteral("b"), value);
+            ran << QStringLiteral("b%1").arg(value);
+        });
+    }
+    gate.release();
+    writer.flush();
+    QVERIFY(opened);
+    QVERIFY(writingThread && writingThread != QThread::currentThread());
+    QCOMPARE(ran, (QStringList{QStringLiteral("a"), QStringLiteral("b3")}));
+    // On disk, and seen through the caller's own QSettings too.
+    QCOMPARE(QSettings(file, QSettings::IniFormat).value(QStringLiteral("b")).toInt(), 3);
+    QCOMPARE(settings.value(QStringLiteral("a")).toInt(), 1);
 }
 
 void TestWorkbench::completionWordsFromSchema()
