@@ -1,6 +1,7 @@
 #include "core/export/exportfile.h"
 
 #include "core/export/exportwriter.h"
+#include "core/export/writebacksavefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,7 +41,7 @@ bool ExportFile::open()
         m_error = QCoreApplication::translate("ExportFile", "No file name given for the export.");
         return false;
     }
-    auto file = std::make_unique<QSaveFile>(m_path);
+    auto file = std::make_unique<WritebackSaveFile>(m_path);
     // Writing in place would break the promise that a failed export leaves no half file.
     file->setDirectWriteFallback(false);
     if (!file->open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
