@@ -1,11 +1,16 @@
 #pragma once
 
 #include "core/schema/catalogreader.h"
+#include "core/schema/innodbdictionary.h"
+
+#include <QSet>
 
 // MySQL and MariaDB: information_schema (TABLES, VIEWS, COLUMNS, STATISTICS,
 // KEY_COLUMN_USAGE, REFERENTIAL_CONSTRAINTS), one query each for the chosen
-// databases, the current one by default; MariaDB's foreign keys from InnoDB's
-// dictionary when the user may read it.
+// databases, the current one by default. MariaDB's foreign keys, and its
+// InnoDB base tables and their indexes, come from InnoDB's dictionary when the
+// user may read it (InnodbDictionary); information_schema is then asked only
+// about the tables the dictionary cannot speak for.
 class MysqlCatalogReader final : public CatalogReader
 {
 public:
@@ -17,6 +22,10 @@ protected:
 private:
     bool readDatabases(const QStringList &schemas);
     bool readTables();
+    bool readTableTypes(QStringList *withViews);
+    // " AND TABLE_NAME IN (...)" narrowing a query to these tables when the
+    // dictionary answered for the others; empty otherwise.
+    QString unsureOnly(const QSet<QPair<QString, QString>> &tables) const;
     bool readColumns();
     bool readIndexes();
     bool readForeignKeys();
@@ -28,4 +37,7 @@ private:
     bool m_mariadb = true;
     bool m_noBackslashEscapes = false;
     QString m_databases; // "'shop', 'crm'": the databases to read, for IN (...)
+    InnodbDictionary m_dictionary;
+    bool m_fromDictionary = false;
+    QSet<QPair<QString, QString>> m_unsure; // tables the dictionary does not know
 };
