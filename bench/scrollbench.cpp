@@ -4,7 +4,7 @@
 // pages: the view is scrolled to evenly spaced rows, one step per event-loop
 // turn, the viewport painted at each; where the grid has not shown the rows
 // yet, the thumb is first dragged to the bottom, which asks the model for more
-// (fetchMore), as often as it takes. A 10 ms timer beats on the GUI thread
+// (fetchMore), as often as it takes. A heartbeat (bench/heartbeat.h) beats on the GUI thread
 // meanwhile. Prints one JSON object: the longest stall while scrolling, the
 // time to get to the last row, the time the rows took to arrive, and the
 // memory of the result. Run it on the offscreen platform or under Xvfb.
@@ -12,10 +12,12 @@
 #include "bench/benchwait.h"
 #include "core/config/url.h"
 #include "core/models/resultmodel.h"
+#include "core/models/resultwindowmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
 #include "ui/mainwindow.h"
+#include "ui/resultgrid.h"
 #include "ui/sessiontab.h"
 
 #include <QElapsedTimer>
@@ -25,7 +27,6 @@
 #include <QJsonObject>
 #include <QScrollBar>
 #include <QSettings>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWindow>
@@ -64,7 +65,7 @@ double statusMb(const char *key)
 // One step of the drag: where the target row is not in the grid yet, the
 // thumb goes to the bottom (the view then fetches more); else the view
 // scrolls to it. Answers whether the step reached its target.
-bool step(QTableView *view, ResultModel *model, int target)
+bool step(ResultGrid *view, ResultModel *model, int target)
 {
     if (target >= model->rowCount()) {
         QScrollBar *bar = view->verticalScrollBar();
@@ -76,7 +77,7 @@ bool step(QTableView *view, ResultModel *model, int target)
         view->viewport()->repaint();
         return false;
     }
-    view->scrollTo(model->index(target, 0), QAbstractItemView::PositionAtBottom);
+    view->scrollToResultRow(target, QAbstractItemView::PositionAtBottom);
     view->viewport()->repaint();
     return true;
 }
@@ -122,7 +123,7 @@ int main(int argc, char *argv[])
     if (!outcome.ok)
         return fail(outcome.error.isEmpty() ? tab->messages() : outcome.error);
     ResultModel *model = tab->resultModel();
-    QTableView *view = tab->resultView();
+    ResultGrid *view = tab->resultView();
     const int rows = model->storedRowCount();
     waitUntil([] { return false; }, 300);
     app.stopWatch();
@@ -158,10 +159,16 @@ int main(int argc, char *argv[])
     waitUntil([&] { return !stepper.isActive(); }, 1800000);
     const double scrollMs = double(clock.nsecsElapsed()) / 1e6;
     app.stopWatch();
+    // The grid shows a window of the result: its rows are the result's from
+    // the window's first on.
     const QModelIndex bottom = view->indexAt(QPoint(1, view->viewport()->height() - 2));
-    const bool atEnd = view->rowAt(view->viewport()->height() - 1) == rows - 1 ||
-                       (bottom.isValid() && bottom.row() == rows - 1) ||
-                       view->verticalScrollBar()->value() == view->verticalScrollBar()->maximum();
+    const ResultWindowModel *shown = view->windowModel();
+    const int lastShown = view->rowAt(view->viewport()->height() - 1);
+    const bool atEnd =
+        (lastShown >= 0 && shown->sourceRow(lastShown) == rows - 1) ||
+        view->resultRow(bottom) == rows - 1 ||
+        (view->verticalScrollBar()->value() == view->verticalScrollBar()->maximum() &&
+         shown->sourceRow(shown->rowCount()) == rows);
     if (model->rowCount() != rows || !atEnd)
         return fail(QStringLiteral("the grid did not reach its last row (%1 of %2 shown)")
                         .arg(model->rowCount())

@@ -10,6 +10,7 @@
 #include "core/sql/statementkind.h"
 #include "ui/celldelegate.h"
 #include "ui/planview.h"
+#include "ui/resultgrid.h"
 #include "ui/sqleditor.h"
 
 #include <QAction>
@@ -22,7 +23,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTime>
 #include <QToolBar>
 #include <QToolButton>
@@ -36,7 +36,7 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     , m_queue(new StatementQueue(m_session, this))
     , m_model(new ResultModel(this))
     , m_editor(new SqlEditor(engine->dialect(), this))
-    , m_view(new QTableView(this))
+    , m_view(new ResultGrid(this))
     , m_planView(new PlanView(this))
     , m_messages(new QPlainTextEdit(this))
     , m_outputTabs(new QTabWidget(this))
@@ -110,7 +110,8 @@ QToolBar *SessionTab::buildToolbar()
 
 void SessionTab::buildResultArea()
 {
-    m_view->setModel(m_model);
+    m_model->setInsertIntervalMs(kRowsShownEveryMs);
+    m_view->setResultModel(m_model);
     m_view->setItemDelegate(new CellDelegate(m_view));
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);

@@ -12,11 +12,11 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
-class QTableView;
 class QTabWidget;
 class QToolBar;
 class QToolButton;
 class QueryHistory;
+class ResultGrid;
 class ResultModel;
 class Session;
 class SqlEditor;
@@ -38,7 +38,7 @@ public:
     Session *session() const { return m_session; }
     SqlEditor *editor() const { return m_editor; }
     ResultModel *resultModel() const { return m_model; }
-    QTableView *resultView() const { return m_view; }
+    ResultGrid *resultView() const { return m_view; }
     PlanView *planView() const { return m_planView; }
     QString name() const { return m_name; }
     QString messages() const;
@@ -70,6 +70,10 @@ Q_SIGNALS:
     void exportRequested();
 
 private:
+    // Rows arriving are shown at most once a frame: each time costs the grid
+    // a layout and a paint, and batches come every few milliseconds.
+    static constexpr int kRowsShownEveryMs = 16;
+
     QToolBar *buildToolbar();
     void buildResultArea();
     void buildLayout(QToolBar *toolbar);
@@ -90,7 +94,7 @@ private:
     StatementQueue *m_queue;
     ResultModel *m_model;
     SqlEditor *m_editor;
-    QTableView *m_view;
+    ResultGrid *m_view;
     PlanView *m_planView;
     QPlainTextEdit *m_messages;
     QTabWidget *m_outputTabs;

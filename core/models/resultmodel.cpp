@@ -8,6 +8,17 @@
 ResultModel::ResultModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    m_insertLater.setSingleShot(true);
+    connect(&m_insertLater, &QTimer::timeout, this, &ResultModel::exposeArrived);
+}
+
+void ResultModel::setInsertIntervalMs(int ms)
+{
+    m_insertIntervalMs = qMax(0, ms);
+    if (m_insertIntervalMs == 0 && m_insertLater.isActive()) {
+        m_insertLater.stop();
+        exposeArrived();
+    }
 }
 
 ResultModel::~ResultModel()
@@ -28,6 +39,8 @@ void ResultModel::release(std::vector<RowBatch> &&batches)
 void ResultModel::setColumns(const Columns &columns)
 {
     beginResetModel();
+    m_insertLater.stop();
+    m_sinceInsert.invalidate();
     m_columns = columns;
     release(std::move(m_batches));
     m_batches.clear(); // a moved-from vector is valid but unspecified
@@ -42,7 +55,9 @@ void ResultModel::appendRows(const RowBatch &rows)
     if (rows.isEmpty() || rows.columnCount() != m_columns.size())
         return;
     const int total = m_rows + rows.rowCount();
-    const bool show = m_exposed < kFetchChunk;
+    const bool show = m_exposed < kFetchChunk && !m_insertLater.isActive() &&
+                      (m_insertIntervalMs == 0 || !m_sinceInsert.isValid() ||
+                       m_sinceInsert.elapsed() >= m_insertIntervalMs);
     const int last = qMin(total, kFetchChunk) - 1;
     // The model changes between begin and end only: views and testers may call
     // back (fetchMore) from the signals.
@@ -53,32 +68,47 @@ void ResultModel::appendRows(const RowBatch &rows)
     m_rows = total;
     if (show) {
         m_exposed = last + 1;
+        m_sinceInsert.start();
         endInsertRows();
+    } else if (m_exposed < kFetchChunk && !m_insertLater.isActive()) {
+        m_insertLater.start(int(qMax<qint64>(0, m_insertIntervalMs - m_sinceInsert.elapsed())));
     }
+}
+
+void ResultModel::exposeArrived()
+{
+    const int last = qMin(m_rows, kFetchChunk) - 1;
+    if (last >= m_exposed) // else fetchMore() got there first
+        exposeTo(last);
+}
+
+void ResultModel::exposeTo(int last)
+{
+    // The rows are stored already: a view or tester calling fetchMore() from
+    // the signals must not insert them a second time.
+    m_inserting = true;
+    beginInsertRows(QModelIndex(), m_exposed, last);
+    m_exposed = last + 1;
+    m_inserting = false;
+    m_sinceInsert.start();
+    endInsertRows();
 }
 
 bool ResultModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_exposed < m_rows;
+    return !parent.isValid() && !m_inserting && m_exposed < m_rows;
 }
 
 void ResultModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    const int last = qMin(m_rows, m_exposed + kFetchChunk) - 1;
-    beginInsertRows(QModelIndex(), m_exposed, last);
-    m_exposed = last + 1;
-    endInsertRows();
+    if (canFetchMore(parent))
+        exposeTo(qMin(m_rows, m_exposed + kFetchChunk) - 1);
 }
 
 void ResultModel::fetchAll()
 {
-    if (!canFetchMore(QModelIndex()))
-        return;
-    beginInsertRows(QModelIndex(), m_exposed, m_rows - 1);
-    m_exposed = m_rows;
-    endInsertRows();
+    if (canFetchMore(QModelIndex()))
+        exposeTo(m_rows - 1);
 }
 
 void ResultModel::clear()

@@ -4,6 +4,8 @@
 #include "core/driver/rowbatch.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QTimer>
 
 #include <vector>
 
@@ -12,7 +14,10 @@
 // for the cells a view asks for. NULL is not the empty string: it shows as
 // "NULL" and IsNullRole says so, so the view can paint it differently.
 // Lazy for views: the first kFetchChunk rows show as they arrive, further ones
-// when the view scrolls down and calls fetchMore().
+// when the view scrolls down and calls fetchMore(). With an insert interval,
+// views are told of arriving rows at most once per interval (the first batch
+// of a result at once): batches come every few milliseconds, and each insert
+// a view hears of costs it a layout and a paint.
 class ResultModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,6 +41,9 @@ public:
     void setColumns(const Columns &columns);
     void appendRows(const RowBatch &rows);
     void clear();
+    // 0 (the default): every batch is shown as it arrives.
+    void setInsertIntervalMs(int ms);
+    int insertIntervalMs() const { return m_insertIntervalMs; }
 
     const Columns &columns() const { return m_columns; }
     // Rows received, whether or not a view has fetched them yet.
@@ -68,10 +76,18 @@ private:
     // 70 ms on the GUI thread.
     static void release(std::vector<RowBatch> &&batches);
     static constexpr size_t kReleaseHereBatches = 16;
+    // Tells views of the stored rows up to the first chunk.
+    void exposeArrived();
+    // Tells views of the stored rows up to `last`.
+    void exposeTo(int last);
 
     Columns m_columns;
     std::vector<RowBatch> m_batches;
     std::vector<int> m_firstRows; // first row number of each batch
     int m_rows = 0;               // stored
     int m_exposed = 0;            // visible to views
+    int m_insertIntervalMs = 0;
+    QElapsedTimer m_sinceInsert; // invalid until this result's first insert
+    QTimer m_insertLater;
+    bool m_inserting = false; // between exposeTo()'s begin and end
 };

@@ -18,7 +18,9 @@
 #include "tests/support/testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void eventLogModelFollowsTheLog();
     void resultModelCells();
     void resultModelMemoryAgainstCsv();
+    void resultModelInsertsAtMostOncePerInterval();
 };
 
 void TestModels::bindTreeDropsEnginesAtShutdown()
@@ -163,6 +166,60 @@ void TestModels::resultModelCells()
     QCOMPARE(model.index(0, 4).data(ResultModel::FullValueRole).toString(), longText);
     QCOMPARE(model.headerData(5, Qt::Horizontal).toString(), QStringLiteral("i"));
     QVERIFY(model.index(0, 5).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
+}
+
+namespace {
+
+RowBatch textRows(int first, int count)
+{
+    RowBatch batch(1);
+    for (int row = first; row < first + count; ++row) {
+        batch.beginRow();
+        const QByteArray text = QByteArray::number(row);
+        batch.appendText(text.constData(), text.size());
+    }
+    return batch;
+}
+
+} // namespace
+
+void TestModels::resultModelInsertsAtMostOncePerInterval()
+{
+    ResultModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    constexpr int kIntervalMs = 200;
+    model.setInsertIntervalMs(kIntervalMs);
+    Column column;
+    column.name = QStringLiteral("n");
+    model.setColumns({column});
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QElapsedTimer clock;
+    clock.start();
+    // The first batch shows at once; the next ones wait for the interval, together.
+    model.appendRows(textRows(0, 3));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(inserted.size(), 1);
+    model.appendRows(textRows(3, 4));
+    model.appendRows(textRows(7, 5));
+    QCOMPARE(model.storedRowCount(), 12);
+    QCOMPARE(model.rowCount(), 3);
+    QTRY_COMPARE(model.rowCount(), 12);
+    QVERIFY2(clock.elapsed() >= kIntervalMs * 9 / 10, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 3);
+    QCOMPARE(inserted.at(1).at(2).toInt(), 11);
+    QCOMPARE(model.index(11, 0).data().toString(), QStringLiteral("11"));
+    // A view that fetches meanwhile gets the waiting rows once, not twice.
+    model.appendRows(textRows(12, 2));
+    QVERIFY(model.canFetchMore(QModelIndex()));
+    model.fetchMore(QModelIndex());
+    QCOMPARE(model.rowCount(), 14);
+    QTest::qWait(kIntervalMs * 3 / 2);
+    QCOMPARE(inserted.size(), 3);
+    // A new result's first batch shows at once again.
+    model.setColumns({column});
+    model.appendRows(textRows(0, 1));
+    QCOMPARE(model.rowCount(), 1);
 }
 
 void TestModels::resultModelMemoryAgainstCsv()

@@ -12,6 +12,7 @@
 #include "tests/support/testsupport.h"
 #include "tests/ui/widgetdriver.h"
 #include "ui/mainwindow.h"
+#include "ui/resultgrid.h"
 #include "ui/schemapanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"

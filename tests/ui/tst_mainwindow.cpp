@@ -10,6 +10,7 @@
 #include "tests/support/testsupport.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/resultgrid.h"
 #include "ui/schemapanel.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"

@@ -7,9 +7,9 @@
 #include "core/pool/workspace.h"
 #include "tests/support/testsupport.h"
 #include "ui/mainwindow.h"
+#include "ui/resultgrid.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
-#include "i18n/translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -40,6 +40,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include "i18n/translations.h"
 
 class TestTranslations final : public QObject
 {
@@ -218,8 +220,9 @@ void TestTranslations::mainWindowHasNoEnglish()
             for (const QAbstractSeries *line : series)
                 collect(QStringLiteral("chart legend"), line->name());
         }
+        // The result grid's and its headers' column names are data.
         if (auto *view = qobject_cast<const QAbstractItemView *>(widget);
-            view && view->model() && view->model() != tab->resultModel()) { // data: column names
+            view && view->model() && view->model() != tab->resultView()->model()) {
             for (int section = 0; section < view->model()->columnCount(); ++section)
                 collect(QStringLiteral("column header"),
                         view->model()->headerData(section, Qt::Horizontal).toString());
