@@ -2,6 +2,7 @@
 
 #include "core/apps/appmonitor.h"
 #include "core/browse/tableshape.h"
+#include "core/connection/threadreaper.h"
 #include "core/keychain/passwordstore.h"
 #include "core/models/pgbouncermonitor.h"
 #include "core/pool/engine.h"
@@ -35,9 +36,16 @@
 #include <QStatusBar>
 #include <QTimer>
 
+Workspace *MainWindow::withWorkersBehindTheWindow(Workspace *workspace)
+{
+    // Before the members below open any connection (the schema panel does).
+    workspace->reaper()->setWorkerNice(kWorkerNice);
+    return workspace;
+}
+
 MainWindow::MainWindow(Workspace *workspace, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
-    , m_workspace(workspace)
+    , m_workspace(withWorkersBehindTheWindow(workspace))
     , m_settings(settings)
     , m_passwords(new PasswordStore(QStringLiteral("poolscope"), this))
     , m_remembered(new RememberedBinds(workspace, settings, m_passwords, this))

@@ -74,6 +74,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The nice value the workspace's connection threads take while a window
+    // shows (ThreadReaper::setWorkerNice): 10 gives the window's thread about
+    // nine tenths of a core both want.
+    static constexpr int kWorkerNice = 10;
+    static Workspace *withWorkersBehindTheWindow(Workspace *workspace);
+
     void createDocks();
     // First start: most of the screen, and room in every dock for what it shows.
     void sizeForFirstStart();

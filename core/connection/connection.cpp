@@ -9,12 +9,34 @@
 #include <QAtomicInteger>
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace {
 
 QString uniqueConnectionName(const QString &bind, int number)
 {
     static QAtomicInteger<quint64> serial;
     return QStringLiteral("poolscope/%1/%2/%3").arg(bind).arg(number).arg(++serial);
+}
+
+// Linux gives each thread its own nice value; elsewhere threads keep the
+// process's priority. Relative to what the thread inherited: a process
+// already started under nice goes further down, never up.
+void lowerThisThread(int nice)
+{
+#ifdef Q_OS_LINUX
+    const auto thread = static_cast<id_t>(gettid());
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, thread);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, thread, qMin(19, current + nice));
+#else
+    Q_UNUSED(nice);
+#endif
 }
 
 void registerMetaTypes()
@@ -93,6 +115,11 @@ Connection::Connection(const ConnectSpec &spec, int number, ThreadReaper *reaper
         Q_EMIT closed();
         notifyChanged();
     });
+    if (const int nice = reaper ? reaper->workerNice() : 0; nice > 0) {
+        connect(
+            m_thread.get(), &QThread::started, m_thread.get(), [nice] { lowerThisThread(nice); },
+            Qt::DirectConnection);
+    }
     m_thread->start();
 }
 

@@ -37,6 +37,13 @@ public:
     // runs afterwards on context's thread, unless context is gone by then.
     void run(const QString &name, std::function<void()> job, QObject *context = nullptr,
              std::function<void()> done = {});
+    // The nice value (Linux) the worker threads of connections made from now
+    // on take when they start; 0, the default, leaves them as they are. A
+    // window raises it, so that when rows, the database server and the
+    // window all want the two cores of a laptop, the window's thread gets
+    // one first and the rows wait, not the person.
+    void setWorkerNice(int nice) { m_workerNice = nice; }
+    int workerNice() const { return m_workerNice; }
     // Threads adopted and not yet deleted.
     int count() const { return int(m_threads.size()); }
     // Waits for every thread until deadline; the number still running after
@@ -47,4 +54,5 @@ private:
     void reap(QThread *thread);
 
     std::vector<QThread *> m_threads;
+    int m_workerNice = 0;
 };
