@@ -5,10 +5,8 @@
 
 BenchApplication::BenchApplication(int &argc, char **argv)
     : QApplication(argc, argv)
+    , m_heartbeat([this](qint64 gapNs) { beat(gapNs); })
 {
-    m_heartbeat.setInterval(kBeatMs);
-    m_heartbeat.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&m_heartbeat, &QTimer::timeout, &m_heartbeat, [this] { beat(); });
 }
 
 void BenchApplication::startWatch()
@@ -20,21 +18,17 @@ void BenchApplication::startWatch()
     m_longestEventNs = 0;
     m_longestEvent.clear();
     m_watching = true;
-    m_sinceBeat.start();
     m_heartbeat.start();
 }
 
 void BenchApplication::stopWatch()
 {
-    beat();
     m_heartbeat.stop();
     m_watching = false;
 }
 
-void BenchApplication::beat()
+void BenchApplication::beat(qint64 gap)
 {
-    const qint64 gap = m_sinceBeat.nsecsElapsed();
-    m_sinceBeat.start();
     ++m_beats;
     if (gap > m_longestGapNs) {
         m_longestGapNs = gap;

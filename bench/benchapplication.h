@@ -1,9 +1,9 @@
 #pragma once
 
+#include "bench/heartbeat.h"
+
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QString>
-#include <QTimer>
 
 // The application of the GUI benchmarks: a heartbeat on the GUI thread finds
 // the longest stall a person would feel (the longest gap between two beats),
@@ -29,12 +29,9 @@ public:
     bool notify(QObject *receiver, QEvent *event) override;
 
 private:
-    void beat();
+    void beat(qint64 gapNs);
 
-    static constexpr int kBeatMs = 10;
-
-    QTimer m_heartbeat;
-    QElapsedTimer m_sinceBeat;
+    bench::Heartbeat m_heartbeat;
     bool m_watching = false;
     int m_depth = 0;
     qint64 m_beats = 0;

@@ -2,12 +2,13 @@
 // bind is added (the schema panel starts reading its catalog) and a session
 // tab opened on it, as File › Add bind does; the clock runs until the panel
 // shows the schema (filled and painted) and the tab's SQL editor has its
-// completion words ready. A 10 ms timer beats on the GUI thread meanwhile:
+// completion words ready. A heartbeat (bench/heartbeat.h) beats on the GUI thread meanwhile:
 // the longest gap between two beats is the longest stall a person would feel.
 // Prints one JSON object: the times, the tables and columns the panel holds,
 // the completion words, and the process's peak memory (VmHWM). Run it on the
 // offscreen platform or under Xvfb.
 #include "bench/benchwait.h"
+#include "bench/heartbeat.h"
 #include "core/config/url.h"
 #include "core/models/schematreemodel.h"
 #include "core/pool/engine.h"
@@ -35,7 +36,6 @@ namespace {
 
 using bench::waitUntil;
 
-constexpr int kBeatMs = 10;
 // The beat goes on this long after "ready", to catch work the load leaves
 // behind (layouts, column widths).
 constexpr int kAfterMs = 300;
@@ -121,13 +121,8 @@ int main(int argc, char *argv[])
     SchemaPanel *panel = window.schemaPanel();
     const double startMb = statusMb("VmRSS");
 
-    QElapsedTimer sinceBeat;
-    qint64 longest = 0;
-    QTimer heartbeat;
-    heartbeat.setInterval(kBeatMs);
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&heartbeat, &QTimer::timeout, &heartbeat,
-                     [&] { longest = qMax(longest, sinceBeat.restart()); });
+    bench::Heartbeat heartbeat;
+    QObject context; // the receiver of the connections below
 
     QElapsedTimer clock;
     double schemaMs = -1;
@@ -135,11 +130,11 @@ int main(int argc, char *argv[])
     double wordsMs = -1;
     PaintWatch paints;
     panel->tree()->viewport()->installEventFilter(&paints);
-    QObject::connect(panel, &SchemaPanel::schemaLoaded, &heartbeat,
+    QObject::connect(panel, &SchemaPanel::schemaLoaded, &context,
                      [&] { schemaMs = double(clock.nsecsElapsed()) / 1e6; });
     // The tree may take the schema after it is announced: the paint that
     // counts is the first one after the model has it.
-    QObject::connect(panel->model(), &QAbstractItemModel::modelReset, &heartbeat, [&] {
+    QObject::connect(panel->model(), &QAbstractItemModel::modelReset, &context, [&] {
         if (panel->model()->schema().tables.isEmpty())
             return;
         paints.painted = [&] {
@@ -149,7 +144,6 @@ int main(int argc, char *argv[])
     });
 
     clock.start();
-    sinceBeat.start();
     heartbeat.start();
     // File › Add bind: the panel shows the new bind and reads it, a tab opens on it.
     Engine *engine = workspace.addBind(Bind{QStringLiteral("bench"), *url, PoolOptions()}, &error);
@@ -157,7 +151,7 @@ int main(int argc, char *argv[])
         return fail(error);
     SessionTab *tab = window.newSessionTab(engine);
     // The tab starts with no words; only the schema's count.
-    QObject::connect(tab->editor(), &SqlEditor::completionWordsReady, &heartbeat, [&] {
+    QObject::connect(tab->editor(), &SqlEditor::completionWordsReady, &context, [&] {
         if (tab->editor()->completionWordCount() > 0)
             wordsMs = double(clock.nsecsElapsed()) / 1e6;
     });
@@ -183,7 +177,7 @@ int main(int argc, char *argv[])
     json[QStringLiteral("painted_ms")] = paintedMs;
     json[QStringLiteral("words_ms")] = wordsMs;
     json[QStringLiteral("ready_ms")] = readyMs;
-    json[QStringLiteral("longest_stall_ms")] = longest;
+    json[QStringLiteral("longest_stall_ms")] = heartbeat.longestMs();
     json[QStringLiteral("start_mb")] = startMb;
     json[QStringLiteral("peak_mb")] = statusMb("VmHWM");
     std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());

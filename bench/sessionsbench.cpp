@@ -1,6 +1,7 @@
 // bench_sessions URL SESSIONS [REFRESHES]: the main window's server-sessions
 // panel on URL, refreshed REFRESHES times (default 7) after a first refresh
-// that also opens its connection, while a 10 ms timer beats on the GUI thread.
+// that also opens its connection, while a heartbeat (bench/heartbeat.h) beats
+// on the GUI thread.
 // Each refresh is timed from asking to "read and shown": the panel announced
 // the snapshot (the model holds it) and the table's viewport has painted it.
 // The panel must show at least SESSIONS sessions. Prints one JSON object: the
@@ -8,6 +9,7 @@
 // longest stall a person would feel), and each refresh's figures. Run it on
 // the offscreen platform or under Xvfb.
 #include "bench/benchwait.h"
+#include "bench/heartbeat.h"
 #include "core/config/url.h"
 #include "core/models/serversessionmodel.h"
 #include "core/pool/engine.h"
@@ -40,7 +42,6 @@ namespace {
 
 using bench::waitUntil;
 
-constexpr int kBeatMs = 10;
 // The beat goes on this long after the paint, to catch the work a shown
 // snapshot leaves behind (sorting, column widths, the chart's relayout).
 constexpr int kAfterMs = 100;
@@ -103,37 +104,9 @@ struct Refresh
     qint64 stallMs = 0;   // longest beat gap from asking to kAfterMs after the paint
 };
 
-class Heartbeat final : public QObject
-{
-public:
-    Heartbeat()
-    {
-        m_timer.setInterval(kBeatMs);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this,
-                [this] { m_longest = qMax(m_longest, m_sinceBeat.restart()); });
-    }
-    void start()
-    {
-        m_longest = 0;
-        m_sinceBeat.start();
-        m_timer.start();
-    }
-    qint64 stop()
-    {
-        m_timer.stop();
-        return qMax(m_longest, m_sinceBeat.elapsed());
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_sinceBeat;
-    qint64 m_longest = 0;
-};
-
 std::optional<Refresh> refreshOnce(ServerSessionsPanel *panel, PaintWatch *watch, QString *error)
 {
-    Heartbeat beat;
+    bench::Heartbeat beat;
     QElapsedTimer clock;
     Refresh refresh;
     QObject context;
@@ -160,7 +133,8 @@ std::optional<Refresh> refreshOnce(ServerSessionsPanel *panel, PaintWatch *watch
         return std::nullopt;
     }
     waitUntil([] { return false; }, kAfterMs);
-    refresh.stallMs = beat.stop();
+    beat.stop();
+    refresh.stallMs = beat.longestMs();
     return refresh;
 }
 

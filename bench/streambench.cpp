@@ -1,5 +1,6 @@
 // bench_stream URL SQL [EXPORT_FOLDER]: the main window with one session tab
-// on URL runs SQL while a 10 ms timer beats on the GUI thread; prints one JSON
+// on URL runs SQL while a heartbeat (bench/heartbeat.h) beats on the GUI
+// thread; prints one JSON
 // object with the longest gap between two beats (the longest stall a person
 // would feel), the rows the tab received and how long they took. With
 // EXPORT_FOLDER it then exports the result as CSV the way the window does (the

@@ -4,6 +4,7 @@ open on PostgreSQL and on MariaDB (bench/make_sessions.py, bench_sessions)."""
 
 import os
 import subprocess
+import time
 
 from benchlib.common import HERE, PYTHON, BenchError, Row, at_most, run_json, say
 
@@ -14,6 +15,9 @@ SMOKE_SESSIONS = 5
 HEADROOM = 20
 # Whoever forgets a holder: it lets go by itself after this long.
 HOLD_SECONDS = 1800
+# How long a server may take to end the sessions let go before the next
+# database is measured.
+SETTLE_SECONDS = 60
 
 
 class SessionHolder:
@@ -96,6 +100,7 @@ class SessionsGrowth:
 
     def once(self, run_index, display):
         for db in self.databases:
+            before = self.server_sessions(db)
             sizes = [size for size in self.sizes if (db.key, size) not in self.too_many]
             # Up on even runs, down on odd ones: the largest set is opened once
             # for two runs.
@@ -103,6 +108,21 @@ class SessionsGrowth:
                 self.hold(db, size)
                 self.measure(db, size, display)
             self.teardown()
+            self.settle(db, before)
+
+    @staticmethod
+    def server_sessions(db):
+        return int(db.execute("SELECT count(*) FROM pg_stat_activity"
+                              if db.key == "postgresql" else
+                              "SELECT COUNT(*) FROM information_schema.PROCESSLIST"))
+
+    def settle(self, db, before):
+        """Waits until the server has ended the sessions let go: 2,000
+        PostgreSQL backends take seconds to exit, and the next database's
+        refreshes would be measured on a machine still busy with them."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while self.server_sessions(db) > before and time.monotonic() < deadline:
+            time.sleep(0.2)
 
     def measure(self, db, size, display):
         # Smoke: two refreshes prove the pipeline; a run: seven for a median.
