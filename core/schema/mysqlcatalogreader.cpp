@@ -54,7 +54,9 @@ bool MysqlCatalogReader::readCatalog(const QStringList &schemas)
         return false;
     if (m_databases.isEmpty())
         return true;
-    if (!readTables() || !readColumns() || !readIndexes() || !readForeignKeys())
+    // Indexes before columns: the InnoDB dictionary they may come from is let
+    // go before the largest result, the columns, is read.
+    if (!readTables() || !readIndexes() || !readColumns() || !readForeignKeys())
         return false;
     markPrimaryKeysFromIndexes();
     return true;
@@ -243,6 +245,9 @@ bool MysqlCatalogReader::readIndexes()
             else if (!table.isView())
                 asked.insert({table.schema, table.name});
         }
+        // The tables share the indexes they took; the rest is not needed again.
+        m_dictionary = InnodbDictionary();
+        m_unsure.clear();
         if (asked.isEmpty())
             return true;
     }
