@@ -38,19 +38,22 @@ QString InnodbDictionary::decodedName(const QString &part)
         .arg(part);
 }
 
-bool InnodbDictionary::read(QSqlDatabase &database)
+bool InnodbDictionary::read(QSqlDatabase &database, const QString &databases)
 {
     m_tables.clear();
     // A '#' in a name is a partition's ("t#P#p0") or a temporary table's
-    // ("#sql-…"): a '#' of the people's own is encoded (@0023).
+    // ("#sql-…"): a '#' of the people's own is encoded (@0023). The server
+    // keeps every database's tables here: only the ones asked for are read.
+    const QString databaseName = decodedName(QStringLiteral("SUBSTRING_INDEX(NAME, '/', 1)"));
     QHash<qint64, QPair<QString, QString>> names; // TABLE_ID -> database, table
     QSqlQuery tables(database);
     if (!exec(tables,
               QStringLiteral("SELECT TABLE_ID, %1, %2 FROM information_schema."
                              "INNODB_SYS_TABLES WHERE NAME LIKE '%/%' AND NAME NOT "
-                             "LIKE '%#%'")
-                  .arg(decodedName(QStringLiteral("SUBSTRING_INDEX(NAME, '/', 1)")),
-                       decodedName(QStringLiteral("SUBSTRING(NAME, LOCATE('/', NAME) + 1)")))))
+                             "LIKE '%#%' AND %1 IN (%3)")
+                  .arg(databaseName,
+                       decodedName(QStringLiteral("SUBSTRING(NAME, LOCATE('/', NAME) + 1)")),
+                       databases)))
         return false;
     while (tables.next())
         names.insert(tables.value(0).toLongLong(),
@@ -65,6 +68,8 @@ bool InnodbDictionary::read(QSqlDatabase &database)
         return false;
     while (query.next()) {
         const qint64 table = query.value(1).toLongLong();
+        if (!names.contains(table))
+            continue; // another database's, or the system's
         const QString name = query.value(2).toString();
         const int type = query.value(3).toInt();
         // The clustered index InnoDB makes for a table without a primary key.

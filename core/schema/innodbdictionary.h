@@ -16,9 +16,10 @@ class QSqlDatabase;
 class InnodbDictionary final
 {
 public:
-    // Reads the whole dictionary; false when the user may not (or the server
-    // has none), and then nothing is known.
-    bool read(QSqlDatabase &database);
+    // Reads what the dictionary keeps of the databases in databases (their
+    // SQL literals as a list for IN (...), "'shop', 'crm'"); false when the
+    // user may not (or the server has none), and then nothing is known.
+    bool read(QSqlDatabase &database, const QString &databases);
 
     // The indexes of a base table as information_schema.STATISTICS lists them,
     // or nullptr where the dictionary cannot be sure of that: other engines,

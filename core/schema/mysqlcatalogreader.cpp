@@ -109,7 +109,7 @@ bool MysqlCatalogReader::readTables()
     m_unsure.clear();
     // The dictionary tells InnoDB's base tables and their indexes without
     // opening each table's definition; the rest is asked of information_schema.
-    m_fromDictionary = m_mariadb && !isCancelled() && m_dictionary.read(database());
+    m_fromDictionary = m_mariadb && !isCancelled() && m_dictionary.read(database(), m_databases);
     QStringList withViews; // literals of the databases that have views
     if (m_fromDictionary) {
         QSqlQuery query(database());

@@ -94,8 +94,10 @@ void TestInnodbDictionary::speaksOnlyForWhatItKeepsAsShown()
     QString error;
     const QString admin = openDatabase(serverUrl, serverUrl.database(), serverUrl.username(),
                                        serverUrl.password(), &error);
+    const QString other = database + QStringLiteral("_other");
     const auto cleanUp = qScopeGuard([&] {
         run(admin, QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(database));
+        run(admin, QStringLiteral("DROP DATABASE IF EXISTS `%1`").arg(other));
         run(admin, QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(plainUser));
         closeDatabase(admin);
     });
@@ -104,6 +106,10 @@ void TestInnodbDictionary::speaksOnlyForWhatItKeepsAsShown()
     QCOMPARE(run(admin, QStringLiteral("USE `%1`").arg(database)), QString());
     for (const char *sql : kObjects)
         QCOMPARE(run(admin, QString::fromUtf8(sql)), QString());
+    QCOMPARE(run(admin, QStringLiteral("CREATE DATABASE `%1`").arg(other)), QString());
+    QCOMPARE(
+        run(admin, QStringLiteral("CREATE TABLE `%1`.elsewhere (id INT PRIMARY KEY)").arg(other)),
+        QString());
     QCOMPARE(run(admin, QStringLiteral("CREATE USER '%1'@'127.0.0.1' IDENTIFIED BY '%2'")
                             .arg(plainUser, plainPassword)),
              QString());
@@ -113,7 +119,8 @@ void TestInnodbDictionary::speaksOnlyForWhatItKeepsAsShown()
 
     QSqlDatabase adminDb = QSqlDatabase::database(admin, false);
     InnodbDictionary dictionary;
-    QVERIFY(dictionary.read(adminDb));
+    const QString inList = QStringLiteral("'%1'").arg(database);
+    QVERIFY(dictionary.read(adminDb, inList));
     const QVector<SchemaIndex> *plain = dictionary.indexesOf(database, QStringLiteral("plain"));
     QVERIFY(plain);
     QCOMPARE(plain->size(), 3);
@@ -121,6 +128,12 @@ void TestInnodbDictionary::speaksOnlyForWhatItKeepsAsShown()
     QVERIFY(dictionary.indexesOf(database, QStringLiteral("keyless_indexed")));
     QVERIFY(dictionary.indexesOf(database, QStringLiteral("child")));
     QVERIFY(dictionary.indexesOf(database, QStringLiteral("virt")));
+    // Only the databases asked for are read.
+    QVERIFY(!dictionary.indexesOf(other, QStringLiteral("elsewhere")));
+    InnodbDictionary both;
+    QVERIFY(both.read(adminDb, QStringLiteral("%1, '%2'").arg(inList, other)));
+    QVERIFY(both.indexesOf(other, QStringLiteral("elsewhere")));
+    QVERIFY(both.indexesOf(database, QStringLiteral("plain")));
     // What the dictionary cannot tell from a table, or keeps otherwise.
     for (const char *name :
          {"keyless", "seq", "fulltext_t", "long_unique", "parted", "mine", "seen", "nothing"})
@@ -136,7 +149,7 @@ void TestInnodbDictionary::speaksOnlyForWhatItKeepsAsShown()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QSqlDatabase plainDb = QSqlDatabase::database(plainConnection, false);
     InnodbDictionary refused;
-    QVERIFY(!refused.read(plainDb));
+    QVERIFY(!refused.read(plainDb, inList));
     const Schema viaViews = SchemaReader::read(plainDb, Dialect::MySQL, &error, {database});
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
