@@ -1,5 +1,7 @@
 #include "core/schema/catalogreader.h"
 
+#include "core/driver/nativeconnection.h"
+#include "core/driver/statementresult.h"
 #include "core/schema/mysqlcatalogreader.h"
 #include "core/schema/postgrescatalogreader.h"
 #include "core/schema/sqlitecatalogreader.h"
@@ -123,6 +125,23 @@ bool CatalogReader::read(const QStringList &schemas, Schema *schema)
     m_schema.dialect = dialect;
     m_tableRows.clear();
     return true;
+}
+
+bool CatalogReader::stream(const QString &sql, RowSink &sink)
+{
+    if (isCancelled() || !m_native) {
+        m_error = QStringLiteral("Cancelled");
+        return false;
+    }
+    StatementResult result;
+    m_native->execute(sql.toUtf8(), sink, result);
+    if (result.ok)
+        return true;
+    m_error = result.cancelled || isCancelled()
+                  ? QStringLiteral("Cancelled")
+                  : QCoreApplication::translate("CatalogReader", "Reading the schema failed: %1")
+                        .arg(result.error.trimmed());
+    return false;
 }
 
 bool CatalogReader::isCancelled() const

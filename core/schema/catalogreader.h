@@ -8,8 +8,10 @@
 #include <functional>
 #include <memory>
 
+class NativeConnection;
 class QSqlDatabase;
 class QSqlQuery;
+class RowSink;
 
 // Reads one dialect's catalogs into a Schema, with a handful of queries for
 // the whole database rather than a few per table. Runs on the thread that owns
@@ -25,6 +27,11 @@ public:
                                                  std::function<bool()> cancelled);
     virtual ~CatalogReader() = default;
 
+    // The connection's native client, where a reader may stream a large
+    // result instead of Qt's driver keeping it whole first (not owned; on the
+    // same thread). Without one, every query goes through QSqlQuery.
+    void setNative(NativeConnection *native) { m_native = native; }
+
     // Reads schemas (every user schema when empty); false with error() on
     // failure, or "Cancelled".
     bool read(const QStringList &schemas, Schema *schema);
@@ -37,6 +44,9 @@ protected:
 
     // Runs sql forward-only; false with the error set on failure or cancel.
     bool exec(QSqlQuery &query, const QString &sql);
+    NativeConnection *native() const { return m_native; }
+    // Runs sql on native(), each row to sink as it comes; the same errors.
+    bool stream(const QString &sql, RowSink &sink);
     QSqlDatabase &database() const { return m_database; }
     bool isCancelled() const;
 
@@ -52,6 +62,7 @@ protected:
 private:
     QSqlDatabase &m_database;
     std::function<bool()> m_cancelled;
+    NativeConnection *m_native = nullptr;
     QHash<QPair<QString, QString>, int> m_tableRows;
     QString m_error;
 };

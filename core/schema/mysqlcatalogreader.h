@@ -4,6 +4,9 @@
 #include "core/schema/innodbdictionary.h"
 
 #include <QSet>
+#include <QVariant>
+
+#include <functional>
 
 // MySQL and MariaDB: information_schema (TABLES, VIEWS, COLUMNS, STATISTICS,
 // KEY_COLUMN_USAGE, REFERENTIAL_CONSTRAINTS), one query each for the chosen
@@ -27,6 +30,8 @@ private:
     // dictionary answered for the others; empty otherwise.
     QString unsureOnly(const QSet<QPair<QString, QString>> &tables) const;
     bool readColumns();
+    // One row of information_schema.COLUMNS, its values by position.
+    void addColumn(const std::function<QVariant(int)> &value);
     bool readIndexes();
     bool readForeignKeys();
     bool readInnodbForeignKeys();

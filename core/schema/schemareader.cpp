@@ -8,8 +8,9 @@
 
 Schema SchemaReader::read(WorkerContext &context, QString *error, const QStringList &schemas)
 {
-    Schema schema = read(context.database(), context.dialect(), error, schemas,
-                         [&context] { return context.isCancelled(); });
+    Schema schema = read(
+        context.database(), context.dialect(), error, schemas,
+        [&context] { return context.isCancelled(); }, &context.native());
 #ifdef __GLIBC__
     // The driver's result rows were freed between the strings the schema
     // keeps; glibc holds on to those pages (tens of MB over 10,000 tables)
@@ -22,10 +23,12 @@ Schema SchemaReader::read(WorkerContext &context, QString *error, const QStringL
 }
 
 Schema SchemaReader::read(QSqlDatabase &database, Dialect dialect, QString *error,
-                          const QStringList &schemas, const std::function<bool()> &cancelled)
+                          const QStringList &schemas, const std::function<bool()> &cancelled,
+                          NativeConnection *native)
 {
     error->clear();
     std::unique_ptr<CatalogReader> reader = CatalogReader::create(dialect, database, cancelled);
+    reader->setNative(native);
     Schema schema;
     if (reader->read(schemas, &schema))
         return schema;

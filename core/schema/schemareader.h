@@ -24,10 +24,12 @@ public:
     static Schema read(WorkerContext &context, QString *error,
                        const QStringList &schemas = QStringList());
     // The same on a Qt SQL connection owned by the calling thread; cancelled
-    // is asked between queries.
+    // is asked between queries. native, the same connection's native client
+    // if given, streams the largest results (CatalogReader::setNative).
     static Schema read(QSqlDatabase &database, Dialect dialect, QString *error,
                        const QStringList &schemas = QStringList(),
-                       const std::function<bool()> &cancelled = {});
+                       const std::function<bool()> &cancelled = {},
+                       NativeConnection *native = nullptr);
     // A task for Session::runTask: its value is the Schema, or a QString with
     // the error.
     static WorkerTask task(const QStringList &schemas = QStringList());

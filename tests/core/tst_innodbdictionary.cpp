@@ -1,7 +1,10 @@
 // MariaDB's InnoDB dictionary as the schema reader's source of base tables and
 // indexes: it speaks only for what it keeps as the server shows it, and a read
 // through it gives the same tables and indexes as information_schema gives a
-// user who may not read it.
+// user who may not read it. A session's read, which streams the columns
+// through the native client, gives the same columns as Qt's driver.
+#include "core/pool/engine.h"
+#include "core/pool/session.h"
 #include "core/schema/innodbdictionary.h"
 #include "core/schema/schemareader.h"
 #include "core/sql/dialect.h"
@@ -9,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QScopeGuard>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,6 +37,9 @@ const char *const kObjects[] = {
     "PARTITION BY HASH (id) PARTITIONS 2",
     "CREATE TABLE mine (id INT PRIMARY KEY, x INT, KEY kx (x)) ENGINE=MyISAM",
     "CREATE VIEW seen AS SELECT id, code FROM plain",
+    "CREATE TABLE defaults_t (id INT PRIMARY KEY AUTO_INCREMENT, s VARCHAR(10) DEFAULT 'a''b', "
+    "n INT DEFAULT NULL, t TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, "
+    "e ENUM('x', 'y') NOT NULL DEFAULT 'y', d DECIMAL(9, 2) DEFAULT 1.50)",
 };
 
 // A connection of the test's own thread; closed and removed by the guard.
@@ -61,6 +68,21 @@ QString run(const QString &connection, const QString &sql)
 {
     QSqlQuery query(QSqlDatabase::database(connection, false));
     return query.exec(sql) ? QString() : sql + QLatin1String(": ") + query.lastError().text();
+}
+
+QString describeColumns(const SchemaTable &table)
+{
+    QStringList parts;
+    for (const SchemaColumn &column : table.columns)
+        parts << QStringLiteral("%1 %2 %3 %4 %5%6%7")
+                     .arg(column.name, column.type)
+                     .arg(column.ordinal)
+                     .arg(column.nullable ? QStringLiteral("null") : QStringLiteral("not null"),
+                          column.defaultValue.isNull() ? QStringLiteral("(none)")
+                                                       : column.defaultValue,
+                          column.computed ? QStringLiteral(" computed") : QString(),
+                          column.autoIncrement ? QStringLiteral(" auto") : QString());
+    return table.name + QLatin1String(": ") + parts.join(QLatin1String(", "));
 }
 
 QString describe(const SchemaTable &table)
@@ -160,6 +182,26 @@ void TestInnodbDictionary::speaksOnlyForWhatItKeepsAsShown()
     const SchemaTable *seen = viaDictionary.table(QStringLiteral("seen"), database);
     QVERIFY(seen && seen->isView());
     QVERIFY(!viaDictionary.table(QStringLiteral("seq"), database));
+    // A session's read (the window's, the command line's) streams the columns
+    // through the native client: the same columns as Qt's driver gives.
+    Url databaseUrl = serverUrl;
+    databaseUrl.setDatabase(database);
+    Engine engine(testsupport::makeBind(databaseUrl, QStringLiteral("dictionary")));
+    Session session(&engine, QStringLiteral("schema"));
+    QSignalSpy finished(&session, &Session::taskFinished);
+    QVERIFY(session.runTask(SchemaReader::task()));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(1).toString(), QString());
+    const Schema viaSession = finished.first().at(0).value<Schema>();
+    QCOMPARE(viaSession.tables.size(), viaDictionary.tables.size());
+    for (qsizetype t = 0; t < viaSession.tables.size(); ++t) {
+        QCOMPARE(describeColumns(viaSession.tables.at(t)),
+                 describeColumns(viaDictionary.tables.at(t)));
+        QCOMPARE(describe(viaSession.tables.at(t)), describe(viaDictionary.tables.at(t)));
+    }
+    QVERIFY(describeColumns(*viaSession.table(QStringLiteral("defaults_t"), database))
+                .contains(QStringLiteral("s varchar(10) 2 null 'a''b'")));
+
     QCOMPARE(describe(*viaDictionary.table(QStringLiteral("plain"), database)),
              QStringLiteral("plain | table | id | ab(a,b) | code_u(code) unique | "
                             "PRIMARY(id) unique primary"));
