@@ -77,6 +77,17 @@ void ResultWindowModel::connectSource(QAbstractItemModel *source)
                 }),
         connect(source, &M::dataChanged, this, &ResultWindowModel::forwardDataChanged),
         connect(source, &M::headerDataChanged, this, &ResultWindowModel::forwardHeaderDataChanged),
+        // A tab lets its result go before its grid: the window empties first.
+        // (QAbstractProxyModel, connected before, has let go of it already.)
+        connect(source, &QObject::destroyed, this,
+                [this] {
+                    beginResetModel();
+                    m_first = 0;
+                    m_rows = 0;
+                    m_pendingInsert = 0;
+                    m_resetting = false;
+                    endResetModel();
+                }),
     };
 }
 

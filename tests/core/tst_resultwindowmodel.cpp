@@ -68,6 +68,7 @@ private Q_SLOTS:
     void showRowsAndMoveToStayInTheResult();
     void aNewResultStartsAtTheTop();
     void fetchesFromTheResultBeyondItsFirstChunk();
+    void aResultThatGoesLeavesItEmpty();
 };
 
 void TestResultWindowModel::rowsJoinTheWindowUntilItIsFull()
@@ -186,6 +187,24 @@ void TestResultWindowModel::fetchesFromTheResultBeyondItsFirstChunk()
     QCOMPARE(cell(f.window, f.window.rowCount() - 1),
              QString::number(ResultModel::kFetchChunk + 49));
     QVERIFY(!f.window.canFetchMore(QModelIndex()));
+}
+
+void TestResultWindowModel::aResultThatGoesLeavesItEmpty()
+{
+    auto *result = new ResultModel;
+    ResultWindowModel window;
+    window.setSourceModel(result);
+    QAbstractItemModelTester tester(&window,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    result->setColumns(oneColumn());
+    result->appendRows(numbers(0, 40));
+    QCOMPARE(window.rowCount(), 40);
+    QSignalSpy reset(&window, &QAbstractItemModel::modelReset);
+    delete result;
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(window.rowCount(), 0);
+    QVERIFY(!window.index(0, 0).isValid());
+    QVERIFY(!window.canFetchMore(QModelIndex()));
 }
 
 QTEST_GUILESS_MAIN(TestResultWindowModel)
