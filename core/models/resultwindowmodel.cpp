@@ -29,66 +29,39 @@ void ResultWindowModel::setSourceModel(QAbstractItemModel *source)
 void ResultWindowModel::connectSource(QAbstractItemModel *source)
 {
     using M = QAbstractItemModel;
-    auto reset = [this] {
-        beginSourceReset();
-    };
-    auto reopen = [this] {
-        endSourceReset();
-    };
+    using W = ResultWindowModel;
     m_links = {
-        connect(source, &M::rowsAboutToBeInserted, this, &ResultWindowModel::beginSourceInsert),
-        connect(source, &M::rowsInserted, this,
-                [this](const QModelIndex &parent) { endSourceInsert(parent); }),
-        connect(source, &M::columnsAboutToBeInserted, this,
-                [this](const QModelIndex &parent, int first, int last) {
-                    if (!parent.isValid())
-                        beginInsertColumns(QModelIndex(), first, last);
-                }),
-        connect(source, &M::columnsInserted, this,
-                [this](const QModelIndex &parent) {
-                    if (!parent.isValid())
-                        endInsertColumns();
-                }),
-        connect(source, &M::columnsAboutToBeRemoved, this,
-                [this](const QModelIndex &parent, int first, int last) {
-                    if (!parent.isValid())
-                        beginRemoveColumns(QModelIndex(), first, last);
-                }),
-        connect(source, &M::columnsRemoved, this,
-                [this](const QModelIndex &parent) {
-                    if (!parent.isValid())
-                        endRemoveColumns();
-                }),
-        // What ResultModel never does (it appends, or starts again) is taken
-        // as a new start, kept simple rather than mapped row by row.
-        connect(source, &M::rowsAboutToBeRemoved, this, reset),
-        connect(source, &M::rowsRemoved, this, reopen),
-        connect(source, &M::rowsAboutToBeMoved, this, reset),
-        connect(source, &M::rowsMoved, this, reopen),
-        connect(source, &M::columnsAboutToBeMoved, this, reset),
-        connect(source, &M::columnsMoved, this, reopen),
-        connect(source, &M::layoutAboutToBeChanged, this, reset),
-        connect(source, &M::layoutChanged, this, reopen),
-        connect(source, &M::modelAboutToBeReset, this, reset),
-        connect(source, &M::modelReset, this,
-                [this] {
-                    m_first = 0;
-                    endSourceReset();
-                }),
-        connect(source, &M::dataChanged, this, &ResultWindowModel::forwardDataChanged),
-        connect(source, &M::headerDataChanged, this, &ResultWindowModel::forwardHeaderDataChanged),
+        connect(source, &M::rowsAboutToBeInserted, this, &W::beginSourceInsert),
+        connect(source, &M::rowsInserted, this, &W::endSourceInsert),
+        // What ResultModel never does (it appends rows, or starts again) is
+        // taken as a new start, kept simple rather than mapped row by row.
+        connect(source, &M::rowsAboutToBeRemoved, this, &W::beginSourceReset),
+        connect(source, &M::rowsRemoved, this, &W::endSourceReset),
+        connect(source, &M::rowsAboutToBeMoved, this, &W::beginSourceReset),
+        connect(source, &M::rowsMoved, this, &W::endSourceReset),
+        connect(source, &M::columnsAboutToBeInserted, this, &W::beginSourceReset),
+        connect(source, &M::columnsInserted, this, &W::endSourceReset),
+        connect(source, &M::columnsAboutToBeRemoved, this, &W::beginSourceReset),
+        connect(source, &M::columnsRemoved, this, &W::endSourceReset),
+        connect(source, &M::columnsAboutToBeMoved, this, &W::beginSourceReset),
+        connect(source, &M::columnsMoved, this, &W::endSourceReset),
+        connect(source, &M::layoutAboutToBeChanged, this, &W::beginSourceReset),
+        connect(source, &M::layoutChanged, this, &W::endSourceReset),
+        connect(source, &M::modelAboutToBeReset, this, &W::beginSourceReset),
+        connect(source, &M::modelReset, this, &W::startAtTheTop),
+        connect(source, &M::dataChanged, this, &W::forwardDataChanged),
+        connect(source, &M::headerDataChanged, this, &W::forwardHeaderDataChanged),
         // A tab lets its result go before its grid: the window empties first.
         // (QAbstractProxyModel, connected before, has let go of it already.)
-        connect(source, &QObject::destroyed, this,
-                [this] {
-                    beginResetModel();
-                    m_first = 0;
-                    m_rows = 0;
-                    m_pendingInsert = 0;
-                    m_resetting = false;
-                    endResetModel();
-                }),
+        connect(source, &QObject::destroyed, this, &W::startAtTheTop),
     };
+}
+
+void ResultWindowModel::startAtTheTop()
+{
+    beginSourceReset(); // when the source did not say it was about to
+    m_first = 0;
+    endSourceReset();
 }
 
 void ResultWindowModel::setWindowRows(int rows)

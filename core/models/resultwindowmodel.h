@@ -67,6 +67,8 @@ private:
     void endSourceInsert(const QModelIndex &parent);
     void beginSourceReset();
     void endSourceReset();
+    // A new result, or none: the window from its first row.
+    void startAtTheTop();
     void forwardDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                             const QList<int> &roles);
     void forwardHeaderDataChanged(Qt::Orientation orientation, int first, int last);

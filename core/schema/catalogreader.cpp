@@ -129,7 +129,8 @@ bool CatalogReader::read(const QStringList &schemas, Schema *schema)
 
 bool CatalogReader::stream(const QString &sql, RowSink &sink)
 {
-    if (isCancelled() || !m_native) {
+    Q_ASSERT(m_native); // readers stream only when they have one
+    if (isCancelled()) {
         m_error = QStringLiteral("Cancelled");
         return false;
     }

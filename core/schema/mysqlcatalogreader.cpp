@@ -127,7 +127,7 @@ bool MysqlCatalogReader::readDatabases(const QStringList &schemas)
 bool MysqlCatalogReader::readTables()
 {
     m_dictionary = InnodbDictionary();
-    m_unsure.clear();
+    QSet<QPair<QString, QString>> unsure; // tables the dictionary does not know
     // The dictionary tells InnoDB's base tables and their indexes without
     // opening each table's definition; the rest is asked of information_schema.
     m_fromDictionary = m_mariadb && !isCancelled() && m_dictionary.read(database(), m_databases);
@@ -145,10 +145,10 @@ bool MysqlCatalogReader::readTables()
             if (m_dictionary.indexesOf(schemaName, name))
                 addTable(schemaName, name, SchemaTable::Kind::Table);
             else
-                m_unsure.insert({schemaName, name});
+                unsure.insert({schemaName, name});
         }
     }
-    if ((!m_fromDictionary || !m_unsure.isEmpty()) && !readTableTypes(&withViews))
+    if ((!m_fromDictionary || !unsure.isEmpty()) && !readTableTypes(unsure, &withViews))
         return false;
     // The server reads every table's definition for VIEWS (0.4 s over 10,000
     // tables), so only the databases that have views are asked.
@@ -166,18 +166,19 @@ bool MysqlCatalogReader::readTables()
     return true;
 }
 
-bool MysqlCatalogReader::readTableTypes(QStringList *withViews)
+bool MysqlCatalogReader::readTableTypes(const QSet<QPair<QString, QString>> &unsure,
+                                        QStringList *withViews)
 {
     QSqlQuery query(database());
     if (!exec(query, QStringLiteral("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE "
                                     "FROM information_schema.TABLES "
                                     "WHERE TABLE_SCHEMA IN (%1)%2")
-                         .arg(m_databases, unsureOnly(m_unsure))))
+                         .arg(m_databases, unsureOnly(unsure))))
         return false;
     while (query.next()) {
         const QString schemaName = query.value(0).toString();
         const QString name = query.value(1).toString();
-        if (m_fromDictionary && !m_unsure.contains({schemaName, name}))
+        if (m_fromDictionary && !unsure.contains({schemaName, name}))
             continue; // the dictionary's, or another database's of the same name
         const QString type = query.value(2).toString();
         if (type == QLatin1String("SEQUENCE")) // MariaDB's sequences are not tables to browse
@@ -285,7 +286,6 @@ bool MysqlCatalogReader::readIndexes()
         }
         // The tables share the indexes they took; the rest is not needed again.
         m_dictionary = InnodbDictionary();
-        m_unsure.clear();
         if (asked.isEmpty())
             return true;
     }

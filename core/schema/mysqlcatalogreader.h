@@ -25,7 +25,9 @@ protected:
 private:
     bool readDatabases(const QStringList &schemas);
     bool readTables();
-    bool readTableTypes(QStringList *withViews);
+    // TABLE_TYPE of the tables, only of the unsure ones when the dictionary
+    // answered for the rest.
+    bool readTableTypes(const QSet<QPair<QString, QString>> &unsure, QStringList *withViews);
     // " AND TABLE_NAME IN (...)" narrowing a query to these tables when the
     // dictionary answered for the others; empty otherwise.
     QString unsureOnly(const QSet<QPair<QString, QString>> &tables) const;
@@ -44,5 +46,4 @@ private:
     QString m_databases; // "'shop', 'crm'": the databases to read, for IN (...)
     InnodbDictionary m_dictionary;
     bool m_fromDictionary = false;
-    QSet<QPair<QString, QString>> m_unsure; // tables the dictionary does not know
 };

@@ -15,6 +15,7 @@
 #include "core/pool/poolgauge.h"
 #include "core/pool/session.h"
 #include "core/pool/workspace.h"
+#include "tests/support/numberrows.h"
 #include "tests/support/testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -168,39 +169,22 @@ void TestModels::resultModelCells()
     QVERIFY(model.index(0, 5).data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
 }
 
-namespace {
-
-RowBatch textRows(int first, int count)
-{
-    RowBatch batch(1);
-    for (int row = first; row < first + count; ++row) {
-        batch.beginRow();
-        const QByteArray text = QByteArray::number(row);
-        batch.appendText(text.constData(), text.size());
-    }
-    return batch;
-}
-
-} // namespace
-
 void TestModels::resultModelInsertsAtMostOncePerInterval()
 {
     ResultModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     constexpr int kIntervalMs = 200;
     model.setInsertIntervalMs(kIntervalMs);
-    Column column;
-    column.name = QStringLiteral("n");
-    model.setColumns({column});
+    model.setColumns(testsupport::numberColumn());
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QElapsedTimer clock;
     clock.start();
     // The first batch shows at once; the next ones wait for the interval, together.
-    model.appendRows(textRows(0, 3));
+    model.appendRows(testsupport::numberRows(0, 3));
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(inserted.size(), 1);
-    model.appendRows(textRows(3, 4));
-    model.appendRows(textRows(7, 5));
+    model.appendRows(testsupport::numberRows(3, 4));
+    model.appendRows(testsupport::numberRows(7, 5));
     QCOMPARE(model.storedRowCount(), 12);
     QCOMPARE(model.rowCount(), 3);
     QTRY_COMPARE(model.rowCount(), 12);
@@ -210,15 +194,15 @@ void TestModels::resultModelInsertsAtMostOncePerInterval()
     QCOMPARE(inserted.at(1).at(2).toInt(), 11);
     QCOMPARE(model.index(11, 0).data().toString(), QStringLiteral("11"));
     // A view that fetches meanwhile gets the waiting rows once, not twice.
-    model.appendRows(textRows(12, 2));
+    model.appendRows(testsupport::numberRows(12, 2));
     QVERIFY(model.canFetchMore(QModelIndex()));
     model.fetchMore(QModelIndex());
     QCOMPARE(model.rowCount(), 14);
     QTest::qWait(kIntervalMs * 3 / 2);
     QCOMPARE(inserted.size(), 3);
     // A new result's first batch shows at once again.
-    model.setColumns({column});
-    model.appendRows(textRows(0, 1));
+    model.setColumns(testsupport::numberColumn());
+    model.appendRows(testsupport::numberRows(0, 1));
     QCOMPARE(model.rowCount(), 1);
 }
 

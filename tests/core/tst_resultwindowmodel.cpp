@@ -2,10 +2,9 @@
 // QAbstractItemModelTester: rows arriving join it until it is full, it moves
 // when a view reaches one of its ends, persistent indexes follow their result
 // rows, and a new result starts it again at the top.
-#include "core/driver/column.h"
-#include "core/driver/rowbatch.h"
 #include "core/models/resultmodel.h"
 #include "core/models/resultwindowmodel.h"
+#include "tests/support/numberrows.h"
 
 #include <QAbstractItemModelTester>
 #include <QPersistentModelIndex>
@@ -16,30 +15,12 @@
 
 namespace {
 
-RowBatch numbers(int first, int count)
-{
-    RowBatch batch(1);
-    for (int row = first; row < first + count; ++row) {
-        batch.beginRow();
-        const QByteArray text = QByteArray::number(row);
-        batch.appendText(text.constData(), text.size());
-    }
-    return batch;
-}
-
-Columns oneColumn()
-{
-    Column column;
-    column.name = QStringLiteral("n");
-    return {column};
-}
-
 QString cell(const QAbstractItemModel &model, int row)
 {
     return model.index(row, 0).data().toString();
 }
 
-// A result of `rows` numbered rows, seen through a window of `window` rows.
+// A result of numbered rows, seen through a window of windowRows rows.
 struct Fixture
 {
     explicit Fixture(int windowRows)
@@ -48,7 +29,7 @@ struct Fixture
         window.setWindowRows(windowRows);
         tester = std::make_unique<QAbstractItemModelTester>(
             &window, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        result.setColumns(oneColumn());
+        result.setColumns(testsupport::numberColumn());
     }
     ResultModel result;
     ResultWindowModel window;
@@ -75,15 +56,15 @@ void TestResultWindowModel::rowsJoinTheWindowUntilItIsFull()
 {
     Fixture f(100);
     QSignalSpy inserted(&f.window, &QAbstractItemModel::rowsInserted);
-    f.result.appendRows(numbers(0, 60));
+    f.result.appendRows(testsupport::numberRows(0, 60));
     QCOMPARE(f.window.rowCount(), 60);
-    f.result.appendRows(numbers(60, 60));
+    f.result.appendRows(testsupport::numberRows(60, 60));
     QCOMPARE(f.window.rowCount(), 100);
     QCOMPARE(inserted.size(), 2);
     QCOMPARE(inserted.at(1).at(1).toInt(), 60);
     QCOMPARE(inserted.at(1).at(2).toInt(), 99);
     // Rows beyond a full window do not grow it: the view fetches them.
-    f.result.appendRows(numbers(120, 30));
+    f.result.appendRows(testsupport::numberRows(120, 30));
     QCOMPARE(f.window.rowCount(), 100);
     QCOMPARE(inserted.size(), 2);
     QVERIFY(f.window.canFetchMore(QModelIndex()));
@@ -94,7 +75,7 @@ void TestResultWindowModel::rowsJoinTheWindowUntilItIsFull()
 void TestResultWindowModel::movesAtItsEndsAndKeepsTheResultsNumbers()
 {
     Fixture f(100);
-    f.result.appendRows(numbers(0, 250));
+    f.result.appendRows(testsupport::numberRows(0, 250));
     QSignalSpy moved(&f.window, &ResultWindowModel::moved);
     QVERIFY(!f.window.canFetchEarlier());
     f.window.fetchMore(QModelIndex()); // a view at the window's bottom
@@ -124,7 +105,7 @@ void TestResultWindowModel::movesAtItsEndsAndKeepsTheResultsNumbers()
 void TestResultWindowModel::persistentIndexesFollowTheirRows()
 {
     Fixture f(100);
-    f.result.appendRows(numbers(0, 250));
+    f.result.appendRows(testsupport::numberRows(0, 250));
     const QPersistentModelIndex sixty(f.window.index(60, 0));
     const QPersistentModelIndex ten(f.window.index(10, 0));
     f.window.moveTo(50);
@@ -139,7 +120,7 @@ void TestResultWindowModel::persistentIndexesFollowTheirRows()
 void TestResultWindowModel::showRowsAndMoveToStayInTheResult()
 {
     Fixture f(100);
-    f.result.appendRows(numbers(0, 1000));
+    f.result.appendRows(testsupport::numberRows(0, 1000));
     f.window.showRows(10, 10); // already shown: no move
     QCOMPARE(f.window.firstRow(), 0);
     f.window.showRows(500, 500); // the row comes in the middle, with room around it
@@ -160,12 +141,12 @@ void TestResultWindowModel::showRowsAndMoveToStayInTheResult()
 void TestResultWindowModel::aNewResultStartsAtTheTop()
 {
     Fixture f(100);
-    f.result.appendRows(numbers(0, 250));
+    f.result.appendRows(testsupport::numberRows(0, 250));
     f.window.moveTo(150);
-    f.result.setColumns(oneColumn());
+    f.result.setColumns(testsupport::numberColumn());
     QCOMPARE(f.window.firstRow(), 0);
     QCOMPARE(f.window.rowCount(), 0);
-    f.result.appendRows(numbers(0, 5));
+    f.result.appendRows(testsupport::numberRows(0, 5));
     QCOMPARE(f.window.rowCount(), 5);
     QCOMPARE(cell(f.window, 4), QStringLiteral("4"));
     f.result.clear();
@@ -177,7 +158,7 @@ void TestResultWindowModel::fetchesFromTheResultBeyondItsFirstChunk()
     // The result shows its first chunk at once and the rest when fetched:
     // the window fetches from it when it reaches what the result has shown.
     Fixture f(ResultModel::kFetchChunk);
-    f.result.appendRows(numbers(0, ResultModel::kFetchChunk + 50));
+    f.result.appendRows(testsupport::numberRows(0, ResultModel::kFetchChunk + 50));
     QCOMPARE(f.result.rowCount(), ResultModel::kFetchChunk);
     QCOMPARE(f.window.rowCount(), ResultModel::kFetchChunk);
     QVERIFY(f.window.canFetchMore(QModelIndex()));
@@ -196,8 +177,8 @@ void TestResultWindowModel::aResultThatGoesLeavesItEmpty()
     window.setSourceModel(result);
     QAbstractItemModelTester tester(&window,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    result->setColumns(oneColumn());
-    result->appendRows(numbers(0, 40));
+    result->setColumns(testsupport::numberColumn());
+    result->appendRows(testsupport::numberRows(0, 40));
     QCOMPARE(window.rowCount(), 40);
     QSignalSpy reset(&window, &QAbstractItemModel::modelReset);
     delete result;

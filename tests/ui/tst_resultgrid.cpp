@@ -1,10 +1,9 @@
 // The session tab's result grid over a result larger than its window: the
 // keys and the scroll bar reach every fetched row of the result, row numbers
 // are the result's, and the rows on screen stay put when the window moves.
-#include "core/driver/column.h"
-#include "core/driver/rowbatch.h"
 #include "core/models/resultmodel.h"
 #include "core/models/resultwindowmodel.h"
+#include "tests/support/numberrows.h"
 #include "ui/resultgrid.h"
 
 #include <QHeaderView>
@@ -15,17 +14,6 @@ namespace {
 
 constexpr int kWindow = 30000;
 constexpr int kRows = 100000;
-
-RowBatch numbers(int first, int count)
-{
-    RowBatch batch(1);
-    for (int row = first; row < first + count; ++row) {
-        batch.beginRow();
-        const QByteArray text = QByteArray::number(row);
-        batch.appendText(text.constData(), text.size());
-    }
-    return batch;
-}
 
 // The result row at the top of the grid's viewport.
 int topRow(ResultGrid &grid)
@@ -54,11 +42,9 @@ private:
 void TestResultGrid::init()
 {
     m_result = new ResultModel;
-    Column column;
-    column.name = QStringLiteral("n");
-    m_result->setColumns({column});
+    m_result->setColumns(testsupport::numberColumn());
     for (int first = 0; first < kRows; first += 5000)
-        m_result->appendRows(numbers(first, 5000));
+        m_result->appendRows(testsupport::numberRows(first, 5000));
     m_result->fetchAll();
     m_grid = new ResultGrid;
     m_grid->setResultModel(m_result);
