@@ -314,6 +314,7 @@ void ServerSessionsPanel::refresh()
         return;
     ServerSessionReader reader;
     reader.setOwnServerIds(m_workspace->ownServerIds());
+    reader.setPrevious(m_model->snapshot());
     m_reading = true;
     m_status->setText(tr("Reading…"));
     if (m_engine->dialect() == Dialect::SQLite) {

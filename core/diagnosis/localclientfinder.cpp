@@ -16,6 +16,7 @@
 #include <linux/sock_diag.h>
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -243,9 +244,63 @@ bool readTcpDiag(int family, QHash<QByteArray, quint64> &sockets)
 
 } // namespace
 
+void LocalClientFinder::prepareMeanwhile()
+{
+    settle();
+    m_prepared = std::async(std::launch::async, [this] {
+#ifdef Q_OS_LINUX
+        // Work ahead of need: only on a core nobody else wants.
+        sched_param idle{};
+        ::sched_setscheduler(0, SCHED_IDLE, &idle);
+#endif
+        prepareNow();
+    });
+}
+
+void LocalClientFinder::settle()
+{
+    if (m_prepared.valid())
+        m_prepared.get();
+}
+
+void LocalClientFinder::setServerProcesses(const QSet<qint64> &pids)
+{
+    settle();
+    m_serverProcesses = pids;
+    // Whatever is still to be looked into goes behind the server's own.
+    std::stable_partition(m_pids.begin() + m_pidsScanned, m_pids.end(),
+                          [this](qint64 pid) { return !m_serverProcesses.contains(pid); });
+}
+
+void LocalClientFinder::setLikelyClients(const QList<qint64> &pids)
+{
+    settle();
+    m_likelyClients = pids;
+    std::sort(m_likelyClients.begin(), m_likelyClients.end());
+    m_likelyClients.erase(std::unique(m_likelyClients.begin(), m_likelyClients.end()),
+                          m_likelyClients.end());
+}
+
+void LocalClientFinder::prepare()
+{
+    settle();
+    prepareNow();
+}
+
+void LocalClientFinder::prepareNow()
+{
+#ifdef Q_OS_LINUX
+    readTcpTables();
+    m_tcpReadEarly = true;
+    for (const qint64 pid : std::as_const(m_likelyClients))
+        lookInto(pid);
+#endif
+}
+
 std::optional<ServerSessionOrigin> LocalClientFinder::clientOf(const ServerSession &session,
                                                                Dialect dialect, quint16 serverPort)
 {
+    settle();
     if (session.client == QLatin1String("local"))
         return dialect == Dialect::PostgreSQL ? unixPeerOf(session.pid) : std::nullopt;
     // MariaDB and MySQL over a Unix socket say "localhost" without a port. All
@@ -261,6 +316,7 @@ std::optional<ServerSessionOrigin> LocalClientFinder::clientOf(const ServerSessi
 std::optional<ServerSessionOrigin> LocalClientFinder::tcpClient(const QString &client,
                                                                 quint16 serverPort)
 {
+    settle();
     const quint64 inode = tcpInode(client, serverPort);
     return inode ? ownerOf(inode) : std::nullopt;
 }
@@ -282,7 +338,17 @@ quint64 LocalClientFinder::tcpInode(const QString &client, quint16 serverPort)
     readTcpTables();
     // Only a socket of this machine has the client's address as its own end:
     // the address is local exactly when this finds one.
-    return m_tcpSockets.value(socketKey(address, port, serverPort));
+    const QByteArray key = socketKey(address, port, serverPort);
+    if (m_tcpReadEarly && !m_tcpSockets.contains(key) && isLocalAddress(address)) {
+        // Read before the server listed its sessions: a client of this
+        // machine that connected meanwhile is in the tables only when read
+        // again.
+        m_tcpReadEarly = false;
+        m_tcpRead = false;
+        m_tcpSockets.clear();
+        readTcpTables();
+    }
+    return m_tcpSockets.value(key);
 #else
     Q_UNUSED(client)
     Q_UNUSED(serverPort)
@@ -290,8 +356,18 @@ quint64 LocalClientFinder::tcpInode(const QString &client, quint16 serverPort)
 #endif
 }
 
+bool LocalClientFinder::isLocalAddress(const QByteArray &address)
+{
+    if (m_tcpAddresses.isEmpty()) {
+        for (auto socket = m_tcpSockets.keyBegin(); socket != m_tcpSockets.keyEnd(); ++socket)
+            m_tcpAddresses.insert(socket->left(16));
+    }
+    return m_tcpAddresses.contains(address);
+}
+
 std::optional<ServerSessionOrigin> LocalClientFinder::unixPeerOf(qint64 backendPid)
 {
+    settle();
     for (const quint64 peer : unixPeersOf(backendPid)) {
         if (auto origin = ownerOf(peer, backendPid))
             return origin;
@@ -322,6 +398,7 @@ QList<quint64> LocalClientFinder::unixPeersOf(qint64 backendPid)
 bool LocalClientFinder::isOwnClient(const ServerSession &session, Dialect dialect,
                                     quint16 serverPort)
 {
+    settle();
 #ifdef Q_OS_LINUX
     QList<quint64> ends;
     if (session.client == QLatin1String("local")) {
@@ -427,23 +504,36 @@ void LocalClientFinder::readTcpTables()
 qint64 LocalClientFinder::ownerPid(quint64 inode)
 {
 #ifdef Q_OS_LINUX
+    if (const qint64 pid = m_socketOwners.value(inode))
+        return pid;
     if (!m_pidsListed) {
         m_pidsListed = true;
+        // The likely clients looked into early are looked into again in
+        // their turn: a socket they opened since is found there.
         m_pids = processIds();
+        setServerProcesses(m_serverProcesses);
     }
-    // Every process below m_pidsScanned has been looked into: a holder found
-    // there is the lowest.
-    while (!m_socketOwners.contains(inode) && m_pidsScanned < m_pids.size()) {
-        const qint64 pid = m_pids.at(m_pidsScanned++);
-        // A socket shared across a fork is held by parent and child alike:
-        // the lowest pid (usually the parent) answers, the same on every read.
-        for (const quint64 held : socketsOf(QByteArray::number(pid)))
-            m_socketOwners.insert(held, m_socketOwners.value(held, pid));
-    }
+    // Every process before m_pidsScanned has been looked into: a holder found
+    // there is the first in m_pids's order.
+    while (!m_socketOwners.contains(inode) && m_pidsScanned < m_pids.size())
+        lookInto(m_pids.at(m_pidsScanned++));
     return m_socketOwners.value(inode);
 #else
     Q_UNUSED(inode)
     return 0;
+#endif
+}
+
+void LocalClientFinder::lookInto(qint64 pid)
+{
+#ifdef Q_OS_LINUX
+    // A socket shared across a fork is held by parent and child alike: the
+    // first one looked into (usually the parent) answers, the same on every
+    // read.
+    for (const quint64 held : socketsOf(QByteArray::number(pid)))
+        m_socketOwners.insert(held, m_socketOwners.value(held, pid));
+#else
+    Q_UNUSED(pid)
 #endif
 }
 

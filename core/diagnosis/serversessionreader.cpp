@@ -220,9 +220,9 @@ quint16 serverPort(WorkerContext &context)
 // process ids. A server elsewhere, behind a tunnel
 // or in a container sees clients whose addresses and pids mean something
 // else there, so then nothing is looked up.
-void fillOrigins(ServerSessionSnapshot &snapshot, const ServerSession &reader, quint16 port)
+void fillOrigins(ServerSessionSnapshot &snapshot, const ServerSession &reader, quint16 port,
+                 LocalClientFinder &finder)
 {
-    LocalClientFinder finder;
     if (!finder.isOwnClient(reader, snapshot.dialect, port))
         return;
     for (ServerSession &session : snapshot.sessions)
@@ -270,8 +270,8 @@ bool ServerSessionReader::isPgBouncerConsole(WorkerContext &context)
            context.database().databaseName() == QLatin1String("pgbouncer");
 }
 
-void ServerSessionReader::readPgBouncer(WorkerContext &context,
-                                        ServerSessionSnapshot &snapshot) const
+void ServerSessionReader::readPgBouncer(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                                        LocalClientFinder &finder) const
 {
     TextRowSink clients, servers, pools, databases, config, stats;
     if (!run(context, "SHOW CLIENTS", clients, &snapshot.error) ||
@@ -298,7 +298,7 @@ void ServerSessionReader::readPgBouncer(WorkerContext &context,
         if (config.textOf(r, "key") == QLatin1String("listen_port"))
             port = quint16(config.textOf(r, "value").toUInt());
     }
-    fillOrigins(snapshot, self, port);
+    fillOrigins(snapshot, self, port, finder);
 }
 
 WorkerTask ServerSessionReader::task() const
@@ -309,27 +309,43 @@ WorkerTask ServerSessionReader::task() const
     };
 }
 
+void ServerSessionReader::setPrevious(const ServerSessionSnapshot &previous)
+{
+    m_likelyClients.clear();
+    for (const ServerSession &session : previous.sessions) {
+        if (session.origin)
+            m_likelyClients << session.origin->pid;
+    }
+}
+
 ServerSessionSnapshot ServerSessionReader::read(WorkerContext &context) const
 {
     ServerSessionSnapshot snapshot;
     snapshot.dialect = context.dialect();
+    if (snapshot.dialect == Dialect::SQLite)
+        return readSqliteFile(context.database().databaseName());
+    LocalClientFinder finder;
+    if (!m_likelyClients.isEmpty()) {
+        // While the server gathers its sessions.
+        finder.setLikelyClients(m_likelyClients);
+        finder.prepareMeanwhile();
+    }
     switch (context.dialect()) {
     case Dialect::PostgreSQL:
         if (isPgBouncerConsole(context)) {
-            readPgBouncer(context, snapshot);
+            readPgBouncer(context, snapshot, finder);
             if (!snapshot.error.isEmpty())
                 snapshot.sessions.clear();
             finish(snapshot);
             return snapshot;
         }
-        readPostgres(context, snapshot);
+        readPostgres(context, snapshot, finder);
         break;
     case Dialect::MySQL:
-        readMysql(context, snapshot);
+        readMysql(context, snapshot, finder);
         break;
     case Dialect::SQLite:
-        snapshot = readSqliteFile(context.database().databaseName());
-        return snapshot;
+        Q_UNREACHABLE();
     }
     if (!snapshot.error.isEmpty()) {
         snapshot.sessions.clear();
@@ -340,8 +356,8 @@ ServerSessionSnapshot ServerSessionReader::read(WorkerContext &context) const
     return snapshot;
 }
 
-void ServerSessionReader::readPostgres(WorkerContext &context,
-                                       ServerSessionSnapshot &snapshot) const
+void ServerSessionReader::readPostgres(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                                       LocalClientFinder &finder) const
 {
     // pg_stat_activity is a per-transaction snapshot: a reader inside a
     // transaction would otherwise see the same numbers again and again.
@@ -380,7 +396,13 @@ void ServerSessionReader::readPostgres(WorkerContext &context,
         }
         snapshot.sessions << session;
     }
-    fillOrigins(snapshot, self, serverPort(context));
+    // A session's pid is its backend's (MariaDB's is a thread id, which can
+    // be anyone's pid).
+    QSet<qint64> backends{self.pid};
+    for (const ServerSession &session : std::as_const(snapshot.sessions))
+        backends.insert(session.pid);
+    finder.setServerProcesses(backends);
+    fillOrigins(snapshot, self, serverPort(context), finder);
     if (!snapshot.takenAt.isValid()) {
         TextRowSink clock;
         if (run(context, "SELECT extract(epoch FROM statement_timestamp())", clock,
@@ -390,7 +412,8 @@ void ServerSessionReader::readPostgres(WorkerContext &context,
     }
 }
 
-void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot) const
+void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                                    LocalClientFinder &finder) const
 {
     TextRowSink rows;
     if (!readMysqlProcessList(context, rows, snapshot))
@@ -413,7 +436,7 @@ void ServerSessionReader::readMysql(WorkerContext &context, ServerSessionSnapsho
         if (!reader || m_includeReader)
             snapshot.sessions << session;
     }
-    fillOrigins(snapshot, self, serverPort(context));
+    fillOrigins(snapshot, self, serverPort(context), finder);
     if (!snapshot.takenAt.isValid()) {
         TextRowSink clock;
         if (run(context, "SELECT UNIX_TIMESTAMP(NOW(6))", clock, &snapshot.error) &&

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QSet>
 
+class LocalClientFinder;
+
 // Reads what the server says about every session, as a task on a connection's
 // worker thread (Session::runTask(reader.task())), answering with a
 // ServerSessionSnapshot in the QVariant.
@@ -38,6 +40,9 @@ public:
     // Only sessions connected to this database; empty for all.
     void setDatabase(const QString &database) { m_database = database; }
     void setIncludeReader(bool include) { m_includeReader = include; }
+    // The last refresh: its sessions' client processes are looked into while
+    // the server gathers this one's (LocalClientFinder::prepare()).
+    void setPrevious(const ServerSessionSnapshot &previous);
 
     WorkerTask task() const;
     // Reads on the calling worker; used by task().
@@ -50,13 +55,17 @@ public:
     static bool isPgBouncerConsole(WorkerContext &context);
 
 private:
-    void readPostgres(WorkerContext &context, ServerSessionSnapshot &snapshot) const;
-    void readPgBouncer(WorkerContext &context, ServerSessionSnapshot &snapshot) const;
-    void readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot) const;
+    void readPostgres(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                      LocalClientFinder &finder) const;
+    void readPgBouncer(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                       LocalClientFinder &finder) const;
+    void readMysql(WorkerContext &context, ServerSessionSnapshot &snapshot,
+                   LocalClientFinder &finder) const;
     void finish(ServerSessionSnapshot &snapshot) const;
 
     QSet<qint64> m_ownIds;
     int m_ownConnections = 0;
     QString m_database;
     bool m_includeReader = false;
+    QList<qint64> m_likelyClients;
 };

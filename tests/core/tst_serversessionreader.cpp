@@ -82,6 +82,10 @@ private Q_SLOTS:
     void originOverUnixSocket_data() { testsupport::addDialectRows(); }
     void originOverUnixSocket();
     void originUnknownWhenUnreadable();
+    void originOfClientsAfterThePreviousRefresh_data() { testsupport::addDialectRows(); }
+    void originOfClientsAfterThePreviousRefresh();
+    void prepareMissesNothingThatCameSince_data() { testsupport::addDialectRows(); }
+    void prepareMissesNothingThatCameSince();
 
 private:
     static QString pidSql(Dialect dialect);
@@ -518,6 +522,71 @@ void TestServerSessionReader::originOverUnixSocket()
         QCOMPARE(script->client, QStringLiteral("localhost"));
         QVERIFY(!script->origin);
     }
+}
+
+// A refresh that knows the last one's clients (the panel's case) names the
+// same origins as one that does not, and a client that came since as well.
+void TestServerSessionReader::originOfClientsAfterThePreviousRefresh()
+{
+    QFETCH(Dialect, dialect);
+    SERVER_ONLY(dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    SessionClient first(QFINDTESTDATA("../sessionclient/hold.py"));
+    QString error;
+    QVERIFY2(first.start(url, QString(), &error), qPrintable(error));
+    Engine engine(testsupport::makeBind(url, QStringLiteral("reader")));
+    Session session(&engine, QStringLiteral("reader tab"));
+    const ServerSessionSnapshot before = read(&session, ServerSessionReader());
+    QVERIFY2(before.isValid(), qPrintable(before.error));
+    const ServerSession *firstBefore = find(before, first.serverId());
+    QVERIFY(firstBefore && firstBefore->origin);
+
+    SessionClient second(QFINDTESTDATA("../sessionclient/hold.py"));
+    QVERIFY2(second.start(url, QString(), &error), qPrintable(error));
+    ServerSessionReader reader;
+    reader.setPrevious(before);
+    const ServerSessionSnapshot after = read(&session, reader);
+    QVERIFY2(after.isValid(), qPrintable(after.error));
+    for (const SessionClient *client : {&first, &second}) {
+        const ServerSession *script = find(after, client->serverId());
+        QVERIFY(script);
+        QVERIFY2(script->origin, qPrintable(script->client));
+        QCOMPARE(script->origin->pid, client->pid());
+    }
+}
+
+// prepare() reads ahead; a connection opened after it, by a process it
+// already looked into, is still found, and so is a holder named as one of the
+// server's own processes (looked into last, but looked into).
+void TestServerSessionReader::prepareMissesNothingThatCameSince()
+{
+    QFETCH(Dialect, dialect);
+    SERVER_ONLY(dialect);
+    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
+    const qint64 self = QCoreApplication::applicationPid();
+    LocalClientFinder finder;
+    finder.setLikelyClients({self});
+    finder.prepare();
+
+    testsupport::ServerProbe probe(url);
+    QVERIFY2(probe.isOpen(), qPrintable(probe.error()));
+    const QString port = probe.scalar(
+        dialect == Dialect::PostgreSQL
+            ? QStringLiteral("SELECT inet_client_port()")
+            : QStringLiteral("SELECT SUBSTRING_INDEX(HOST, ':', -1) FROM "
+                             "information_schema.PROCESSLIST WHERE ID = CONNECTION_ID()"));
+    QVERIFY2(port.toInt() > 0, qPrintable(port));
+    const QString client = QStringLiteral("127.0.0.1:") + port;
+    const auto origin = finder.tcpClient(client, quint16(url.port()));
+    QVERIFY2(origin, qPrintable(client));
+    QCOMPARE(origin->pid, self);
+
+    LocalClientFinder lastOfAll;
+    lastOfAll.setServerProcesses({self});
+    lastOfAll.prepareMeanwhile();
+    const auto stillFound = lastOfAll.tcpClient(client, quint16(url.port()));
+    QVERIFY(stillFound);
+    QCOMPARE(stillFound->pid, self);
 }
 
 // What cannot be read is unknown, never an error.
