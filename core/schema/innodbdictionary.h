@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QPair>
 
+class NativeConnection;
 class QSqlDatabase;
 
 // MariaDB's InnoDB tables and their indexes, from InnoDB's own dictionary
@@ -19,7 +20,8 @@ public:
     // Reads what the dictionary keeps of the databases in databases (their
     // SQL literals as a list for IN (...), "'shop', 'crm'"); false when the
     // user may not (or the server has none), and then nothing is known.
-    bool read(QSqlDatabase &database, const QString &databases);
+    // native, the same connection's native client if given, reads the rows.
+    bool read(QSqlDatabase &database, const QString &databases, NativeConnection *native = nullptr);
 
     // The indexes of a base table as information_schema.STATISTICS lists them,
     // or nullptr where the dictionary cannot be sure of that: other engines,

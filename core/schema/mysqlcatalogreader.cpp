@@ -130,7 +130,8 @@ bool MysqlCatalogReader::readTables()
     QSet<QPair<QString, QString>> unsure; // tables the dictionary does not know
     // The dictionary tells InnoDB's base tables and their indexes without
     // opening each table's definition; the rest is asked of information_schema.
-    m_fromDictionary = m_mariadb && !isCancelled() && m_dictionary.read(database(), m_databases);
+    m_fromDictionary =
+        m_mariadb && !isCancelled() && m_dictionary.read(database(), m_databases, native());
     QStringList withViews; // literals of the databases that have views
     if (m_fromDictionary) {
         QSqlQuery query(database());
@@ -232,30 +233,39 @@ bool MysqlCatalogReader::readColumns()
                        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (%1)")
             .arg(m_databases);
     // The largest result of a catalog (100,000 rows over 10,000 tables): Qt's
-    // driver keeps it whole before the first row, the native client hands
-    // each row over as the server sends it, so the two work at once.
+    // driver keeps it whole before the first row and makes a QVariant of
+    // every value; the native client hands each row over as it comes.
     if (native()) {
-        ColumnRows rows([this](const CellView *cells) {
-            const auto value = [cells](int i) {
-                return cells[i].isNull() ? QVariant() : QVariant(cells[i].text());
-            };
-            addColumn(value);
+        QByteArray lastSchema, lastName;
+        SchemaTable *table = nullptr;
+        ColumnRows rows([&](const CellView *cells) {
+            const QByteArrayView schemaName(cells[0].data, cells[0].size);
+            const QByteArrayView name(cells[1].data, cells[1].size);
+            // A table's columns come together: one look-up for all of them.
+            if (!table || schemaName != lastSchema || name != lastName) {
+                lastSchema = schemaName.toByteArray();
+                lastName = name.toByteArray();
+                table = this->table(cells[0].text(), cells[1].text());
+            }
+            if (table)
+                addColumn(table, [cells](int i) {
+                    return cells[i].isNull() ? QVariant() : QVariant(cells[i].text());
+                });
         });
         return stream(sql, rows);
     }
     QSqlQuery query(database());
     if (!exec(query, sql))
         return false;
-    while (query.next())
-        addColumn([&query](int i) { return query.value(i); });
+    while (query.next()) {
+        if (SchemaTable *table = this->table(query.value(0).toString(), query.value(1).toString()))
+            addColumn(table, [&query](int i) { return query.value(i); });
+    }
     return true;
 }
 
-void MysqlCatalogReader::addColumn(const std::function<QVariant(int)> &value)
+void MysqlCatalogReader::addColumn(SchemaTable *table, const std::function<QVariant(int)> &value)
 {
-    SchemaTable *table = this->table(value(0).toString(), value(1).toString());
-    if (!table)
-        return;
     const QString extra = value(7).toString();
     const QString generated = textOrNull(value(8));
     SchemaColumn column;

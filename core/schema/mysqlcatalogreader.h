@@ -32,8 +32,8 @@ private:
     // dictionary answered for the others; empty otherwise.
     QString unsureOnly(const QSet<QPair<QString, QString>> &tables) const;
     bool readColumns();
-    // One row of information_schema.COLUMNS, its values by position.
-    void addColumn(const std::function<QVariant(int)> &value);
+    // One row of information_schema.COLUMNS of table, its values by position.
+    void addColumn(SchemaTable *table, const std::function<QVariant(int)> &value);
     bool readIndexes();
     bool readForeignKeys();
     bool readInnodbForeignKeys();
