@@ -54,33 +54,6 @@ void sortSchema(Schema &schema)
     }
 }
 
-// Over a big catalog most column types, defaults, many column names and every
-// table's schema name are the same few texts, each read into a string of its
-// own: one shared copy of each (and no spare capacity in the lists) holds
-// 100,000 columns in about two thirds of the memory.
-void shareRepeatedTexts(Schema &schema)
-{
-    QSet<QString> texts;
-    const auto share = [&texts](QString &text) {
-        if (text.isNull())
-            return;
-        const auto known = texts.constFind(text);
-        if (known != texts.cend())
-            text = *known;
-        else
-            texts.insert(text);
-    };
-    for (SchemaTable &table : schema.tables) {
-        share(table.schema);
-        table.columns.squeeze();
-        for (SchemaColumn &column : table.columns) {
-            share(column.name);
-            share(column.type);
-            share(column.defaultValue);
-        }
-    }
-}
-
 } // namespace
 
 std::unique_ptr<CatalogReader> CatalogReader::create(Dialect dialect, QSqlDatabase &database,
@@ -119,7 +92,7 @@ bool CatalogReader::read(const QStringList &schemas, Schema *schema)
         return false;
     }
     sortSchema(m_schema);
-    shareRepeatedTexts(m_schema);
+    m_schema.shareTexts();
     *schema = std::move(m_schema);
     m_schema = Schema();
     m_schema.dialect = dialect;

@@ -1,5 +1,7 @@
 #include "core/schema/schema.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 const SchemaColumn *SchemaTable::column(const QString &columnName) const
@@ -59,4 +61,38 @@ QVector<const SchemaTable *> Schema::tablesIn(const QString &schemaName) const
             found << &candidate;
     }
     return found;
+}
+
+void Schema::shareTexts()
+{
+    QSet<QString> texts;
+    QSet<QString> distinctNames;
+    distinctNames.reserve(tables.size() * 4);
+    names.clear();
+    // One look-up a text: inserting a text already there keeps the one there.
+    const auto share = [](QSet<QString> &known, QString &text) {
+        if (text.isNull())
+            return false;
+        const qsizetype before = known.size();
+        const auto kept = known.insert(text);
+        if (known.size() == before) {
+            text = *kept;
+            return false;
+        }
+        return true;
+    };
+    const auto shareName = [&](QString &name) {
+        if (share(distinctNames, name))
+            names << name;
+    };
+    for (SchemaTable &table : tables) {
+        share(texts, table.schema);
+        shareName(table.name);
+        table.columns.squeeze();
+        for (SchemaColumn &column : table.columns) {
+            shareName(column.name);
+            share(texts, column.type);
+            share(texts, column.defaultValue);
+        }
+    }
 }

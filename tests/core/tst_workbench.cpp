@@ -244,6 +244,22 @@ void TestWorkbench::completionWordsFromSchema()
              (QStringList{QStringLiteral("orders"), QStringLiteral("id"), QStringLiteral("total"),
                           QStringLiteral("users")}));
     QVERIFY(words.of(QStringLiteral("other")).isEmpty());
+
+    // A schema read from a catalog has its names made on the reading worker
+    // (Schema::shareTexts): the same words, and the ones the update takes.
+    Schema shared = schema;
+    // Two reads of one text, as a catalog's rows give them.
+    shared.tables[0].columns[0].name = QString::fromUtf8("id");
+    shared.tables[1].columns[0].name = QString::fromUtf8("id");
+    QVERIFY(!shared.tables.at(0).columns.at(0).name.isSharedWith(
+        shared.tables.at(1).columns.at(0).name));
+    shared.shareTexts();
+    QCOMPARE(shared.names, words.of(QStringLiteral("shop")));
+    QVERIFY(shared.tables.at(0).columns.at(0).name.isSharedWith(
+        shared.tables.at(1).columns.at(0).name));
+    shared.names = QStringList{QStringLiteral("made_on_the_worker")};
+    words.update(QStringLiteral("read"), shared);
+    QCOMPARE(words.of(QStringLiteral("read")), shared.names);
 }
 
 void TestWorkbench::connectionTestSaysVersionOrError()
