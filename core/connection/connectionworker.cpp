@@ -229,11 +229,14 @@ void ConnectionWorker::open()
             tr("Cannot connect to %1: %2").arg(m_spec.url.toDisplayString(), scrub(message)));
         return;
     }
-    m_native = NativeConnection::create(dialect, m_db.driver()->handle(), m_spec);
+    QString nativeError;
+    m_native = NativeConnection::create(dialect, m_db.driver()->handle(), m_spec, &nativeError);
     if (!m_native) {
         closeDatabase();
-        Q_EMIT openFailed(
-            tr("The %1 driver gave no native handle.").arg(dialects::qtDriver(dialect)));
+        Q_EMIT openFailed(nativeError.isEmpty()
+                              ? tr("The %1 driver gave no native handle.")
+                                    .arg(dialects::qtDriver(dialect))
+                              : nativeError);
         return;
     }
     m_running->setInterrupter(m_native->interrupter());

@@ -1,5 +1,7 @@
 #include "core/driver/mariadbbulkrowwriter.h"
 
+#include "core/driver/libmariadb.h"
+
 #include <cstring>
 #include <mysql.h>
 #include <mysqld_error.h>
@@ -16,8 +18,9 @@ bool MariadbBulkRowWriter::isSupported(st_mysql *mysql)
 {
     unsigned long capabilities = 0;
     unsigned long long extended = 0;
-    if (mariadb_get_infov(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) ||
-        mariadb_get_infov(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended))
+    if (mariadb().mariadb_get_infov(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &capabilities) ||
+        mariadb().mariadb_get_infov(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES,
+                                    &extended))
         return false;
     return !(capabilities & CLIENT_MYSQL) &&
            (extended & (MARIADB_CLIENT_STMT_BULK_OPERATIONS >> 32));
@@ -28,13 +31,14 @@ MariadbBulkRowWriter::MariadbBulkRowWriter(st_mysql *mysql, const QByteArray &in
     : m_mysql(mysql)
     , m_columns(columns)
 {
-    m_statement = mysql_stmt_init(m_mysql);
-    if (!m_statement || mysql_stmt_prepare(m_statement, insertSql.constData(),
-                                           static_cast<unsigned long>(insertSql.size())) != 0) {
-        m_error =
-            QString::fromUtf8(m_statement ? mysql_stmt_error(m_statement) : mysql_error(m_mysql));
+    m_statement = mariadb().mysql_stmt_init(m_mysql);
+    if (!m_statement ||
+        mariadb().mysql_stmt_prepare(m_statement, insertSql.constData(),
+                                     static_cast<unsigned long>(insertSql.size())) != 0) {
+        m_error = QString::fromUtf8(m_statement ? mariadb().mysql_stmt_error(m_statement)
+                                                : mariadb().mysql_error(m_mysql));
         if (m_statement)
-            mysql_stmt_close(m_statement);
+            mariadb().mysql_stmt_close(m_statement);
         m_statement = nullptr;
     }
     m_bytes.reserve(kBatchBytes + 64 * 1024);
@@ -43,7 +47,7 @@ MariadbBulkRowWriter::MariadbBulkRowWriter(st_mysql *mysql, const QByteArray &in
 MariadbBulkRowWriter::~MariadbBulkRowWriter()
 {
     if (m_statement)
-        mysql_stmt_close(m_statement);
+        mariadb().mysql_stmt_close(m_statement);
 }
 
 bool MariadbBulkRowWriter::write(const CellView *cells)
@@ -101,14 +105,14 @@ bool MariadbBulkRowWriter::flush()
         bind.u.indicator = indicators[size_t(c)].data();
     }
     unsigned int size = static_cast<unsigned int>(rows);
-    const bool ok = !mysql_stmt_attr_set(m_statement, STMT_ATTR_ARRAY_SIZE, &size) &&
-                    !mysql_stmt_bind_param(m_statement, binds.data()) &&
-                    mysql_stmt_execute(m_statement) == 0;
+    const bool ok = !mariadb().mysql_stmt_attr_set(m_statement, STMT_ATTR_ARRAY_SIZE, &size) &&
+                    !mariadb().mysql_stmt_bind_param(m_statement, binds.data()) &&
+                    mariadb().mysql_stmt_execute(m_statement) == 0;
     if (!ok) {
-        const unsigned int code = mysql_stmt_errno(m_statement);
+        const unsigned int code = mariadb().mysql_stmt_errno(m_statement);
         m_cancelled = code == ER_QUERY_INTERRUPTED;
         m_error =
-            QString::fromUtf8(mysql_stmt_error(m_statement)) +
+            QString::fromUtf8(mariadb().mysql_stmt_error(m_statement)) +
             QStringLiteral(" (in rows %1 to %2 of those sent)").arg(m_rows - rows + 1).arg(m_rows);
     }
     m_bytes.clear();

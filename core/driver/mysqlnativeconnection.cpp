@@ -1,6 +1,7 @@
 #include "core/driver/mysqlnativeconnection.h"
 
 #include "core/driver/interrupter.h"
+#include "core/driver/libmariadb.h"
 #include "core/driver/mariadbbulkrowwriter.h"
 #include "core/driver/mysqlparambinder.h"
 #include "core/driver/mysqlrowwriter.h"
@@ -30,27 +31,28 @@ protected:
     {
         // A statement cannot be stopped from its own connection while it runs,
         // so a short-lived side connection asks the server to kill it.
-        MYSQL *side = mysql_init(nullptr);
+        MYSQL *side = mariadb().mysql_init(nullptr);
         if (!side)
             return;
         // A server that accepts and never answers must not hold this thread
         // (and the statement's disarm, which waits for it) for ever.
         const unsigned int timeout = 5;
-        mysql_options(side, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-        mysql_options(side, MYSQL_OPT_READ_TIMEOUT, &timeout);
-        mysql_options(side, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+        mariadb().mysql_options(side, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+        mariadb().mysql_options(side, MYSQL_OPT_READ_TIMEOUT, &timeout);
+        mariadb().mysql_options(side, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
         const QByteArray host = m_url.host().toUtf8();
         const QByteArray user = m_url.username().toUtf8();
         const QByteArray password = m_url.password().toUtf8();
         const QByteArray socket = m_url.option(QStringLiteral("unix_socket")).toUtf8();
-        if (mysql_real_connect(side, host.isEmpty() ? nullptr : host.constData(), user.constData(),
-                               m_url.hasPassword() ? password.constData() : nullptr, nullptr,
-                               m_url.port() > 0 ? unsigned(m_url.port()) : 0,
-                               socket.isEmpty() ? nullptr : socket.constData(), 0)) {
+        if (mariadb().mysql_real_connect(side, host.isEmpty() ? nullptr : host.constData(),
+                                         user.constData(),
+                                         m_url.hasPassword() ? password.constData() : nullptr,
+                                         nullptr, m_url.port() > 0 ? unsigned(m_url.port()) : 0,
+                                         socket.isEmpty() ? nullptr : socket.constData(), 0)) {
             const QByteArray kill = "KILL QUERY " + QByteArray::number(qulonglong(m_threadId));
-            mysql_real_query(side, kill.constData(), kill.size());
+            mariadb().mysql_real_query(side, kill.constData(), kill.size());
         }
-        mysql_close(side);
+        mariadb().mysql_close(side);
     }
 
 private:
@@ -187,8 +189,8 @@ int positionFromMessage(const QString &message, const QByteArray &sql)
 
 MysqlNativeConnection::MysqlNativeConnection(MYSQL *mysql, const ConnectSpec &spec)
     : m_mysql(mysql)
-    , m_interrupter(std::make_shared<MysqlInterrupter>(spec, mysql_thread_id(mysql),
-                                                       int(mysql_get_socket(mysql))))
+    , m_interrupter(std::make_shared<MysqlInterrupter>(spec, mariadb().mysql_thread_id(mysql),
+                                                       int(mariadb().mysql_get_socket(mysql))))
 {
 }
 
@@ -199,14 +201,14 @@ MysqlNativeConnection::~MysqlNativeConnection()
 
 qint64 MysqlNativeConnection::serverId() const
 {
-    return m_mysql ? qint64(mysql_thread_id(m_mysql)) : 0;
+    return m_mysql ? qint64(mariadb().mysql_thread_id(m_mysql)) : 0;
 }
 
 QString MysqlNativeConnection::serverVersion() const
 {
     if (!m_mysql)
         return {};
-    const QString info = QString::fromUtf8(mysql_get_server_info(m_mysql));
+    const QString info = QString::fromUtf8(mariadb().mysql_get_server_info(m_mysql));
     const bool maria = info.contains(QLatin1String("MariaDB"), Qt::CaseInsensitive);
     return (maria ? QStringLiteral("MariaDB ") : QStringLiteral("MySQL ")) +
            info.section(QLatin1Char('-'), 0, 0);
@@ -217,7 +219,7 @@ TransactionState MysqlNativeConnection::transactionState() const
     if (!m_mysql)
         return TransactionState::Unknown;
     unsigned int status = 0;
-    if (mariadb_get_infov(m_mysql, MARIADB_CONNECTION_SERVER_STATUS, &status))
+    if (mariadb().mariadb_get_infov(m_mysql, MARIADB_CONNECTION_SERVER_STATUS, &status))
         return TransactionState::Unknown;
     return (status & SERVER_STATUS_IN_TRANS) ? TransactionState::InTransaction
                                              : TransactionState::Idle;
@@ -225,9 +227,9 @@ TransactionState MysqlNativeConnection::transactionState() const
 
 void MysqlNativeConnection::fail(StatementResult &result, const QByteArray &sql) const
 {
-    const unsigned int code = mysql_errno(m_mysql);
+    const unsigned int code = mariadb().mysql_errno(m_mysql);
     result.ok = false;
-    result.error = QString::fromUtf8(mysql_error(m_mysql));
+    result.error = QString::fromUtf8(mariadb().mysql_error(m_mysql));
     result.errorCode = QString::number(code);
     result.connectionLost = isConnectionLost(code);
     result.cancelled = code == ER_QUERY_INTERRUPTED || code == 3024 /* ER_QUERY_TIMEOUT */;
@@ -237,14 +239,15 @@ void MysqlNativeConnection::fail(StatementResult &result, const QByteArray &sql)
 QStringList MysqlNativeConnection::warnings()
 {
     QStringList out;
-    if (mysql_warning_count(m_mysql) == 0 || mysql_query(m_mysql, "SHOW WARNINGS") != 0)
+    if (mariadb().mysql_warning_count(m_mysql) == 0 ||
+        mariadb().mysql_query(m_mysql, "SHOW WARNINGS") != 0)
         return out;
-    if (MYSQL_RES *res = mysql_store_result(m_mysql)) {
-        while (MYSQL_ROW row = mysql_fetch_row(res))
+    if (MYSQL_RES *res = mariadb().mysql_store_result(m_mysql)) {
+        while (MYSQL_ROW row = mariadb().mysql_fetch_row(res))
             out << QStringLiteral("%1 %2: %3")
                        .arg(QString::fromUtf8(row[0]), QString::fromUtf8(row[1]),
                             QString::fromUtf8(row[2]));
-        mysql_free_result(res);
+        mariadb().mysql_free_result(res);
     }
     return out;
 }
@@ -260,16 +263,16 @@ void MysqlNativeConnection::execute(const QByteArray &statement, const SqlParams
         result.ok = false;
         return;
     }
-    if (mysql_real_query(m_mysql, sql.constData(), sql.size()) != 0) {
+    if (mariadb().mysql_real_query(m_mysql, sql.constData(), sql.size()) != 0) {
         fail(result, sql);
         return;
     }
     qint64 affected = -1;
     bool stopped = false;
     for (;;) {
-        if (MYSQL_RES *res = mysql_use_result(m_mysql)) {
-            const unsigned int fields = mysql_num_fields(res);
-            const MYSQL_FIELD *info = mysql_fetch_fields(res);
+        if (MYSQL_RES *res = mariadb().mysql_use_result(m_mysql)) {
+            const unsigned int fields = mariadb().mysql_num_fields(res);
+            const MYSQL_FIELD *info = mariadb().mysql_fetch_fields(res);
             Columns columns;
             columns.reserve(int(fields));
             for (unsigned int i = 0; i < fields; ++i)
@@ -278,10 +281,10 @@ void MysqlNativeConnection::execute(const QByteArray &statement, const SqlParams
             stopped = !sink.begin(columns);
             QVarLengthArray<CellView, 16> cells(static_cast<qsizetype>(fields));
             while (!stopped) {
-                MYSQL_ROW row = mysql_fetch_row(res);
+                MYSQL_ROW row = mariadb().mysql_fetch_row(res);
                 if (!row)
                     break;
-                const unsigned long *lengths = mysql_fetch_lengths(res);
+                const unsigned long *lengths = mariadb().mysql_fetch_lengths(res);
                 for (unsigned int i = 0; i < fields; ++i) {
                     CellView &cell = cells[int(i)];
                     if (!row[i]) {
@@ -300,14 +303,14 @@ void MysqlNativeConnection::execute(const QByteArray &statement, const SqlParams
             sink.end();
             if (stopped)
                 m_interrupter->interruptRunning(); // so freeing the result does not read it all
-            const bool fetchError = !stopped && mysql_errno(m_mysql) != 0;
+            const bool fetchError = !stopped && mariadb().mysql_errno(m_mysql) != 0;
             if (fetchError)
                 fail(result, sql);
-            mysql_free_result(res);
+            mariadb().mysql_free_result(res);
             if (fetchError)
                 break;
-        } else if (mysql_field_count(m_mysql) == 0) {
-            const my_ulonglong rows = mysql_affected_rows(m_mysql);
+        } else if (mariadb().mysql_field_count(m_mysql) == 0) {
+            const my_ulonglong rows = mariadb().mysql_affected_rows(m_mysql);
             if (rows != my_ulonglong(-1))
                 affected = (affected < 0 ? 0 : affected) + qint64(rows);
         } else {
@@ -319,7 +322,7 @@ void MysqlNativeConnection::execute(const QByteArray &statement, const SqlParams
             result.cancelled = true;
             result.error = QStringLiteral("Statement cancelled");
         }
-        const int next = mysql_next_result(m_mysql);
+        const int next = mariadb().mysql_next_result(m_mysql);
         if (next < 0)
             break;
         if (next > 0) {
@@ -336,15 +339,15 @@ void MysqlNativeConnection::execute(const QByteArray &statement, const SqlParams
 
 bool MysqlNativeConnection::ping(QString *error)
 {
-    const bool ok = mysql_ping(m_mysql) == 0;
+    const bool ok = mariadb().mysql_ping(m_mysql) == 0;
     if (!ok && error)
-        *error = QString::fromUtf8(mysql_error(m_mysql));
+        *error = QString::fromUtf8(mariadb().mysql_error(m_mysql));
     return ok;
 }
 
 int MysqlNativeConnection::socket() const
 {
-    return m_mysql ? int(mysql_get_socket(m_mysql)) : -1;
+    return m_mysql ? int(mariadb().mysql_get_socket(m_mysql)) : -1;
 }
 
 bool MysqlNativeConnection::checkAlive(QString *reason)
@@ -372,18 +375,18 @@ std::optional<bool> MysqlNativeConnection::sessionReadOnly()
     for (const char *query : queries) {
         if (m_readOnlyQuery && m_readOnlyQuery != query)
             continue;
-        if (mysql_query(m_mysql, query) != 0) {
-            if (mysql_errno(m_mysql) == ER_UNKNOWN_SYSTEM_VARIABLE)
+        if (mariadb().mysql_query(m_mysql, query) != 0) {
+            if (mariadb().mysql_errno(m_mysql) == ER_UNKNOWN_SYSTEM_VARIABLE)
                 continue;
             return std::nullopt;
         }
-        MYSQL_RES *res = mysql_store_result(m_mysql);
+        MYSQL_RES *res = mariadb().mysql_store_result(m_mysql);
         if (!res)
             return std::nullopt;
         std::optional<bool> readOnly;
-        if (MYSQL_ROW row = mysql_fetch_row(res); row && row[0])
+        if (MYSQL_ROW row = mariadb().mysql_fetch_row(res); row && row[0])
             readOnly = qstrcmp(row[0], "0") != 0;
-        mysql_free_result(res);
+        mariadb().mysql_free_result(res);
         m_readOnlyQuery = query;
         return readOnly;
     }
@@ -427,8 +430,8 @@ std::unique_ptr<RowWriter> MysqlNativeConnection::insertRowWriter(const QString 
     auto escape = [mysql](QByteArray &out, const char *data, qsizetype size) {
         const qsizetype at = out.size();
         out.resize(at + 2 * size + 1);
-        const unsigned long written = mysql_real_escape_string(mysql, out.data() + at, data,
-                                                               static_cast<unsigned long>(size));
+        const unsigned long written = mariadb().mysql_real_escape_string(
+            mysql, out.data() + at, data, static_cast<unsigned long>(size));
         out.resize(at + qsizetype(written));
     };
     return std::make_unique<MysqlRowWriter>(*this, head, int(columns.size()), escape);

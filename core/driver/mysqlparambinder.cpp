@@ -1,5 +1,7 @@
 #include "core/driver/mysqlparambinder.h"
 
+#include "core/driver/libmariadb.h"
+
 #include <mysql.h>
 
 namespace {
@@ -52,7 +54,7 @@ QByteArray MysqlParamBinder::literal(st_mysql *mysql, const QVariant &value)
     const QByteArray text = value.toString().toUtf8();
     QByteArray escaped(text.size() * 2 + 1, Qt::Uninitialized);
     const unsigned long length =
-        mysql_real_escape_string(mysql, escaped.data(), text.constData(), text.size());
+        mariadb().mysql_real_escape_string(mysql, escaped.data(), text.constData(), text.size());
     escaped.truncate(qsizetype(length));
     return '\'' + escaped + '\'';
 }

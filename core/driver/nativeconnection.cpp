@@ -1,5 +1,7 @@
 #include "core/driver/nativeconnection.h"
 
+#include "core/driver/libmariadb.h"
+#include "core/driver/libpq.h"
 #include "core/driver/mysqlnativeconnection.h"
 #include "core/driver/postgresnativeconnection.h"
 #include "core/driver/rowsink.h"
@@ -28,8 +30,17 @@ T *pointerIn(const QVariant &handle, std::initializer_list<const char *> typeNam
 } // namespace
 
 std::unique_ptr<NativeConnection> NativeConnection::create(Dialect dialect, const QVariant &handle,
-                                                           const ConnectSpec &spec)
+                                                           const ConnectSpec &spec, QString *error)
 {
+    // The client library Qt's driver has loaded, looked up by its functions.
+    const QString missing = dialect == Dialect::PostgreSQL ? Libpq::load()
+                            : dialect == Dialect::MySQL    ? Libmariadb::load()
+                                                           : QString();
+    if (!missing.isEmpty()) {
+        if (error)
+            *error = missing;
+        return nullptr;
+    }
     switch (dialect) {
     case Dialect::SQLite:
         if (auto *db = pointerIn<sqlite3>(handle, {"sqlite3*"}))

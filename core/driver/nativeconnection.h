@@ -28,9 +28,11 @@ class NativeConnection
 {
 public:
     // handle is QSqlDriver::handle() of an open connection; nullptr when it is
-    // not a handle of the expected type.
+    // not a handle of the expected type, or (with *error) when the client
+    // library's functions cannot be found (Libpq, Libmariadb).
     static std::unique_ptr<NativeConnection> create(Dialect dialect, const QVariant &handle,
-                                                    const ConnectSpec &spec);
+                                                    const ConnectSpec &spec,
+                                                    QString *error = nullptr);
 
     virtual ~NativeConnection() = default;
 

@@ -2,6 +2,7 @@
 
 #include "core/driver/csvlinesink.h"
 #include "core/driver/interrupter.h"
+#include "core/driver/libpq.h"
 #include "core/driver/postgreserror.h"
 #include "core/driver/statementresult.h"
 
@@ -30,22 +31,22 @@ bool PostgresCsvCopy::run(const QByteArray &query, bool header)
     // before the closing parenthesis.
     const QByteArray copy = kPrefix + query + "\n) TO STDOUT WITH (FORMAT csv, HEADER " +
                             (header ? "true" : "false") + ")";
-    if (!PQsendQuery(m_conn, copy.constData()))
+    if (!pq().PQsendQuery(m_conn, copy.constData()))
         return false;
     bool refused = false;
-    while (PGresult *res = PQgetResult(m_conn)) {
-        switch (PQresultStatus(res)) {
+    while (PGresult *res = pq().PQgetResult(m_conn)) {
+        switch (pq().PQresultStatus(res)) {
         case PGRES_COPY_OUT:
             readLines(header);
             break;
         case PGRES_COMMAND_OK:
-            m_result.commandTag = QString::fromUtf8(PQcmdStatus(res));
+            m_result.commandTag = QString::fromUtf8(pq().PQcmdStatus(res));
             break;
         default:
             refused = readError(res) || refused;
             break;
         }
-        PQclear(res);
+        pq().PQclear(res);
     }
     if (refused)
         return false;
@@ -62,7 +63,7 @@ void PostgresCsvCopy::readLines(bool header)
     char *line = nullptr;
     int length = 0;
     // One message is one row (or the header), which libpq copies out for us.
-    while ((length = PQgetCopyData(m_conn, &line, 0)) > 0) {
+    while ((length = pq().PQgetCopyData(m_conn, &line, 0)) > 0) {
         if (!m_stopped) {
             if (!headerLine)
                 ++m_result.rowCount;
@@ -77,7 +78,7 @@ void PostgresCsvCopy::readLines(bool header)
                 m_result.error = QStringLiteral("Statement cancelled");
             }
         }
-        PQfreemem(line);
+        pq().PQfreemem(line);
     }
 }
 
@@ -85,7 +86,7 @@ bool PostgresCsvCopy::readError(const PGresult *res)
 {
     if (m_stopped)
         return false; // the cancel that stopping asked for
-    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    const char *state = pq().PQresultErrorField(res, PG_DIAG_SQLSTATE);
     if (!m_started && state && qstrcmp(state, "0A000") == 0)
         return true;
     PostgresError::describe(m_result, res, m_conn);

@@ -1,5 +1,6 @@
 #include "core/driver/postgreserror.h"
 
+#include "core/driver/libpq.h"
 #include "core/driver/statementresult.h"
 
 #include <QString>
@@ -8,13 +9,13 @@
 
 QString PostgresError::text(const PGresult *res, PGconn *conn)
 {
-    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const char *primary = res ? pq().PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     if (!primary)
-        return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        return QString::fromUtf8(pq().PQerrorMessage(conn)).trimmed();
     QString text = QString::fromUtf8(primary);
-    if (const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL))
+    if (const char *detail = pq().PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL))
         text += QStringLiteral("\nDETAIL: ") + QString::fromUtf8(detail);
-    if (const char *hint = PQresultErrorField(res, PG_DIAG_MESSAGE_HINT))
+    if (const char *hint = pq().PQresultErrorField(res, PG_DIAG_MESSAGE_HINT))
         text += QStringLiteral("\nHINT: ") + QString::fromUtf8(hint);
     return text;
 }
@@ -23,9 +24,9 @@ void PostgresError::describe(StatementResult &result, const PGresult *res, PGcon
 {
     result.ok = false;
     result.error = text(res, conn);
-    if (const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE))
+    if (const char *state = pq().PQresultErrorField(res, PG_DIAG_SQLSTATE))
         result.errorCode = QString::fromLatin1(state);
-    if (const char *position = PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION))
+    if (const char *position = pq().PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION))
         result.errorPosition = QByteArray(position).toInt() - 1;
     result.cancelled = result.errorCode == QLatin1String("57014");
 }

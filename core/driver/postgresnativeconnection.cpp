@@ -1,6 +1,7 @@
 #include "core/driver/postgresnativeconnection.h"
 
 #include "core/driver/interrupter.h"
+#include "core/driver/libpq.h"
 #include "core/driver/postgrescsvcopy.h"
 #include "core/driver/postgreserror.h"
 #include "core/driver/postgresrowwriter.h"
@@ -15,8 +16,8 @@ class PostgresInterrupter final : public Interrupter
 {
 public:
     explicit PostgresInterrupter(PGconn *conn)
-        : Interrupter(PQsocket(conn))
-        , m_cancel(PQgetCancel(conn))
+        : Interrupter(pq().PQsocket(conn))
+        , m_cancel(pq().PQgetCancel(conn))
     {
     }
     ~PostgresInterrupter() override { detach(); }
@@ -25,12 +26,12 @@ protected:
     void doInterrupt() override
     {
         char error[256];
-        PQcancel(m_cancel, error, sizeof error);
+        pq().PQcancel(m_cancel, error, sizeof error);
     }
     void onDetach() override
     {
         if (m_cancel)
-            PQfreeCancel(m_cancel);
+            pq().PQfreeCancel(m_cancel);
         m_cancel = nullptr;
     }
 
@@ -81,12 +82,12 @@ const PgType kTypes[] = {
 Columns columnsOf(const PGresult *res)
 {
     Columns columns;
-    const int count = PQnfields(res);
+    const int count = pq().PQnfields(res);
     columns.reserve(count);
     for (int i = 0; i < count; ++i) {
         Column column;
-        column.name = QString::fromUtf8(PQfname(res, i));
-        const Oid oid = PQftype(res, i);
+        column.name = QString::fromUtf8(pq().PQfname(res, i));
+        const Oid oid = pq().PQftype(res, i);
         column.typeName = QStringLiteral("oid %1").arg(oid);
         for (const PgType &type : kTypes) {
             if (type.oid == oid) {
@@ -105,24 +106,24 @@ Columns columnsOf(const PGresult *res)
 bool deliverRows(const PGresult *res, RowSink &sink, StatementResult &result,
                  const Columns &columns)
 {
-    const int rows = PQntuples(res);
-    const int fields = PQnfields(res);
+    const int rows = pq().PQntuples(res);
+    const int fields = pq().PQnfields(res);
     QVarLengthArray<CellView, 16> cells(fields);
     for (int r = 0; r < rows; ++r) {
         QVarLengthArray<unsigned char *, 4> unescaped;
         for (int c = 0; c < fields; ++c) {
             CellView &cell = cells[c];
-            if (PQgetisnull(res, r, c)) {
+            if (pq().PQgetisnull(res, r, c)) {
                 cell = CellView{};
                 continue;
             }
-            cell.data = PQgetvalue(res, r, c);
-            cell.size = PQgetlength(res, r, c);
+            cell.data = pq().PQgetvalue(res, r, c);
+            cell.size = pq().PQgetlength(res, r, c);
             cell.kind = CellKind::Text;
             if (columns.at(c).kind == ColumnKind::Binary) {
                 size_t length = 0;
-                unsigned char *bytes =
-                    PQunescapeBytea(reinterpret_cast<const unsigned char *>(cell.data), &length);
+                unsigned char *bytes = pq().PQunescapeBytea(
+                    reinterpret_cast<const unsigned char *>(cell.data), &length);
                 if (bytes) {
                     unescaped.append(bytes);
                     cell.kind = CellKind::Binary;
@@ -135,7 +136,7 @@ bool deliverRows(const PGresult *res, RowSink &sink, StatementResult &result,
         ++result.rowCount;
         const bool more = sink.row(cells.constData());
         for (unsigned char *bytes : unescaped)
-            PQfreemem(bytes);
+            pq().PQfreemem(bytes);
         if (!more)
             return false;
     }
@@ -159,7 +160,7 @@ public:
 
     void read(PGresult *res)
     {
-        switch (PQresultStatus(res)) {
+        switch (pq().PQresultStatus(res)) {
         case PGRES_SINGLE_TUPLE:
         case PGRES_TUPLES_OK:
             readRows(res);
@@ -174,7 +175,7 @@ public:
             break;
         case PGRES_COPY_IN:
         case PGRES_COPY_BOTH:
-            PQputCopyEnd(m_conn, "poolscope does not send COPY data from the client");
+            pq().PQputCopyEnd(m_conn, "poolscope does not send COPY data from the client");
             break;
         default:
             readError(res);
@@ -194,17 +195,17 @@ private:
         }
         if (!m_stopped && !deliverRows(res, m_sink, m_result, m_columns))
             m_stopped = true;
-        if (PQresultStatus(res) == PGRES_TUPLES_OK || m_stopped) {
+        if (pq().PQresultStatus(res) == PGRES_TUPLES_OK || m_stopped) {
             m_sink.end();
             m_inResultSet = false;
-            m_result.commandTag = QString::fromUtf8(PQcmdStatus(res));
+            m_result.commandTag = QString::fromUtf8(pq().PQcmdStatus(res));
         }
     }
 
     void readCommand(PGresult *res)
     {
-        m_result.commandTag = QString::fromUtf8(PQcmdStatus(res));
-        const QByteArray tuples(PQcmdTuples(res));
+        m_result.commandTag = QString::fromUtf8(pq().PQcmdStatus(res));
+        const QByteArray tuples(pq().PQcmdTuples(res));
         if (!tuples.isEmpty())
             m_affected = (m_affected < 0 ? 0 : m_affected) + tuples.toLongLong();
     }
@@ -218,7 +219,7 @@ private:
         m_stopped = !m_sink.begin(m_columns);
         char *line = nullptr;
         int length = 0;
-        while ((length = PQgetCopyData(m_conn, &line, 0)) > 0) {
+        while ((length = pq().PQgetCopyData(m_conn, &line, 0)) > 0) {
             if (!m_stopped) {
                 CellView cell{CellKind::Text, line,
                               length > 0 && line[length - 1] == '\n' ? length - 1 : length};
@@ -226,7 +227,7 @@ private:
                 ++m_result.rowCount;
                 m_stopped = !m_sink.row(&cell);
             }
-            PQfreemem(line);
+            pq().PQfreemem(line);
         }
         m_sink.end();
     }
@@ -256,13 +257,13 @@ PostgresNativeConnection::PostgresNativeConnection(PGconn *conn)
     , m_interrupter(std::make_shared<PostgresInterrupter>(conn))
 {
     m_previousReceiver =
-        PQsetNoticeReceiver(m_conn, &PostgresNativeConnection::noticeReceiver, this);
+        pq().PQsetNoticeReceiver(m_conn, &PostgresNativeConnection::noticeReceiver, this);
     // Qt's driver switches its sessions to bytea_output = escape for its own
     // decoding, which reads hex as well. PostgreSQL's default comes back, so
     // bytes read the same in poolscope as in psql, and an export through COPY
     // (copyCsv) writes them as \x and hex digits like every other export.
-    if (PQstatus(m_conn) == CONNECTION_OK && PQtransactionStatus(m_conn) == PQTRANS_IDLE)
-        PQclear(PQexec(m_conn, "SET bytea_output = hex"));
+    if (pq().PQstatus(m_conn) == CONNECTION_OK && pq().PQtransactionStatus(m_conn) == PQTRANS_IDLE)
+        pq().PQclear(pq().PQexec(m_conn, "SET bytea_output = hex"));
 }
 
 PostgresNativeConnection::~PostgresNativeConnection()
@@ -273,8 +274,8 @@ PostgresNativeConnection::~PostgresNativeConnection()
 void PostgresNativeConnection::noticeReceiver(void *self, const PGresult *result)
 {
     auto *connection = static_cast<PostgresNativeConnection *>(self);
-    const char *severity = PQresultErrorField(result, PG_DIAG_SEVERITY);
-    const char *message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const char *severity = pq().PQresultErrorField(result, PG_DIAG_SEVERITY);
+    const char *message = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     connection->m_notices << QStringLiteral("%1: %2").arg(
         QString::fromUtf8(severity ? severity : "NOTICE"),
         QString::fromUtf8(message ? message : ""));
@@ -282,20 +283,20 @@ void PostgresNativeConnection::noticeReceiver(void *self, const PGresult *result
 
 qint64 PostgresNativeConnection::serverId() const
 {
-    return m_conn ? PQbackendPID(m_conn) : 0;
+    return m_conn ? pq().PQbackendPID(m_conn) : 0;
 }
 
 QString PostgresNativeConnection::serverVersion() const
 {
-    const char *version = m_conn ? PQparameterStatus(m_conn, "server_version") : nullptr;
+    const char *version = m_conn ? pq().PQparameterStatus(m_conn, "server_version") : nullptr;
     return version ? QStringLiteral("PostgreSQL ") + QString::fromUtf8(version) : QString();
 }
 
 TransactionState PostgresNativeConnection::transactionState() const
 {
-    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+    if (!m_conn || pq().PQstatus(m_conn) != CONNECTION_OK)
         return TransactionState::Unknown;
-    switch (PQtransactionStatus(m_conn)) {
+    switch (pq().PQtransactionStatus(m_conn)) {
     case PQTRANS_IDLE:
         return TransactionState::Idle;
     case PQTRANS_INTRANS:
@@ -315,19 +316,19 @@ void PostgresNativeConnection::execute(const QByteArray &sql, const SqlParams &p
     if (!send(sql, params)) {
         result.ok = false;
         result.error = PostgresError::text(nullptr, m_conn);
-        result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
+        result.connectionLost = pq().PQstatus(m_conn) != CONNECTION_OK;
         return;
     }
-    PQsetSingleRowMode(m_conn);
+    pq().PQsetSingleRowMode(m_conn);
 
     ResultReader reader(m_conn, sink, result);
-    while (PGresult *res = PQgetResult(m_conn)) {
+    while (PGresult *res = pq().PQgetResult(m_conn)) {
         if (reader.stopped()) { // draining after a stop
-            PQclear(res);
+            pq().PQclear(res);
             continue;
         }
         reader.read(res);
-        PQclear(res);
+        pq().PQclear(res);
         if (reader.stopped() && !result.cancelled) {
             // The sink wants no more: ask the server to stop instead of reading
             // the rest of a possibly huge result.
@@ -337,7 +338,7 @@ void PostgresNativeConnection::execute(const QByteArray &sql, const SqlParams &p
             result.error = QStringLiteral("Statement cancelled");
         }
     }
-    result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
+    result.connectionLost = pq().PQstatus(m_conn) != CONNECTION_OK;
     if (result.connectionLost && result.ok) {
         result.ok = false;
         result.error = PostgresError::text(nullptr, m_conn);
@@ -352,12 +353,12 @@ bool PostgresNativeConnection::copyCsv(const QByteArray &sql, bool header, CsvLi
 {
     // Outside a transaction a query the server refuses inside COPY costs
     // nothing; inside one, the refusal would abort the user's transaction.
-    if (!m_conn || PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+    if (!m_conn || pq().PQtransactionStatus(m_conn) != PQTRANS_IDLE)
         return false;
     m_notices.clear();
     if (!PostgresCsvCopy(m_conn, sink, result, *m_interrupter).run(sql, header))
         return false;
-    result.connectionLost = PQstatus(m_conn) != CONNECTION_OK;
+    result.connectionLost = pq().PQstatus(m_conn) != CONNECTION_OK;
     if (result.connectionLost && result.ok) {
         result.ok = false;
         result.error = PostgresError::text(nullptr, m_conn);
@@ -369,7 +370,7 @@ bool PostgresNativeConnection::copyCsv(const QByteArray &sql, bool header, CsvLi
 bool PostgresNativeConnection::send(const QByteArray &sql, const SqlParams &params)
 {
     if (params.isEmpty())
-        return PQsendQuery(m_conn, sql.constData()) != 0;
+        return pq().PQsendQuery(m_conn, sql.constData()) != 0;
     // Text for everything but bytes: the server parses each value as the type
     // it infers for its placeholder, as it would a literal.
     std::vector<QByteArray> storage(size_t(params.size()));
@@ -386,40 +387,40 @@ bool PostgresNativeConnection::send(const QByteArray &sql, const SqlParams &para
         lengths[size_t(i)] = int(storage[size_t(i)].size());
         formats[size_t(i)] = bytes ? 1 : 0;
     }
-    return PQsendQueryParams(m_conn, sql.constData(), int(params.size()), nullptr, values.data(),
-                             lengths.data(), formats.data(), 0) != 0;
+    return pq().PQsendQueryParams(m_conn, sql.constData(), int(params.size()), nullptr,
+                                  values.data(), lengths.data(), formats.data(), 0) != 0;
 }
 
 bool PostgresNativeConnection::ping(QString *error)
 {
-    PGresult *res = PQexec(m_conn, "SELECT 1");
-    const bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    PGresult *res = pq().PQexec(m_conn, "SELECT 1");
+    const bool ok = pq().PQresultStatus(res) == PGRES_TUPLES_OK;
     if (!ok && error)
         *error = PostgresError::text(res, m_conn);
-    PQclear(res);
+    pq().PQclear(res);
     return ok;
 }
 
 int PostgresNativeConnection::socket() const
 {
-    return m_conn ? PQsocket(m_conn) : -1;
+    return m_conn ? pq().PQsocket(m_conn) : -1;
 }
 
 bool PostgresNativeConnection::checkAlive(QString *reason)
 {
     if (!m_conn)
         return false;
-    PQconsumeInput(m_conn);
+    pq().PQconsumeInput(m_conn);
     // LISTEN notifications are the only other thing an idle server sends.
-    while (PGnotify *notify = PQnotifies(m_conn))
-        PQfreemem(notify);
-    if (PQstatus(m_conn) == CONNECTION_OK)
+    while (PGnotify *notify = pq().PQnotifies(m_conn))
+        pq().PQfreemem(notify);
+    if (pq().PQstatus(m_conn) == CONNECTION_OK)
         return true;
     // libpq hands the server's goodbye to an idle connection ("FATAL:
     // terminating connection due to administrator command") to the notice
     // receiver; it says more than the end of file that follows it. The list
     // starts empty with every statement.
-    *reason = QString::fromUtf8(PQerrorMessage(m_conn)).simplified();
+    *reason = QString::fromUtf8(pq().PQerrorMessage(m_conn)).simplified();
     for (const QString &notice : std::as_const(m_notices)) {
         if (notice.startsWith(QLatin1String("FATAL")))
             *reason = notice;
@@ -429,18 +430,18 @@ bool PostgresNativeConnection::checkAlive(QString *reason)
 
 std::optional<bool> PostgresNativeConnection::sessionReadOnly()
 {
-    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+    if (!m_conn || pq().PQstatus(m_conn) != CONNECTION_OK)
         return std::nullopt;
     // Reported by the server on every change since PostgreSQL 14: no round trip.
-    if (const char *value = PQparameterStatus(m_conn, "default_transaction_read_only"))
+    if (const char *value = pq().PQparameterStatus(m_conn, "default_transaction_read_only"))
         return qstrcmp(value, "on") == 0;
-    if (PQtransactionStatus(m_conn) == PQTRANS_INERROR)
+    if (pq().PQtransactionStatus(m_conn) == PQTRANS_INERROR)
         return std::nullopt;
-    PGresult *res = PQexec(m_conn, "SHOW default_transaction_read_only");
+    PGresult *res = pq().PQexec(m_conn, "SHOW default_transaction_read_only");
     std::optional<bool> readOnly;
-    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
-        readOnly = qstrcmp(PQgetvalue(res, 0, 0), "on") == 0;
-    PQclear(res);
+    if (pq().PQresultStatus(res) == PGRES_TUPLES_OK && pq().PQntuples(res) == 1)
+        readOnly = qstrcmp(pq().PQgetvalue(res, 0, 0), "on") == 0;
+    pq().PQclear(res);
     return readOnly;
 }
 
@@ -453,7 +454,7 @@ void PostgresNativeConnection::release()
 {
     m_interrupter->detach();
     if (m_conn)
-        PQsetNoticeReceiver(m_conn, m_previousReceiver, nullptr);
+        pq().PQsetNoticeReceiver(m_conn, m_previousReceiver, nullptr);
     m_conn = nullptr;
 }
 

@@ -1,5 +1,7 @@
 #include "core/driver/postgresrowwriter.h"
 
+#include "core/driver/libpq.h"
+
 #include <QRegularExpression>
 
 #include <libpq-fe.h>
@@ -32,26 +34,27 @@ PostgresRowWriter::PostgresRowWriter(pg_conn *conn, const QByteArray &copySql, i
     , m_columns(columns)
 {
     m_buffer.reserve(kChunk + 4096);
-    if (!PQsendQuery(m_conn, copySql.constData())) {
-        m_error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    if (!pq().PQsendQuery(m_conn, copySql.constData())) {
+        m_error = QString::fromUtf8(pq().PQerrorMessage(m_conn)).trimmed();
         return;
     }
-    PGresult *res = PQgetResult(m_conn);
-    m_open = res && PQresultStatus(res) == PGRES_COPY_IN;
+    PGresult *res = pq().PQgetResult(m_conn);
+    m_open = res && pq().PQresultStatus(res) == PGRES_COPY_IN;
     if (!m_open)
         m_error =
-            QString::fromUtf8(res ? PQresultErrorMessage(res) : PQerrorMessage(m_conn)).trimmed();
-    PQclear(res);
+            QString::fromUtf8(res ? pq().PQresultErrorMessage(res) : pq().PQerrorMessage(m_conn))
+                .trimmed();
+    pq().PQclear(res);
     if (!m_open) {
-        while (PGresult *rest = PQgetResult(m_conn))
-            PQclear(rest);
+        while (PGresult *rest = pq().PQgetResult(m_conn))
+            pq().PQclear(rest);
     }
 }
 
 PostgresRowWriter::~PostgresRowWriter()
 {
     if (m_open) { // never finished: end the COPY so the connection is usable again
-        PQputCopyEnd(m_conn, "abandoned");
+        pq().PQputCopyEnd(m_conn, "abandoned");
         readEnd();
     }
 }
@@ -88,8 +91,8 @@ bool PostgresRowWriter::flush()
 {
     if (m_buffer.isEmpty())
         return true;
-    if (PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1) {
-        m_error = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    if (pq().PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1) {
+        m_error = QString::fromUtf8(pq().PQerrorMessage(m_conn)).trimmed();
         return false;
     }
     m_buffer.clear();
@@ -101,7 +104,7 @@ bool PostgresRowWriter::finish()
     if (!m_open)
         return false;
     const bool sent = flush();
-    PQputCopyEnd(m_conn, sent ? nullptr : "the client stopped");
+    pq().PQputCopyEnd(m_conn, sent ? nullptr : "the client stopped");
     readEnd();
     return m_error.isEmpty();
 }
@@ -109,21 +112,21 @@ bool PostgresRowWriter::finish()
 void PostgresRowWriter::readEnd()
 {
     m_open = false;
-    while (PGresult *res = PQgetResult(m_conn)) {
-        if (PQresultStatus(res) != PGRES_COMMAND_OK && m_error.isEmpty()) {
-            m_error = QString::fromUtf8(PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)
-                                            ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)
-                                            : PQresultErrorMessage(res))
+    while (PGresult *res = pq().PQgetResult(m_conn)) {
+        if (pq().PQresultStatus(res) != PGRES_COMMAND_OK && m_error.isEmpty()) {
+            m_error = QString::fromUtf8(pq().PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)
+                                            ? pq().PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY)
+                                            : pq().PQresultErrorMessage(res))
                           .trimmed();
-            const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+            const char *state = pq().PQresultErrorField(res, PG_DIAG_SQLSTATE);
             m_cancelled = state && qstrcmp(state, "57014") == 0;
             // "COPY t, line 5, column a: "abc"": the line of the stream, one per row.
             static const QRegularExpression line(QStringLiteral("COPY [^,]+, line (\\d+)"));
             const QRegularExpressionMatch match =
-                line.match(QString::fromUtf8(PQresultErrorField(res, PG_DIAG_CONTEXT)));
+                line.match(QString::fromUtf8(pq().PQresultErrorField(res, PG_DIAG_CONTEXT)));
             if (match.hasMatch())
                 m_failedRow = match.captured(1).toLongLong() - 1;
         }
-        PQclear(res);
+        pq().PQclear(res);
     }
 }

@@ -301,6 +301,17 @@
     </message>
 </context>
 <context>
+    <name>ClientLibrary</name>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 lacks %2</source>
+        <translation>%1 缺少 %2</translation>
+    </message>
+</context>
+<context>
     <name>ColumnFilter</name>
     <message>
         <source>A value must follow %1</source>

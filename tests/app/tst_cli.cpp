@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 
 using Row = QList<std::optional<QString>>;
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void sessionsOriginNamesTheClientProgram_data();
     void sessionsOriginNamesTheClientProgram();
     void bindsAndSchema();
+    void clientLibrariesOnlyWhenNeeded();
 
 private:
     using Outcome = testsupport::ProgramRun;
@@ -473,4 +475,60 @@ void TestCli::bindsAndSchema()
 }
 
 QTEST_GUILESS_MAIN(TestCli)
+// libpq and the MariaDB client are opened when a connection first needs them
+// (Libpq, Libmariadb): a SQLite command and the window on the demo database
+// load neither, as the dynamic linker's own log (LD_DEBUG=files) says, and a
+// PostgreSQL or MariaDB command still runs on them.
+void TestCli::clientLibrariesOnlyWhenNeeded()
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    // "file=libpq.so.5 [0];  dynamically loaded by …", "file=/…/poolscope-gui.so …"
+    const auto loads = [](const Outcome &outcome, const char *library) {
+        const QList<QByteArray> lines = outcome.err.split('\n');
+        return std::any_of(lines.cbegin(), lines.cend(), [library](const QByteArray &line) {
+            const qsizetype at = line.indexOf("file=");
+            return at >= 0 && line.indexOf(library, at) > at;
+        });
+    };
+    const QString file = home.filePath(QStringLiteral("plain.db"));
+    const Outcome sqlite = run(QStringLiteral(POOLSCOPE_BINARY),
+                               {QStringLiteral("query"), QStringLiteral("sqlite:///") + file,
+                                QStringLiteral("SELECT 1 AS one")},
+                               environment);
+    QCOMPARE(sqlite.exit, 0);
+    QCOMPARE(sqlite.out, QByteArray("one\n1\n"));
+    QVERIFY(!loads(sqlite, "libpq.so"));
+    QVERIFY(!loads(sqlite, "libmariadb.so"));
+
+    QProcessEnvironment window = environment;
+    window.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    window.insert(QStringLiteral("POOLSCOPE_EXIT_AFTER_SHOWN"), QStringLiteral("1"));
+    const Outcome shown = run(QStringLiteral(POOLSCOPE_BINARY), {QStringLiteral("--demo")}, window);
+    QCOMPARE(shown.exit, 0);
+    QVERIFY2(shown.out.contains("window shown"), shown.out.constData());
+    QVERIFY(loads(shown, "poolscope-gui.so")); // the log does list what is loaded
+    QVERIFY(!loads(shown, "libpq.so"));
+    QVERIFY(!loads(shown, "libmariadb.so"));
+
+    for (const auto &[dialect, library] :
+         {std::pair{Dialect::PostgreSQL, "libpq.so"}, std::pair{Dialect::MySQL, "libmariadb.so"}}) {
+        QString why;
+        const std::optional<Url> url = testsupport::databaseUrl(dialect, &why);
+        if (!url)
+            continue; // queryMatchesReferenceClients says why
+        const Outcome server =
+            run(QStringLiteral(POOLSCOPE_BINARY),
+                {QStringLiteral("query"), url->render(false), QStringLiteral("SELECT 2 AS two")},
+                environment);
+        QCOMPARE(server.exit, 0);
+        QCOMPARE(server.out, QByteArray("two\n2\n"));
+        QVERIFY2(loads(server, library), library);
+    }
+}
+
 #include "tst_cli.moc"
