@@ -267,7 +267,12 @@ void LocalClientFinder::setServerProcesses(const QSet<qint64> &pids)
 {
     settle();
     m_serverProcesses = pids;
-    // Whatever is still to be looked into goes behind the server's own.
+    putServerProcessesLast();
+}
+
+void LocalClientFinder::putServerProcessesLast()
+{
+    // Only what is still to be looked into moves.
     std::stable_partition(m_pids.begin() + m_pidsScanned, m_pids.end(),
                           [this](qint64 pid) { return !m_serverProcesses.contains(pid); });
 }
@@ -511,7 +516,7 @@ qint64 LocalClientFinder::ownerPid(quint64 inode)
         // The likely clients looked into early are looked into again in
         // their turn: a socket they opened since is found there.
         m_pids = processIds();
-        setServerProcesses(m_serverProcesses);
+        putServerProcessesLast();
     }
     // Every process before m_pidsScanned has been looked into: a holder found
     // there is the first in m_pids's order.

@@ -67,6 +67,7 @@ public:
 private:
     void settle();
     void prepareNow();
+    void putServerProcessesLast();
     void readTcpTables();
     void readUnixPeers();
     quint64 tcpInode(const QString &client, quint16 serverPort);

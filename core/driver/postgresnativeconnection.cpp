@@ -106,23 +106,24 @@ Columns columnsOf(const PGresult *res)
 bool deliverRows(const PGresult *res, RowSink &sink, StatementResult &result,
                  const Columns &columns)
 {
-    const int rows = pq().PQntuples(res);
-    const int fields = pq().PQnfields(res);
+    const Libpq &api = pq(); // once, not once a value
+    const int rows = api.PQntuples(res);
+    const int fields = api.PQnfields(res);
     QVarLengthArray<CellView, 16> cells(fields);
     for (int r = 0; r < rows; ++r) {
         QVarLengthArray<unsigned char *, 4> unescaped;
         for (int c = 0; c < fields; ++c) {
             CellView &cell = cells[c];
-            if (pq().PQgetisnull(res, r, c)) {
+            if (api.PQgetisnull(res, r, c)) {
                 cell = CellView{};
                 continue;
             }
-            cell.data = pq().PQgetvalue(res, r, c);
-            cell.size = pq().PQgetlength(res, r, c);
+            cell.data = api.PQgetvalue(res, r, c);
+            cell.size = api.PQgetlength(res, r, c);
             cell.kind = CellKind::Text;
             if (columns.at(c).kind == ColumnKind::Binary) {
                 size_t length = 0;
-                unsigned char *bytes = pq().PQunescapeBytea(
+                unsigned char *bytes = api.PQunescapeBytea(
                     reinterpret_cast<const unsigned char *>(cell.data), &length);
                 if (bytes) {
                     unescaped.append(bytes);
@@ -136,7 +137,7 @@ bool deliverRows(const PGresult *res, RowSink &sink, StatementResult &result,
         ++result.rowCount;
         const bool more = sink.row(cells.constData());
         for (unsigned char *bytes : unescaped)
-            pq().PQfreemem(bytes);
+            api.PQfreemem(bytes);
         if (!more)
             return false;
     }
