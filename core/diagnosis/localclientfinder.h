@@ -14,9 +14,10 @@
 // the kernel says about sockets: Linux only (/proc and NETLINK_SOCK_DIAG),
 // elsewhere it finds nothing. Each table (TCP sockets, Unix socket peers,
 // which process holds which socket) is read once, when first needed or when
-// prepare() asks (the holders only as far as needed), so one finder serves a whole refresh however
-// many sessions it has; make a new one for the next refresh. A process it may not look into
-// (another user's, one that just ended) is simply not found: nothing here ever fails.
+// prepare() asks (the holders only as far as needed), so one finder serves a
+// whole refresh however many sessions it has; make a new one for the next
+// refresh. A process it may not look into (another user's, one that just
+// ended) is simply not found: nothing here ever fails.
 //
 // Whether the server runs on this machine at all is the caller's to prove
 // (ServerSessionReader looks up its own connection first): a server elsewhere
@@ -87,9 +88,9 @@ private:
     QSet<QByteArray> m_tcpAddresses;         // the local addresses among them
     // Processes are looked into in ascending pid order, the server's own
     // last, only as far as a question needs: the first holder found answers.
-    // Clients usually started before the server forked their
-    // backends, and once pids wrap the backends go last anyway, so a refresh
-    // of thousands of sessions seldom looks into the backends at all.
+    // Clients usually start before the server forks their backends, and once
+    // pids wrap the backends go last anyway, so a refresh of thousands of
+    // sessions seldom looks into the backends at all.
     QSet<qint64> m_serverProcesses;
     QList<qint64> m_likelyClients; // ascending
     QList<qint64> m_pids;
