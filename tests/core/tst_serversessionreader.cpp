@@ -1,8 +1,8 @@
 // What the server says about its sessions, read through poolscope's own
 // connections (Engine + Session::runTask), and the actions on them, against
-// the real databases. SQLite: the processes that hold the file open.
+// the real databases. SQLite: the processes that hold the file open. Which
+// local process each session's client is: tst_sessionorigins.
 #include "core/connection/connection.h"
-#include "core/diagnosis/localclientfinder.h"
 #include "core/diagnosis/serversessionactions.h"
 #include "core/diagnosis/serversessionreader.h"
 #include "core/diagnosis/suspectrules.h"
@@ -10,6 +10,7 @@
 #include "core/pool/pool.h"
 #include "core/pool/session.h"
 #include "tests/core/sessionclient.h"
+#include "tests/core/sessionreading.h"
 #include "tests/support/testsupport.h"
 
 #include <QCoreApplication>
@@ -19,50 +20,15 @@
 
 #include <unistd.h>
 
+using sessionreading::find;
+using sessionreading::pidSql;
+using sessionreading::read;
+using sessionreading::runTask;
 using testsupport::run;
 
 class TestServerSessionReader final : public QObject
 {
     Q_OBJECT
-
-public:
-    // What a task answered, or an error.
-    template<typename T>
-    static T runTask(Session *session, const WorkerTask &task, QString *error = nullptr)
-    {
-        QSignalSpy done(session, &Session::taskFinished);
-        if (!session->runTask(task)) {
-            if (error)
-                *error = QStringLiteral("session busy");
-            return T();
-        }
-        if (!done.wait(30000)) {
-            if (error)
-                *error = QStringLiteral("task did not finish");
-            return T();
-        }
-        if (error)
-            *error = done.first().at(1).toString();
-        return done.first().at(0).value<T>();
-    }
-
-    static ServerSessionSnapshot read(Session *session, const ServerSessionReader &reader)
-    {
-        QString error;
-        const auto snapshot = runTask<ServerSessionSnapshot>(session, reader.task(), &error);
-        if (!error.isEmpty())
-            qWarning("read failed: %s", qPrintable(error));
-        return snapshot;
-    }
-
-    static const ServerSession *find(const ServerSessionSnapshot &snapshot, qint64 pid)
-    {
-        for (const ServerSession &session : snapshot.sessions) {
-            if (session.pid == pid)
-                return &session;
-        }
-        return nullptr;
-    }
 
 private Q_SLOTS:
     void initTestCase();
@@ -77,18 +43,6 @@ private Q_SLOTS:
     void endSession_data() { testsupport::addDialectRows(); }
     void endSession();
     void sqliteListsProcessesHoldingTheFile();
-    void originOfTcpClient_data() { testsupport::addDialectRows(); }
-    void originOfTcpClient();
-    void originOverUnixSocket_data() { testsupport::addDialectRows(); }
-    void originOverUnixSocket();
-    void originUnknownWhenUnreadable();
-    void originOfClientsAfterThePreviousRefresh_data() { testsupport::addDialectRows(); }
-    void originOfClientsAfterThePreviousRefresh();
-    void prepareMissesNothingThatCameSince_data() { testsupport::addDialectRows(); }
-    void prepareMissesNothingThatCameSince();
-
-private:
-    static QString pidSql(Dialect dialect);
 };
 
 void TestServerSessionReader::initTestCase()
@@ -96,16 +50,6 @@ void TestServerSessionReader::initTestCase()
     qRegisterMetaType<ServerSessionSnapshot>();
     qRegisterMetaType<ServerSessionActions::Result>();
 }
-
-QString TestServerSessionReader::pidSql(Dialect dialect)
-{
-    return dialect == Dialect::PostgreSQL ? QStringLiteral("SELECT pg_backend_pid()")
-                                          : QStringLiteral("SELECT CONNECTION_ID()");
-}
-
-#define SERVER_ONLY(dialect)                                                                       \
-    if (dialect == Dialect::SQLite)                                                                \
-    QSKIP("SQLite has no server sessions (sqliteListsProcessesHoldingTheFile covers it)")
 
 void TestServerSessionReader::idleInTransactionWithServerAges()
 {
@@ -447,171 +391,6 @@ void TestServerSessionReader::sqliteListsProcessesHoldingTheFile()
     QVERIFY(disposed.wait(10000));
     const ServerSessionSnapshot closed = ServerSessionReader().readSqliteFile(url.database());
     QVERIFY(!find(closed, QCoreApplication::applicationPid()));
-}
-
-// The script's session names the script's process; the test's own connection
-// names this process. Both reach the server over TCP on 127.0.0.1.
-void TestServerSessionReader::originOfTcpClient()
-{
-    QFETCH(Dialect, dialect);
-    SERVER_ONLY(dialect);
-    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    SessionClient client(QFINDTESTDATA("../sessionclient/hold.py"));
-    QString error;
-    QVERIFY2(client.start(url, QString(), &error), qPrintable(error));
-    testsupport::ServerProbe probe(url);
-    const qint64 probeId = probe.scalar(pidSql(dialect)).toLongLong();
-
-    Engine engine(testsupport::makeBind(url, QStringLiteral("reader")));
-    Session session(&engine, QStringLiteral("reader tab"));
-    const ServerSessionSnapshot snapshot = read(&session, ServerSessionReader());
-    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
-    const ServerSession *script = find(snapshot, client.serverId());
-    QVERIFY(script);
-    QVERIFY2(script->client.startsWith(QLatin1String("127.0.0.1:")), qPrintable(script->client));
-    QVERIFY2(script->origin, qPrintable(script->client));
-    QCOMPARE(script->origin->pid, client.pid());
-    QVERIFY2(script->origin->command.contains(QLatin1String("hold.py")),
-             qPrintable(script->origin->command));
-    QCOMPARE(script->origin->programName(), QStringLiteral("python3"));
-    QVERIFY2(!script->origin->command.contains(url.password()),
-             "the password in the script's arguments is hidden");
-    QVERIFY(script->origin->application.isEmpty());
-    const ServerSession *own = find(snapshot, probeId);
-    QVERIFY(own && own->origin);
-    QCOMPARE(own->origin->pid, QCoreApplication::applicationPid());
-
-    // Once the script has gone, so has its session, and nothing names it.
-    client.stop();
-    QTest::qWait(200);
-    const ServerSessionSnapshot after = read(&session, ServerSessionReader());
-    for (const ServerSession &s : after.sessions)
-        QVERIFY(!s.origin || s.origin->pid != client.pid());
-}
-
-// PostgreSQL over its Unix socket: the backend's socket's peer (sock_diag).
-// MariaDB over its socket: every connection is a thread of one process, so
-// nothing tells whose a session is and the origin stays unknown.
-void TestServerSessionReader::originOverUnixSocket()
-{
-    QFETCH(Dialect, dialect);
-    SERVER_ONLY(dialect);
-    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const QString socket =
-        qEnvironmentVariable(dialect == Dialect::PostgreSQL ? "POOLSCOPE_TEST_POSTGRES_SOCKET_DIR"
-                                                            : "POOLSCOPE_TEST_MARIADB_SOCKET");
-    if (socket.isEmpty())
-        QSKIP("the test servers' socket is not known (run under tests/servers/with-servers.sh)");
-    SessionClient client(QFINDTESTDATA("../sessionclient/hold.py"));
-    QString error;
-    QVERIFY2(client.start(url, socket, &error), qPrintable(error));
-
-    Engine engine(testsupport::makeBind(url, QStringLiteral("reader")));
-    Session session(&engine, QStringLiteral("reader tab"));
-    const ServerSessionSnapshot snapshot = read(&session, ServerSessionReader());
-    QVERIFY2(snapshot.isValid(), qPrintable(snapshot.error));
-    const ServerSession *script = find(snapshot, client.serverId());
-    QVERIFY(script);
-    if (dialect == Dialect::PostgreSQL) {
-        QCOMPARE(script->client, QStringLiteral("local"));
-        QVERIFY(script->origin);
-        QCOMPARE(script->origin->pid, client.pid());
-        QVERIFY2(script->origin->command.contains(QLatin1String("hold.py")),
-                 qPrintable(script->origin->command));
-    } else {
-        QCOMPARE(script->client, QStringLiteral("localhost"));
-        QVERIFY(!script->origin);
-    }
-}
-
-// A refresh that knows the last one's clients (the panel's case) names the
-// same origins as one that does not, and a client that came since as well.
-void TestServerSessionReader::originOfClientsAfterThePreviousRefresh()
-{
-    QFETCH(Dialect, dialect);
-    SERVER_ONLY(dialect);
-    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    SessionClient first(QFINDTESTDATA("../sessionclient/hold.py"));
-    QString error;
-    QVERIFY2(first.start(url, QString(), &error), qPrintable(error));
-    Engine engine(testsupport::makeBind(url, QStringLiteral("reader")));
-    Session session(&engine, QStringLiteral("reader tab"));
-    const ServerSessionSnapshot before = read(&session, ServerSessionReader());
-    QVERIFY2(before.isValid(), qPrintable(before.error));
-    const ServerSession *firstBefore = find(before, first.serverId());
-    QVERIFY(firstBefore && firstBefore->origin);
-
-    SessionClient second(QFINDTESTDATA("../sessionclient/hold.py"));
-    QVERIFY2(second.start(url, QString(), &error), qPrintable(error));
-    ServerSessionReader reader;
-    reader.setPrevious(before);
-    const ServerSessionSnapshot after = read(&session, reader);
-    QVERIFY2(after.isValid(), qPrintable(after.error));
-    for (const SessionClient *client : {&first, &second}) {
-        const ServerSession *script = find(after, client->serverId());
-        QVERIFY(script);
-        QVERIFY2(script->origin, qPrintable(script->client));
-        QCOMPARE(script->origin->pid, client->pid());
-    }
-}
-
-// prepare() reads ahead; a connection opened after it, by a process it
-// already looked into, is still found, and so is a holder named as one of the
-// server's own processes (looked into last, but looked into).
-void TestServerSessionReader::prepareMissesNothingThatCameSince()
-{
-    QFETCH(Dialect, dialect);
-    SERVER_ONLY(dialect);
-    POOLSCOPE_REQUIRE_DATABASE(dialect, url);
-    const qint64 self = QCoreApplication::applicationPid();
-    LocalClientFinder finder;
-    finder.setLikelyClients({self});
-    finder.prepare();
-
-    testsupport::ServerProbe probe(url);
-    QVERIFY2(probe.isOpen(), qPrintable(probe.error()));
-    const QString port = probe.scalar(
-        dialect == Dialect::PostgreSQL
-            ? QStringLiteral("SELECT inet_client_port()")
-            : QStringLiteral("SELECT SUBSTRING_INDEX(HOST, ':', -1) FROM "
-                             "information_schema.PROCESSLIST WHERE ID = CONNECTION_ID()"));
-    QVERIFY2(port.toInt() > 0, qPrintable(port));
-    const QString client = QStringLiteral("127.0.0.1:") + port;
-    const auto origin = finder.tcpClient(client, quint16(url.port()));
-    QVERIFY2(origin, qPrintable(client));
-    QCOMPARE(origin->pid, self);
-
-    LocalClientFinder lastOfAll;
-    lastOfAll.setServerProcesses({self});
-    lastOfAll.prepareMeanwhile();
-    const auto stillFound = lastOfAll.tcpClient(client, quint16(url.port()));
-    QVERIFY(stillFound);
-    QCOMPARE(stillFound->pid, self);
-}
-
-// What cannot be read is unknown, never an error.
-void TestServerSessionReader::originUnknownWhenUnreadable()
-{
-    LocalClientFinder finder;
-    // No socket of this machine has this end (TEST-NET-1 is nobody's address).
-    QVERIFY(!finder.tcpClient(QStringLiteral("192.0.2.1:40000"), 5432));
-    QVERIFY(!finder.tcpClient(QStringLiteral("127.0.0.1:1"), 5432));
-    QVERIFY(!finder.tcpClient(QStringLiteral("garbage"), 5432));
-    // A process that has ended.
-    QProcess gone;
-    gone.start(QStringLiteral("/bin/true"));
-    QVERIFY(gone.waitForFinished(5000));
-    QVERIFY(!LocalClientFinder::process(gone.processId()));
-    QVERIFY(!finder.unixPeerOf(gone.processId()));
-    // Another user's process: init's descriptors are closed to anyone but root.
-    if (::access("/proc/1/fd", R_OK) != 0)
-        QVERIFY(!finder.unixPeerOf(1));
-    ServerSession local;
-    local.client = QStringLiteral("localhost");
-    QVERIFY(!finder.clientOf(local, Dialect::MySQL, 3306));
-    local.client = QStringLiteral("local");
-    local.pid = gone.processId();
-    QVERIFY(!finder.clientOf(local, Dialect::PostgreSQL, 5432));
 }
 
 QTEST_GUILESS_MAIN(TestServerSessionReader)
