@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <unistd.h>
@@ -63,7 +62,15 @@ bool ExportFile::commit()
     if (!m_file || m_done)
         return false;
     m_done = true;
-    if (auto *save = qobject_cast<QSaveFile *>(m_file.get())) {
+    if (auto *save = dynamic_cast<WritebackSaveFile *>(m_file.get())) {
+        if (!save->finishWriteback()) {
+            m_error = QCoreApplication::translate("ExportFile", "Cannot write %1: %2")
+                          .arg(QDir::toNativeSeparators(m_path), save->errorString());
+            save->cancelWriting();
+            save->commit(); // fails on purpose, removing the temporary file
+            m_file.reset();
+            return false;
+        }
         if (!save->commit()) {
             m_error = QCoreApplication::translate("ExportFile", "Cannot write %1: %2")
                           .arg(QDir::toNativeSeparators(m_path), save->errorString());
@@ -84,7 +91,8 @@ void ExportFile::discard()
     if (!m_file || m_done)
         return;
     m_done = true;
-    if (auto *save = qobject_cast<QSaveFile *>(m_file.get())) {
+    if (auto *save = dynamic_cast<WritebackSaveFile *>(m_file.get())) {
+        save->finishWriteback();
         save->cancelWriting();
         save->commit(); // fails on purpose, removing the temporary file
     }

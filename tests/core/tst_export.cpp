@@ -57,6 +57,7 @@ private Q_SLOTS:
     void devFullIsAClearError();
     void fullDiskLeavesNoFile();
     void cancelKeepsExistingFile();
+    void cancelWhileSyncingKeepsExistingFile();
     void successReplacesExistingFile();
     void missingFolderIsAClearError();
     void standardOutput();
@@ -379,6 +380,32 @@ void TestExport::cancelKeepsExistingFile()
     QVERIFY(!result.ok);
     QVERIFY(result.cancelled);
     QVERIFY(result.rows < 100000000);
+    QCOMPARE(readFile(path), QByteArray("old content\n"));
+    QCOMPARE(entries(dir), QStringList{QStringLiteral("report.csv")});
+}
+
+void TestExport::cancelWhileSyncingKeepsExistingFile()
+{
+    // Tens of megabytes in: the file's own thread has synced it several times
+    // when the cancel comes, and must be done before the file goes.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.csv"));
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old content\n");
+    }
+    bool cancelled = false;
+    const ExportResult result = runExport(m_session.get(), generatedRows(100000000),
+                                          ExportOptions(), path, nullptr, [&](qint64 rows) {
+                                              if (rows > 400000 && !cancelled) {
+                                                  cancelled = true;
+                                                  m_session->cancel();
+                                              }
+                                          });
+    QVERIFY(cancelled);
+    QVERIFY(result.cancelled);
+    QVERIFY(result.bytes > 40 * 1000 * 1000);
     QCOMPARE(readFile(path), QByteArray("old content\n"));
     QCOMPARE(entries(dir), QStringList{QStringLiteral("report.csv")});
 }
