@@ -4,7 +4,6 @@
 #include "core/connection/runningstatement.h"
 #include "core/connection/threadreaper.h"
 #include "core/driver/interrupter.h"
-#include "core/driver/openssllifetime.h"
 
 #include <QAtomicInteger>
 #include <QThread>
@@ -61,7 +60,6 @@ Connection::Connection(const ConnectSpec &spec, int number, ThreadReaper *reaper
     , m_running(std::make_shared<RunningStatement>())
 {
     registerMetaTypes();
-    openssllifetime::skipCleanupAtExit(); // before the client libraries first run
     m_thread->setObjectName(QStringLiteral("%1#%2").arg(spec.bindName).arg(number));
     m_worker = new ConnectionWorker(spec, uniqueConnectionName(spec.bindName, number), m_running);
     m_worker->moveToThread(m_thread.get());

@@ -2,6 +2,7 @@
 
 #include "core/connection/runningstatement.h"
 #include "core/driver/nativeconnection.h"
+#include "core/driver/openssllifetime.h"
 #include "core/driver/rowsink.h"
 
 #include <QDir>
@@ -185,6 +186,8 @@ QString ConnectionWorker::scrub(const QString &message) const
 void ConnectionWorker::open()
 {
     const Dialect dialect = m_spec.url.dialect();
+    if (dialect != Dialect::SQLite)
+        openssllifetime::skipCleanupAtExit(); // before Qt's driver loads the client library
     m_db = QSqlDatabase::addDatabase(dialects::qtDriver(dialect), m_connectionName);
     if (!m_db.isValid()) {
         closeDatabase();
@@ -233,10 +236,10 @@ void ConnectionWorker::open()
     m_native = NativeConnection::create(dialect, m_db.driver()->handle(), m_spec, &nativeError);
     if (!m_native) {
         closeDatabase();
-        Q_EMIT openFailed(nativeError.isEmpty()
-                              ? tr("The %1 driver gave no native handle.")
-                                    .arg(dialects::qtDriver(dialect))
-                              : nativeError);
+        Q_EMIT openFailed(
+            nativeError.isEmpty()
+                ? tr("The %1 driver gave no native handle.").arg(dialects::qtDriver(dialect))
+                : nativeError);
         return;
     }
     m_running->setInterrupter(m_native->interrupter());

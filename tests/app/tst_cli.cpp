@@ -504,6 +504,7 @@ void TestCli::clientLibrariesOnlyWhenNeeded()
     QCOMPARE(sqlite.out, QByteArray("one\n1\n"));
     QVERIFY(!loads(sqlite, "libpq.so"));
     QVERIFY(!loads(sqlite, "libmariadb.so"));
+    QVERIFY(!loads(sqlite, "libcrypto.so"));
 
     QProcessEnvironment window = environment;
     window.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -514,6 +515,7 @@ void TestCli::clientLibrariesOnlyWhenNeeded()
     QVERIFY(loads(shown, "poolscope-gui.so")); // the log does list what is loaded
     QVERIFY(!loads(shown, "libpq.so"));
     QVERIFY(!loads(shown, "libmariadb.so"));
+    QVERIFY(!loads(shown, "libcrypto.so"));
 
     for (const auto &[dialect, library] :
          {std::pair{Dialect::PostgreSQL, "libpq.so"}, std::pair{Dialect::MySQL, "libmariadb.so"}}) {
@@ -528,6 +530,7 @@ void TestCli::clientLibrariesOnlyWhenNeeded()
         QCOMPARE(server.exit, 0);
         QCOMPARE(server.out, QByteArray("two\n2\n"));
         QVERIFY2(loads(server, library), library);
+        QVERIFY(loads(server, "libcrypto.so"));
     }
 }
 
