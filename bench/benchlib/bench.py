@@ -4,7 +4,8 @@ import json
 import os
 import time
 
-from benchlib.common import BenchError, run_checked, say
+from benchlib.common import (QUIET_IDLE_SHARE, QUIET_WINDOW_SECONDS, BenchError, run_checked,
+                             say, wait_for_quiet)
 from benchlib.databases import MariadbDatabase, PostgresDatabase, SqliteDatabase
 from benchlib.gui_stalls import GuiStalls
 from benchlib.inprocess import GuiStart, Pools, ResultModels
@@ -55,6 +56,7 @@ class Bench:
         self.parts = [part for name, part in zip(PART_NAMES, parts) if name in wanted]
         self.set_up = []
         self.rows = []
+        self.quiet_waits = []  # seconds each part waited for a quiet machine
 
     def load(self):
         for db in self.databases:
@@ -87,6 +89,7 @@ class Bench:
         for run in range(self.args.runs):
             say("run %d of %d" % (run + 1, self.args.runs))
             for part in self.parts:
+                self.quiet_waits.append(wait_for_quiet())
                 part.once(run, display)
         self.load_after = os.getloadavg()[0]
 
@@ -99,6 +102,11 @@ class Bench:
                                          self.display_name, os.cpu_count() or 0))
         note += " Load average (1 min) %.1f at the start, %.1f at the end." % (
             self.load_before, self.load_after)
+        if self.quiet_waits:
+            note += (" Each part started on a quiet machine (disk written back, CPUs %d%% "
+                     "idle over %.1f s): waited %.1f s at most, %.1f s in all." % (
+                         QUIET_IDLE_SHARE * 100, QUIET_WINDOW_SECONDS, max(self.quiet_waits),
+                         sum(self.quiet_waits)))
         if self.args.smoke:
             note += " Smoke run: it checks the pipelines, targets are not judged."
         return note

@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(HERE)
@@ -70,6 +71,37 @@ def timed(args, stdout_path, env=None):
         lines = [line for line in timing.read().splitlines() if line.strip()]
         wall, rss_kb = lines[-1].split()
     return float(wall), int(rss_kb) / 1024.0
+
+
+# A part starts when the machine is this idle over a whole window.
+QUIET_IDLE_SHARE = 0.85
+QUIET_WINDOW_SECONDS = 0.5
+QUIET_MAX_SECONDS = 30
+
+
+def cpu_idle_and_total():
+    """Jiffies since boot, all CPUs: (idle, total); waiting for the disk is not idle."""
+    with open("/proc/stat") as f:
+        fields = [int(field) for field in f.readline().split()[1:9]]
+    return fields[3], sum(fields)
+
+
+def wait_for_quiet():
+    """Writes back what the last part left dirty and waits (at most
+    QUIET_MAX_SECONDS) until the CPUs are idle over a whole window: the
+    backends of 2,000 sessions still ending, or the disk still writing, would
+    otherwise be measured in the next part, in whichever program runs first.
+    Returns the seconds waited."""
+    started = time.monotonic()
+    os.sync()
+    idle, total = cpu_idle_and_total()
+    while time.monotonic() - started < QUIET_MAX_SECONDS:
+        time.sleep(QUIET_WINDOW_SECONDS)
+        now_idle, now_total = cpu_idle_and_total()
+        if now_total > total and (now_idle - idle) / (now_total - total) >= QUIET_IDLE_SHARE:
+            break
+        idle, total = now_idle, now_total
+    return time.monotonic() - started
 
 
 def csv_records(path):

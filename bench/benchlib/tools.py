@@ -54,7 +54,7 @@ class Exports(Part):
 
     def once(self, run_index, display):
         for db in self.bench.databases:
-            self.export_once(db, run_index == 0)
+            self.export_once(db, run_index)
         for db in self.bench.databases:
             self.big_export_once(db, run_index == 0)
 
@@ -62,10 +62,21 @@ class Exports(Part):
         return timed([self.bench.bin.poolscope, "query", db.poolscope_url(), sql,
                       "--format", "csv", "-o", path], None)
 
-    def export_once(self, db, first_run):
+    def export_once(self, db, run_index):
+        ours_path = os.path.join(self.bench.folder, "poolscope-%s.csv" % db.key)
+        steps = [lambda: self.ours_once(db, ours_path, run_index == 0),
+                 lambda: self.references_once(db, ours_path, run_index == 0)]
+        # Whichever runs first meets what ran just before it: poolscope first
+        # on even runs (the first run compares the tools' CSV with its own),
+        # the tools first on odd ones.
+        for step in steps if run_index % 2 == 0 else reversed(steps):
+            step()
+        # poolscope's CSV is what the import measurements read.
+        os.replace(ours_path, self.import_source(db))
+
+    def ours_once(self, db, ours_path, first_run):
         wall, memory = self.rows[db.key]
         rows = self.bench.args.rows
-        ours_path = os.path.join(self.bench.folder, "poolscope-%s.csv" % db.key)
         seconds, mb = self.poolscope_export(db, self.bench.sql, ours_path)
         for row in wall:
             row.ours.add(seconds)
@@ -78,6 +89,9 @@ class Exports(Part):
             with open(ours_path, "rb") as f:
                 header = len(f.readline())
             self.csv_bytes[db.key] = (os.path.getsize(ours_path) - header) / rows
+
+    def references_once(self, db, ours_path, first_run):
+        wall, memory = self.rows[db.key]
         for index, (name, args, _) in enumerate(db.references(self.bench.sql)):
             theirs_path = os.path.join(self.bench.folder, "reference-%s-%d.out" % (db.key, index))
             seconds, mb = timed(args, theirs_path, env=getattr(db, "env", None))
@@ -90,8 +104,6 @@ class Exports(Part):
                                                                         shallow=False):
                 raise BenchError("poolscope's CSV differs from %s's" % name)
             os.remove(theirs_path)
-        # poolscope's CSV is what the import measurements read.
-        os.replace(ours_path, self.import_source(db))
 
     def big_export_once(self, db, first_run):
         wall, memory = self.big_rows[db.key]
@@ -134,14 +146,16 @@ class Imports(Part):
 
     def once(self, run_index, display):
         for db in self.bench.databases:
-            self.import_once(db, run_index == 0)
+            self.import_once(db, run_index)
 
-    def import_once(self, db, first_run):
+    def import_once(self, db, run_index):
+        first_run = run_index == 0
         wall, memory = self.rows[db.key]
         target = self.bench.table + "_in"
         source = self.exports.import_source(db)
         empty = "DROP TABLE IF EXISTS {t}; CREATE TABLE {t} AS SELECT * FROM {s} WHERE 1 = 0"
-        for ours in (True, False):
+        # As for exports: poolscope first on even runs, the loader on odd ones.
+        for ours in (True, False) if run_index % 2 == 0 else (False, True):
             for statement in empty.format(t=target, s=self.bench.table).split("; "):
                 db.execute(statement)
             if ours:
