@@ -52,7 +52,7 @@ depends=$(field Depends)
 # Qt loads these as plugins, so only the explicit list can name them; the
 # libraries come from dpkg-shlibdeps reading the binary.
 for package in libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql qt6-qpa-plugins \
-    libqt6core6 libqt6widgets6 libqt6sql6 libpq5 libmariadb3 libsqlite3-0 libc6; do
+    libqt6core6 libqt6widgets6 libqt6sql6 libpq5 libmariadb3 libssl3 libsqlite3-0 libc6; do
     [[ ", $depends," == *", $package"[\ ,]* ]] || fail "Depends lacks $package: $depends"
 done
 # Every dependency must name a real package: here, one this machine has installed.
@@ -112,6 +112,12 @@ fi
 
 # --- the installed program runs -------------------------------------------------
 poolscope=$root/usr/bin/poolscope
+# Every library it links is the system's: a run path would only make the loader
+# look elsewhere first for each of them, at every start.
+for binary in "$poolscope" "$root/usr/lib/poolscope/poolscope-gui.so"; do
+    ! readelf --dynamic "$binary" | grep -Eq '\((RPATH|RUNPATH)\)' ||
+        fail "$(basename "$binary") has a run path: $(readelf --dynamic "$binary" | grep -E 'R(UN)?PATH')"
+done
 # The binary finds the system's Qt and its SQL plugins on its own.
 installed() {
     env -u LD_LIBRARY_PATH -u QT_PLUGIN_PATH HOME="$work" "$poolscope" "$@" 2>"$work/stderr"
