@@ -223,4 +223,10 @@ QByteArray readFile(const QString &path)
     return file.readAll();
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
 } // namespace exportfixture

@@ -63,5 +63,7 @@ QStringList entries(const QTemporaryDir &dir);
 // Reads a CSV file with Python's csv module (strict); nullopt with *error.
 std::optional<QList<QStringList>> readCsvWithPython(const QString &path, QString *error);
 QByteArray readFile(const QString &path);
+// Makes path hold exactly bytes; false when it cannot.
+bool writeFile(const QString &path, const QByteArray &bytes);
 
 } // namespace exportfixture

@@ -332,11 +332,7 @@ void TestExport::fullDiskLeavesNoFile()
     // A real failing disk for this process: writes past 1 MiB fail with EFBIG.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("report.csv"));
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("old content\n");
-    }
+    QVERIFY(writeFile(path, "old content\n"));
     rlimit saved{};
     QVERIFY(getrlimit(RLIMIT_FSIZE, &saved) == 0);
     const auto savedSignal = std::signal(SIGXFSZ, SIG_IGN);
@@ -362,11 +358,7 @@ void TestExport::cancelKeepsExistingFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("report.csv"));
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("old content\n");
-    }
+    QVERIFY(writeFile(path, "old content\n"));
     QString taskError;
     qint64 progressRows = 0;
     const ExportResult result = runExport(m_session.get(), generatedRows(100000000),
@@ -390,11 +382,7 @@ void TestExport::cancelWhileSyncingKeepsExistingFile()
     // when the cancel comes, and must be done before the file goes.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("report.csv"));
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("old content\n");
-    }
+    QVERIFY(writeFile(path, "old content\n"));
     bool cancelled = false;
     const ExportResult result = runExport(m_session.get(), generatedRows(100000000),
                                           ExportOptions(), path, nullptr, [&](qint64 rows) {
@@ -414,11 +402,7 @@ void TestExport::successReplacesExistingFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("report.csv"));
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write(QByteArray(100000, 'o'));
-    }
+    QVERIFY(writeFile(path, QByteArray(100000, 'o')));
     const ExportResult result = runExport(
         m_session.get(), QStringLiteral("SELECT 1 AS a, 'x' AS b"), ExportOptions(), path);
     QVERIFY2(result.ok, qPrintable(result.error));

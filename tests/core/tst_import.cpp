@@ -48,12 +48,6 @@ ImportResult runImport(Session &session, const ImportOptions &options,
     return result;
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
 } // namespace
 
 class TestImport final : public QObject
