@@ -16,6 +16,7 @@
     F(PQcmdStatus)                                                                                 \
     F(PQcmdTuples)                                                                                 \
     F(PQconsumeInput)                                                                              \
+    F(PQdescribePrepared)                                                                          \
     F(PQerrorMessage)                                                                              \
     F(PQexec)                                                                                      \
     F(PQfname)                                                                                     \
@@ -32,6 +33,7 @@
     F(PQnotifies)                                                                                  \
     F(PQntuples)                                                                                   \
     F(PQparameterStatus)                                                                           \
+    F(PQprepare)                                                                                   \
     F(PQputCopyData)                                                                               \
     F(PQputCopyEnd)                                                                                \
     F(PQresultErrorField)                                                                          \
