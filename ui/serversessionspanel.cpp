@@ -1,12 +1,11 @@
 #include "ui/serversessionspanel.h"
 
 #include "core/apps/appmonitor.h"
-#include "core/apps/apporigins.h"
 #include "core/apps/servercapacity.h"
 #include "core/connection/threadreaper.h"
 #include "core/diagnosis/serversessionactions.h"
-#include "core/diagnosis/serversessiongroups.h"
 #include "core/diagnosis/serversessionreader.h"
+#include "core/models/serversessionanalysis.h"
 #include "core/models/serversessionmodel.h"
 #include "core/pool/engine.h"
 #include "core/pool/pool.h"
@@ -204,8 +203,11 @@ void ServerSessionsPanel::connectSignals()
     });
     for (QDoubleSpinBox *box : {m_idleInTransaction, m_idle, m_running}) {
         connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
-            if (m_model->snapshot().isValid())
-                onSnapshot(m_model->snapshot());
+            if (m_model->snapshot().isValid()) {
+                ServerSessionSnapshot snapshot = m_model->snapshot();
+                analysis().apply(snapshot);
+                onSnapshot(snapshot);
+            }
         });
     }
     connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
@@ -324,8 +326,9 @@ void ServerSessionsPanel::refresh()
         auto read = std::make_shared<ServerSessionSnapshot>();
         m_workspace->reaper()->run(
             QStringLiteral("file holders"),
-            [reader, read, path = m_engine->url().database()] {
+            [reader, read, path = m_engine->url().database(), analysis = analysis()] {
                 *read = reader.readSqliteFile(path);
+                analysis.apply(*read);
             },
             this,
             [this, read, engine = QPointer<Engine>(m_engine)] {
@@ -336,31 +339,33 @@ void ServerSessionsPanel::refresh()
             });
         return;
     }
-    m_session->runTask(reader.task());
+    m_session->runTask(analysis().task(reader));
 }
 
-void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &read)
+ServerSessionAnalysis ServerSessionsPanel::analysis() const
 {
-    ServerSessionSnapshot snapshot = read;
+    const Url server = m_engine ? m_engine->url() : Url();
+    return ServerSessionAnalysis(
+        server, m_apps ? m_apps->processes() : QList<AppProcess>(),
+        m_poolers ? m_poolers->poolersServing(server) : QList<PgBouncerMonitor::Pooler>(), rules());
+}
+
+void ServerSessionsPanel::onSnapshot(const ServerSessionSnapshot &snapshot)
+{
     if (!snapshot.error.isEmpty()) {
         m_status->setText(tr("Cannot read the sessions: %1").arg(snapshot.error));
         return;
     }
-    if (m_apps && m_engine)
-        AppOrigins::attach(snapshot, m_engine->url(), m_apps->processes());
     QList<PgBouncerMonitor::Pooler> poolers;
     if (m_poolers && m_engine && !snapshot.pgbouncer)
-        poolers = m_poolers->linkBackends(snapshot.sessions, m_engine->url());
-    const SuspectRules current = rules();
-    current.apply(snapshot);
+        poolers = m_poolers->poolersServing(m_engine->url());
     const bool fresh = snapshot.takenAt != m_model->snapshot().takenAt;
     m_model->setSnapshot(snapshot);
     if (fresh)
         m_history.add(snapshot);
     QStringList lines;
-    const auto findings = ServerSessionGroups::findings(snapshot.sessions, snapshot.dialect);
     const QStringList growing = m_history.growingGroups();
-    for (const ServerSessionGroup &group : findings) {
+    for (const ServerSessionGroup &group : snapshot.findings) {
         QString line = group.describe();
         if (growing.contains(group.key))
             line += tr(" — still growing");

@@ -26,6 +26,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class ServerSessionAnalysis;
 class ServerSessionModel;
 class Session;
 class Workspace;
@@ -79,6 +80,8 @@ private:
     void buildLayout();
     void connectSignals();
     void onBindChosen();
+    // What a snapshot read now is analysed with (the panel's rules as set).
+    ServerSessionAnalysis analysis() const;
     void onSnapshot(const ServerSessionSnapshot &snapshot);
     void act(int action);
     QString capacityText(const ServerSessionSnapshot &snapshot,

@@ -2,6 +2,7 @@
 
 #include "core/diagnosis/pgbouncerstate.h"
 #include "core/diagnosis/serversession.h"
+#include "core/diagnosis/serversessiongroup.h"
 #include "core/sql/dialect.h"
 
 #include <QDateTime>
@@ -36,6 +37,9 @@ struct ServerSessionSnapshot
     // Set when the bind is PgBouncer's admin console: its databases, pools
     // and limits, and whether its user may act.
     std::optional<PgBouncerState> pgbouncer{};
+    // The groups worth a finding (ServerSessionGroups::findings), once the
+    // snapshot is analysed (ServerSessionAnalysis).
+    QList<ServerSessionGroup> findings;
 
     bool isValid() const { return error.isEmpty() && takenAt.isValid(); }
     int suspectCount() const

@@ -59,15 +59,12 @@ QString PgBouncerMonitor::error(const QString &bind) const
     return it == m_watches.end() ? QString() : it->second.error;
 }
 
-QList<PgBouncerMonitor::Pooler> PgBouncerMonitor::linkBackends(ServerSessions &sessions,
-                                                               const Url &server) const
+QList<PgBouncerMonitor::Pooler> PgBouncerMonitor::poolersServing(const Url &server) const
 {
     QList<Pooler> poolers;
     for (const auto &[bind, watch] : m_watches) {
-        if (!watch.state || !watch.state->serves(server))
-            continue;
-        watch.state->linkBackends(sessions, bind);
-        poolers << Pooler{bind, *watch.state};
+        if (watch.state && watch.state->serves(server))
+            poolers << Pooler{bind, *watch.state};
     }
     return poolers;
 }

@@ -51,10 +51,9 @@ public:
         QString bind;
         PgBouncerState state;
     };
-    // Marks sessions (read from server) that are server connections of a
-    // watched pooler with its pool and client (PgBouncerState::linkBackends);
-    // returns the poolers in front of server.
-    QList<Pooler> linkBackends(ServerSessions &sessions, const Url &server) const;
+    // The watched poolers whose server is server, with what they last said
+    // (ServerSessionAnalysis links their server connections to sessions).
+    QList<Pooler> poolersServing(const Url &server) const;
     // Reads every watched bind now (those not already being read).
     void readNow();
     // No more reads: the window is closing. Closes every console connection
