@@ -56,7 +56,7 @@ class Bench:
         self.parts = [part for name, part in zip(PART_NAMES, parts) if name in wanted]
         self.set_up = []
         self.rows = []
-        self.quiet_waits = []  # seconds each part waited for a quiet machine
+        self.quiet_waits = []  # seconds each part or GUI measurement waited for quiet
 
     def load(self):
         for db in self.databases:
@@ -95,9 +95,13 @@ class Bench:
         for run in range(self.args.runs):
             say("run %d of %d" % (run + 1, self.args.runs))
             for part in self.parts:
-                self.quiet_waits.append(wait_for_quiet())
+                self.quiet()
                 part.once(run, display)
         self.load_after = os.getloadavg()[0]
+
+    def quiet(self):
+        """Waits for a quiet machine (wait_for_quiet) and keeps the wait for the note."""
+        self.quiet_waits.append(wait_for_quiet())
 
     def note(self):
         note = ("%d rows × 6 columns; median of %d run%s (min–max); ratio = poolscope / "
@@ -109,8 +113,9 @@ class Bench:
         note += " Load average (1 min) %.1f at the start, %.1f at the end." % (
             self.load_before, self.load_after)
         if self.quiet_waits:
-            note += (" Each part started on a quiet machine (disk written back, CPUs %d%% "
-                     "idle over %.1f s): waited %.1f s at most, %.1f s in all." % (
+            note += (" Each part, and each GUI measurement in it, started on a quiet machine "
+                     "(disk written back, CPUs %d%% idle over %.1f s): waited %.1f s at most, "
+                     "%.1f s in all." % (
                          QUIET_IDLE_SHARE * 100, QUIET_WINDOW_SECONDS, max(self.quiet_waits),
                          sum(self.quiet_waits)))
         if self.args.smoke:

@@ -173,6 +173,7 @@ class SchemaGrowth:
         program = os.path.join(self.bench.build_dir, "bench", "bench_schema")
         for catalog in self.catalogs:
             what = "bench_schema (%s, %s)" % (catalog.db.label, catalog.size_text())
+            self.bench.quiet()
             result = run_json([program, catalog.url], what, env=display.env)
             if run_index == 0 and (result["tables"] != catalog.tables
                                    or result["columns"] != catalog.columns

@@ -127,6 +127,9 @@ class SessionsGrowth:
     def measure(self, db, size, display):
         # Smoke: two refreshes prove the pipeline; a run: seven for a median.
         refreshes = "2" if self.bench.args.smoke else "7"
+        # Sessions just opened or closed by the holders, or the last
+        # database's backends still ending, settle first.
+        self.bench.quiet()
         result = run_json([self.bench.bin.program("bench_sessions"), db.poolscope_url(),
                            str(size), refreshes],
                           "bench_sessions (%s, %d sessions)" % (db.label, size), env=display.env)
