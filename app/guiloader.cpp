@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 #include <limits.h>
 #include <string>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -23,12 +24,29 @@ std::string programFolder()
     return program.substr(0, program.rfind('/'));
 }
 
+// Fontconfig reads its configuration (some thirty XML files) and font caches
+// the first time a font is asked for, about 7 ms on the window's thread. Begun
+// here on a second core, it is done by then: Qt's own FcInit() finds it
+// initialised. Fontconfig is thread-safe and Qt's GUI library loads it anyway.
+std::thread initialiseFontsMeanwhile()
+{
+    return std::thread([] {
+        void *fontconfig = dlopen("libfontconfig.so.1", RTLD_LAZY | RTLD_LOCAL);
+        if (!fontconfig)
+            return;
+        using Init = int (*)();
+        if (const auto init = reinterpret_cast<Init>(dlsym(fontconfig, "FcInit")))
+            init();
+    });
+}
+
 } // namespace
 
 int GuiLoader::run(int argc, char *argv[])
 {
     GuiStartMarks marks;
     marks.main = StartClock::msSinceProcessStart();
+    std::thread fonts = initialiseFontsMeanwhile();
     const std::string folder = programFolder();
     // A build keeps the module next to the program; a package in its library
     // folder (POOLSCOPE_GUI_MODULE_DIR, relative to the program's).
@@ -54,8 +72,11 @@ int GuiLoader::run(int argc, char *argv[])
         // Never unloaded: the window's threads and Qt's plugins hold its code
         // until the process ends.
         marks.moduleLoaded = StartClock::msSinceProcessStart();
-        return runGui(argc, argv, &marks);
+        const int status = runGui(argc, argv, &marks);
+        fonts.join();
+        return status;
     }
+    fonts.join();
     if (errors.empty())
         errors = "not found next to the program or in " + folder + "/" POOLSCOPE_GUI_MODULE_DIR;
     std::fprintf(stderr,
