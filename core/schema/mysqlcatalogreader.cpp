@@ -28,6 +28,9 @@ private:
     std::function<void(const CellView *)> m_take;
 };
 
+// COLUMN_NAME's position in the columns' query.
+constexpr int kColumnName = 2;
+
 QString textOrNull(const QVariant &value)
 {
     return value.isNull() ? QString() : value.toString();
@@ -247,12 +250,18 @@ bool MysqlCatalogReader::readColumns()
                 lastName = name.toByteArray();
                 table = this->table(cells[0].text(), cells[1].text());
             }
+            // Names are mostly the table's own; the rest repeats.
             if (table)
-                addColumn(table, [cells](int i) {
-                    return cells[i].isNull() ? QVariant() : QVariant(cells[i].text());
+                addColumn(table, [this, cells](int i) {
+                    const CellView &cell = cells[i];
+                    if (cell.isNull())
+                        return QVariant();
+                    return QVariant(i == kColumnName ? cell.text() : sharedText(cell));
                 });
         });
-        return stream(sql, rows);
+        const bool read = stream(sql, rows);
+        m_texts = QHash<QByteArray, QString>();
+        return read;
     }
     QSqlQuery query(database());
     if (!exec(query, sql))
@@ -264,12 +273,23 @@ bool MysqlCatalogReader::readColumns()
     return true;
 }
 
+QString MysqlCatalogReader::sharedText(const CellView &cell)
+{
+    // Looked up over the row's own bytes; copied only when new.
+    const auto found = m_texts.constFind(QByteArray::fromRawData(cell.data, cell.size));
+    if (found != m_texts.constEnd())
+        return *found;
+    const QString text = cell.text();
+    m_texts.insert(QByteArray(cell.data, cell.size), text);
+    return text;
+}
+
 void MysqlCatalogReader::addColumn(SchemaTable *table, const std::function<QVariant(int)> &value)
 {
     const QString extra = value(7).toString();
     const QString generated = textOrNull(value(8));
     SchemaColumn column;
-    column.name = value(2).toString();
+    column.name = value(kColumnName).toString();
     column.ordinal = value(3).toInt();
     column.type = value(4).toString();
     column.nullable = value(5).toString() == QLatin1String("YES");

@@ -3,10 +3,13 @@
 #include "core/schema/catalogreader.h"
 #include "core/schema/innodbdictionary.h"
 
+#include <QHash>
 #include <QSet>
 #include <QVariant>
 
 #include <functional>
+
+struct CellView;
 
 // MySQL and MariaDB: information_schema (TABLES, VIEWS, COLUMNS, STATISTICS,
 // KEY_COLUMN_USAGE, REFERENTIAL_CONSTRAINTS), one query each for the chosen
@@ -40,10 +43,15 @@ private:
     bool readForeignKeysFromViews();
     QString literal(const QString &text) const;
     QString columnDefault(const QVariant &value, const QString &extra) const;
+    // A value of the columns' result as text, one QString for each distinct
+    // value: types, defaults, extras and positions repeat over thousands of
+    // columns.
+    QString sharedText(const CellView &cell);
 
     bool m_mariadb = true;
     bool m_noBackslashEscapes = false;
     QString m_databases; // "'shop', 'crm'": the databases to read, for IN (...)
     InnodbDictionary m_dictionary;
     bool m_fromDictionary = false;
+    QHash<QByteArray, QString> m_texts; // sharedText(), while the columns are read
 };
