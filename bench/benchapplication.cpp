@@ -3,6 +3,19 @@
 #include <QMetaEnum>
 #include <QThread>
 
+#include <time.h>
+
+namespace {
+
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+} // namespace
+
 BenchApplication::BenchApplication(int &argc, char **argv)
     : QApplication(argc, argv)
     , m_heartbeat([this](qint64 gapNs) { beat(gapNs); })
@@ -15,7 +28,10 @@ void BenchApplication::startWatch()
     m_longestGapNs = 0;
     m_busyNs = 0;
     m_busyInLongestGapNs = 0;
+    m_cpuAtBeatNs = threadCpuNs();
+    m_cpuInLongestGapNs = 0;
     m_longestEventNs = 0;
+    m_longestEventCpuNs = 0;
     m_longestEvent.clear();
     m_watching = true;
     m_heartbeat.start();
@@ -30,11 +46,14 @@ void BenchApplication::stopWatch()
 void BenchApplication::beat(qint64 gap)
 {
     ++m_beats;
+    const qint64 cpu = threadCpuNs();
     if (gap > m_longestGapNs) {
         m_longestGapNs = gap;
         m_busyInLongestGapNs = m_busyNs;
+        m_cpuInLongestGapNs = cpu - m_cpuAtBeatNs;
     }
     m_busyNs = 0;
+    m_cpuAtBeatNs = cpu;
 }
 
 bool BenchApplication::notify(QObject *receiver, QEvent *event)
@@ -47,6 +66,7 @@ bool BenchApplication::notify(QObject *receiver, QEvent *event)
     const char *receiverClass = receiver->metaObject()->className();
     QElapsedTimer clock;
     clock.start();
+    const qint64 cpuBefore = threadCpuNs();
     ++m_depth;
     const bool handled = QApplication::notify(receiver, event);
     --m_depth;
@@ -54,6 +74,7 @@ bool BenchApplication::notify(QObject *receiver, QEvent *event)
     m_busyNs += ns;
     if (ns > m_longestEventNs) {
         m_longestEventNs = ns;
+        m_longestEventCpuNs = threadCpuNs() - cpuBefore;
         m_longestEvent =
             QStringLiteral("%1 to %2")
                 .arg(QString::fromLatin1(QMetaEnum::fromType<QEvent::Type>().valueToKey(type)),

@@ -182,7 +182,9 @@ int main(int argc, char *argv[])
     json[QStringLiteral("longest_stall_ms")] = app.longestStallMs();
     json[QStringLiteral("beats")] = app.beats();
     json[QStringLiteral("busy_in_longest_stall_ms")] = app.busyInLongestStallMs();
+    json[QStringLiteral("cpu_in_longest_stall_ms")] = app.cpuInLongestStallMs();
     json[QStringLiteral("longest_event_ms")] = app.longestEventMs();
+    json[QStringLiteral("longest_event_cpu_ms")] = app.longestEventCpuMs();
     json[QStringLiteral("longest_event")] = app.longestEvent();
     QJsonArray slowSteps;
     for (const auto &[ms, where] : slowest)

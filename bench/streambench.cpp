@@ -55,7 +55,9 @@ void putWatch(QJsonObject &json, const QString &prefix, const BenchApplication &
     json[prefix + QStringLiteral("longest_stall_ms")] = app.longestStallMs();
     json[prefix + QStringLiteral("beats")] = app.beats();
     json[prefix + QStringLiteral("busy_in_longest_stall_ms")] = app.busyInLongestStallMs();
+    json[prefix + QStringLiteral("cpu_in_longest_stall_ms")] = app.cpuInLongestStallMs();
     json[prefix + QStringLiteral("longest_event_ms")] = app.longestEventMs();
+    json[prefix + QStringLiteral("longest_event_cpu_ms")] = app.longestEventCpuMs();
     json[prefix + QStringLiteral("longest_event")] = app.longestEvent();
 }
 
