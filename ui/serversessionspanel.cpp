@@ -13,6 +13,7 @@
 #include "core/pool/workspace.h"
 #include "ui/bindcombobox.h"
 #include "ui/pooleractionsbutton.h"
+#include "ui/statusline.h"
 
 #include <QChart>
 #include <QChartView>
@@ -83,7 +84,7 @@ ServerSessionsPanel::ServerSessionsPanel(Workspace *workspace, QWidget *parent)
           secondsBox(this, 60, tr("Flag sessions idle in a transaction longer than this")))
     , m_idle(secondsBox(this, 0, tr("Flag sessions idle longer than this")))
     , m_running(secondsBox(this, 300, tr("Flag statements running longer than this")))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLine(this))
     , m_model(new ServerSessionModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))

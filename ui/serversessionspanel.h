@@ -16,7 +16,6 @@ class PoolerActionsButton;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 class QLineSeries;
 class QChart;
 class QChartView;
@@ -29,6 +28,7 @@ class QTableView;
 class ServerSessionAnalysis;
 class ServerSessionModel;
 class Session;
+class StatusLine;
 class Workspace;
 
 // What the server says about every session of a bind's database, refreshed
@@ -99,7 +99,7 @@ private:
     QDoubleSpinBox *m_idleInTransaction;
     QDoubleSpinBox *m_idle;
     QDoubleSpinBox *m_running;
-    QLabel *m_status;
+    StatusLine *m_status;
     ServerSessionModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;

@@ -12,11 +12,11 @@
 #include "ui/planview.h"
 #include "ui/resultgrid.h"
 #include "ui/sqleditor.h"
+#include "ui/statusline.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
-#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -40,7 +40,7 @@ SessionTab::SessionTab(Engine *engine, const QString &name, QueryHistory *histor
     , m_planView(new PlanView(this))
     , m_messages(new QPlainTextEdit(this))
     , m_outputTabs(new QTabWidget(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLine(this))
     , m_mode(new QComboBox(this))
     , m_historyButton(new QToolButton(this))
 {

@@ -10,7 +10,6 @@ class Engine;
 class PlanView;
 class QAction;
 class QComboBox;
-class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 class QToolBar;
@@ -21,6 +20,7 @@ class ResultModel;
 class Session;
 class SqlEditor;
 class StatementQueue;
+class StatusLine;
 struct QueryPlan;
 
 // One session on one bind: SQL editor, result grid, messages and a status
@@ -98,7 +98,7 @@ private:
     PlanView *m_planView;
     QPlainTextEdit *m_messages;
     QTabWidget *m_outputTabs;
-    QLabel *m_status;
+    StatusLine *m_status;
     QComboBox *m_mode;
     QAction *m_runAction;
     QAction *m_runAllAction;

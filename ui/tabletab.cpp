@@ -9,6 +9,7 @@
 #include "core/pool/session.h"
 #include "ui/celldelegate.h"
 #include "ui/filterbar.h"
+#include "ui/statusline.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,7 +36,7 @@ TableTab::TableTab(Engine *engine, const TableShape &shape, const QString &name,
     , m_view(new QTableView(this))
     , m_filters(new FilterBar(m_view->horizontalHeader(), this))
     , m_message(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLine(this))
 {
     m_session->setClosesItsConnections(true);
     m_model->setShape(shape);

@@ -11,6 +11,7 @@ class QAction;
 class QLabel;
 class QTableView;
 class Session;
+class StatusLine;
 class TableDataModel;
 
 // A table's rows in a tab of their own: a filter row over the grid, sorting
@@ -78,7 +79,7 @@ private:
     QTableView *m_view;
     FilterBar *m_filters;
     QLabel *m_message;
-    QLabel *m_status;
+    StatusLine *m_status;
     QAction *m_refreshAction;
     QAction *m_addAction;
     QAction *m_deleteAction;

@@ -10,6 +10,7 @@
 #include "ui/resultgrid.h"
 #include "ui/sessiontab.h"
 #include "ui/sqleditor.h"
+#include "ui/statusline.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -199,6 +200,8 @@ void TestTranslations::mainWindowHasNoEnglish()
             collect(QStringLiteral("dock"), dock->windowTitle());
         if (auto *label = qobject_cast<const QLabel *>(widget))
             collect(QStringLiteral("label"), label->text());
+        if (auto *line = qobject_cast<const StatusLine *>(widget))
+            collect(QStringLiteral("status line"), line->text());
         if (auto *button = qobject_cast<const QAbstractButton *>(widget))
             collect(QStringLiteral("button"), button->text());
         if (auto *edit = qobject_cast<const QLineEdit *>(widget))

@@ -1,5 +1,7 @@
 #include "tests/ui/widgetdriver.h"
 
+#include "ui/statusline.h"
+
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAction>
@@ -29,6 +31,8 @@ QStringList screenTexts()
         texts << widget->windowTitle() << widget->toolTip() << widget->statusTip();
         if (auto *label = qobject_cast<QLabel *>(widget))
             texts << label->text();
+        if (auto *line = qobject_cast<StatusLine *>(widget))
+            texts << line->text();
         if (auto *button = qobject_cast<QAbstractButton *>(widget))
             texts << button->text();
         if (auto *edit = qobject_cast<QLineEdit *>(widget);
