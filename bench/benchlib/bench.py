@@ -1,6 +1,7 @@
 """The whole run: the parts in table order, the runs interleaved, the table."""
 
 import json
+import math
 import os
 import time
 
@@ -134,7 +135,9 @@ class Bench:
         bars = []
         for row in self.rows:
             verdict = row.verdict()
-            if verdict.value is None or verdict.met is None:
+            # A ratio to a tool that took no time is infinite: no bar can show
+            # it (nor JSON carry it); the table says so.
+            if verdict.value is None or verdict.met is None or not math.isfinite(verdict.value):
                 continue
             if verdict.absolute:
                 figure = "%s %s" % (row.ours.text(row.digits).split(" (")[0], row.unit)
@@ -149,7 +152,7 @@ class Bench:
             self.load_before, self.load_after)
         data = os.path.join(self.folder, "chart.json")
         with open(data, "w", encoding="utf-8") as f:
-            json.dump({"title": title, "rows": bars}, f)
+            json.dump({"title": title, "rows": bars}, f, allow_nan=False)
         run_checked([self.bin.program("bench_chart"), data, png_path], "bench_chart",
                     env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         if not os.path.getsize(png_path):
