@@ -96,7 +96,9 @@ QChart *makeChart(const QString &title, const QList<Bar> &bars)
     axisX->setBase(10);
     axisX->setLabelFormat(QStringLiteral("%g"));
     axisX->setMinorTickCount(8);
-    axisX->setRange(std::pow(10, std::floor(std::log10(low))),
+    // Bars grow from the axis's left end: a value on it would draw no bar,
+    // so the smallest value keeps room on both sides.
+    axisX->setRange(std::pow(10, std::floor(std::log10(low / 1.05))),
                     std::pow(10, std::ceil(std::log10(high * 1.05))));
     axisX->setTitleText(
         QStringLiteral("ratio × (to the tool; a target without a tool: figure / target)"));
